@@ -1,0 +1,34 @@
+"""The library's errors; the CLI maps them to messages and exit codes."""
+
+
+class KgError(Exception):
+    """Base class: a problem the user can act on, with a message that says how."""
+
+    exit_code = 2
+
+
+class InputError(KgError):
+    """An input file or record cannot be used (unreadable, empty, malformed)."""
+
+    def __init__(self, source: str, reason: str):
+        self.source = source
+        self.reason = reason
+        super().__init__(f"{source}: {reason}")
+
+
+class DataError(KgError):
+    """A data file shipped with kg or given by the user (gazetteer, manifest) is malformed."""
+
+
+class GraphReadError(KgError):
+    """A graph file cannot be read or parsed."""
+
+
+class ValidationFailed(KgError):
+    """A graph does not conform to the SHACL shapes."""
+
+    exit_code = 1
+
+    def __init__(self, report_text: str):
+        self.report_text = report_text
+        super().__init__("the graph does not conform to ontology/shapes.ttl:\n" + report_text)

@@ -1,0 +1,358 @@
+"""Date expressions in Arabic news, resolved against the publication date.
+
+Our own grammar (data in ``kg/data/dates.json``) handles the common forms:
+full dates, month and year, a month or a day and month alone, weekdays with
+their markers (يوم الثلاثاء، أمس الثلاثاء، غدا الخميس), relative days, months
+and years, Egyptian, Levantine and Maghreb month names, paired names
+(سبتمبر/أيلول), Eastern Arabic digits and Hijri dates given with their
+Gregorian equivalent. dateparser is the fallback for date-like spans the
+grammar does not know (for example French month names in Maghreb text).
+
+Everything here works on normalized text (see ``normalize``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from ..models import DateValue
+from .normalize import normalize
+
+DATA_FILE = Path(__file__).resolve().parent.parent / "data" / "dates.json"
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date expression found in text, not yet resolved."""
+
+    start: int
+    end: int
+    kind: str  # abs, day_month, month, weekday, rel_day, rel_month, rel_year
+    value: DateValue | None = None
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    offset: int = 0  # days / months / years for the relative kinds
+    weekday: int | None = None
+    direction: str = ""  # "", "past", "next" (weekday qualifiers)
+
+    @property
+    def relative(self) -> bool:
+        return self.kind != "abs"
+
+    def resolve(self, published: dt.date | None, future: bool = False) -> DateValue | None:
+        """The date this expression denotes for an article published on ``published``.
+
+        A month or weekday alone is the latest one not after publication, or
+        the next one when the sentence speaks of the future. Without a
+        publication date, relative expressions stay unresolved.
+        """
+        if self.kind == "abs":
+            return self.value
+        if published is None:
+            return None
+        try:
+            return _RESOLVERS[self.kind](self, published, future)
+        except (ValueError, OverflowError):
+            return None
+
+
+def _resolve_day_month(m: DateMention, pub: dt.date, future: bool) -> DateValue:
+    cand = _safe_date(pub.year, m.month, m.day)
+    if future and cand < pub:
+        cand = _safe_date(pub.year + 1, m.month, m.day)
+    elif not future and cand > pub:
+        cand = _safe_date(pub.year - 1, m.month, m.day)
+    return DateValue.of(cand.year, cand.month, cand.day)
+
+
+def _safe_date(year: int, month: int, day: int) -> dt.date:
+    return dt.date(year, month, day)
+
+
+def _resolve_month(m: DateMention, pub: dt.date, future: bool) -> DateValue:
+    year = pub.year
+    if future and m.month < pub.month:
+        year += 1
+    elif not future and m.month > pub.month:
+        year -= 1
+    return DateValue.of(year, m.month)
+
+
+def _resolve_weekday(m: DateMention, pub: dt.date, future: bool) -> DateValue:
+    if m.offset:  # أمس الثلاثاء, غدا الخميس: the marker decides
+        d = pub + dt.timedelta(days=m.offset)
+        return DateValue.of(d.year, d.month, d.day)
+    delta_back = (pub.weekday() - m.weekday) % 7
+    if m.direction == "next" or (future and m.direction != "past"):
+        ahead = (m.weekday - pub.weekday()) % 7 or 7
+        d = pub + dt.timedelta(days=ahead)
+    else:
+        if m.direction == "past" and delta_back == 0:
+            delta_back = 7
+        d = pub - dt.timedelta(days=delta_back)
+    return DateValue.of(d.year, d.month, d.day)
+
+
+def _resolve_rel_day(m: DateMention, pub: dt.date, future: bool) -> DateValue:
+    d = pub + dt.timedelta(days=m.offset)
+    return DateValue.of(d.year, d.month, d.day)
+
+
+def _resolve_rel_month(m: DateMention, pub: dt.date, future: bool) -> DateValue:
+    index = pub.year * 12 + pub.month - 1 + m.offset
+    return DateValue.of(index // 12, index % 12 + 1)
+
+
+def _resolve_rel_year(m: DateMention, pub: dt.date, future: bool) -> DateValue:
+    return DateValue.of(pub.year + m.offset)
+
+
+_RESOLVERS = {
+    "day_month": _resolve_day_month,
+    "month": _resolve_month,
+    "weekday": _resolve_weekday,
+    "rel_day": _resolve_rel_day,
+    "rel_month": _resolve_rel_month,
+    "rel_year": _resolve_rel_year,
+}
+
+
+def _alt(words) -> str:
+    """A regex alternation of normalized words, longest first, spaces flexible."""
+    forms = sorted({normalize(w) for w in words}, key=len, reverse=True)
+    return "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms)
+
+
+class DateGrammar:
+    """Compiled patterns for the date forms described in ``dates.json``."""
+
+    def __init__(self, data: dict):
+        self.month_of = {normalize(w): int(k) for k, ws in data["months"].items() for w in ws}
+        self.weekday_of = {normalize(w): int(k) for k, ws in data["weekdays"].items() for w in ws}
+        self.month_ctx = {normalize(w) for w in data["months_need_context"]}
+        self.weekday_ctx = {normalize(w) for w in data["weekdays_need_context"]}
+        self.rel_days = {normalize(k): v for k, v in data["relative_days"].items()}
+        self.rel_months = {normalize(k): v for k, v in data["relative_months"].items()}
+        self.rel_years = {normalize(k): v for k, v in data["relative_years"].items()}
+        self.past = {normalize(w) for w in data["weekday_past"]}
+        marker_offsets = {normalize(w): 0 for w in data["weekday_markers"]}
+        for word, off in self.rel_days.items():
+            if " " not in word:
+                marker_offsets[word] = off
+        self.marker_offset = marker_offsets
+
+        b, e = r"(?<![\w])[وبلف]?", r"(?![\w])"
+        mon = "(?:" + _alt(w for ws in data["months"].values() for w in ws) + ")"
+        pair = rf"(?P<m1>{mon})(?:\s*[/(\-]\s*(?P<m2>{mon})\s*\)?)?"
+        yword = "(?:" + _alt(data["year_words"]) + r")\s+"
+        qual = "(?:" + _alt(data["month_qualifiers"]) + ")"
+        wd = "(?:" + _alt(w for ws in data["weekdays"].values() for w in ws) + ")"
+        marker = "(?:" + _alt(list(data["weekday_markers"]) + [k for k in data["relative_days"] if " " not in k]) + ")"
+        wq = "(?:" + _alt(data["weekday_past"] + data["weekday_next"]) + ")"
+        hijri = "(?:" + _alt(data["hijri_months"]) + ")"
+        hsuf = "(?:" + _alt(data["hijri_suffix"]) + ")"
+        rel = lambda d: "(?:" + _alt(d.keys()) + ")"  # noqa: E731
+        self.patterns: list[tuple[str, re.Pattern]] = [
+            ("hijri", re.compile(rf"(?<!\d)\d{{1,2}}\s+(?:من\s+)?{hijri}\s+(?:\d{{3,4}})(?:\s*{hsuf}{e})?")),
+            ("iso", re.compile(r"(?<!\d)(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?!\d)")),
+            ("dmy_num", re.compile(r"(?<![\d/.])(?P<d>\d{1,2})[/.](?P<m>\d{1,2})[/.](?P<y>\d{4})(?!\d)")),
+            ("full", re.compile(rf"(?<!\d)(?P<d>\d{{1,2}})\s*(?:من\s+)?(?:شهر\s+)?{b}{pair}{e}\s*,?،?\s*(?:من\s+)?(?:{yword})?(?P<y>\d{{4}})(?!\d)")),
+            ("mdy", re.compile(rf"{b}{pair}{e}\s+(?P<d>\d{{1,2}})\s*[,،]\s*(?P<y>\d{{4}})(?!\d)")),
+            ("month_year", re.compile(rf"(?:(?P<q>{qual})\s+)?{b}{pair}{e}\s*[,،]?\s*(?:من\s+)?(?:{yword})?(?P<y>\d{{4}})(?!\d)")),
+            ("day_month", re.compile(rf"(?<!\d)(?P<d>\d{{1,2}})\s*(?:من\s+)?(?:شهر\s+)?{b}{pair}{e}")),
+            ("weekday", re.compile(rf"(?:(?<![\w])[وف]?(?P<mk>{marker})\s+(?:(?:يوم|ال)\s*)?)?(?<![\w])[وبلف]?(?P<wd>{wd}){e}(?:\s+(?P<wq>{wq}){e})?")),
+            ("month", re.compile(rf"(?:(?P<q>{qual})\s+)?{b}{pair}{e}")),
+            ("rel_year", re.compile(rf"(?<![\w])[وبلف]?(?:ال)?(?P<r>{rel(self.rel_years)}){e}")),
+            ("rel_month", re.compile(rf"(?<![\w])[وبلف]?(?P<r>{rel(self.rel_months)}){e}")),
+            ("year", re.compile(rf"(?<![\w])[وبلف]?(?:(?:{yword})|(?:(?:في|منذ|خلال|ربيع|صيف|خريف|شتاء)\s+(?:{yword})?))(?P<y>\d{{4}})(?!\d)")),
+            ("rel_day", re.compile(rf"(?<![\w])[وبلف]?(?P<r>{rel(self.rel_days)}){e}")),
+        ]
+        self.loose = re.compile(r"(?<!\d)\d{1,2}\s+[^\W\d_]{3,12}\s+\d{4}(?!\d)")
+
+    def find(self, text: str) -> list[DateMention]:
+        """All date expressions in normalized ``text``, longest and most specific first."""
+        taken: list[tuple[int, int]] = []
+        found: list[DateMention] = []
+
+        def free(s: int, e: int) -> bool:
+            return all(e <= a or s >= b for a, b in taken)
+
+        for kind, pat in self.patterns:
+            for m in pat.finditer(text):
+                s, e = m.span()
+                if not free(s, e):
+                    continue
+                dm = self._make(kind, m, text)
+                if dm is False:
+                    continue
+                taken.append((s, e))
+                if dm is not None:
+                    found.append(dm)
+        for m in self.loose.finditer(text):
+            s, e = m.span()
+            if free(s, e):
+                value = parse_loose(m.group(0))
+                if value is not None and value.precision == "day":
+                    taken.append((s, e))
+                    found.append(DateMention(s, e, "abs", value=value))
+        found.sort(key=lambda d: d.start)
+        return found
+
+    def _make(self, kind: str, m: re.Match, text: str):
+        """Build a DateMention; None consumes the span without a date; False rejects."""
+        s, e = m.span()
+        g = m.groupdict()
+        try:
+            if kind == "hijri":
+                return None
+            if kind in ("iso", "dmy_num"):
+                return DateMention(s, e, "abs", value=DateValue.of(int(g["y"]), int(g["m"]), int(g["d"])))
+            month = self.month_of.get(_squash(g.get("m1") or ""))
+            if kind in ("full", "mdy"):
+                return DateMention(s, e, "abs", value=DateValue.of(int(g["y"]), month, int(g["d"])))
+            if kind == "month_year":
+                if not _plausible_year(g["y"]):
+                    return False
+                return DateMention(s, e, "abs", value=DateValue.of(int(g["y"]), month))
+            if kind == "day_month":
+                dt.date(2024, month, int(g["d"]))  # 29 February is possible
+                return DateMention(s, e, "day_month", month=month, day=int(g["d"]))
+            if kind == "month":
+                word = _squash(g["m1"])
+                if word in self.month_ctx and not (g.get("q") or g.get("m2")):
+                    return False
+                return DateMention(s, e, "month", month=month)
+            if kind == "weekday":
+                return self._weekday(m, g, text)
+            if kind == "year":
+                if not _plausible_year(g["y"]):
+                    return False
+                return DateMention(s, e, "abs", value=DateValue.of(int(g["y"])))
+            table = {"rel_day": self.rel_days, "rel_month": self.rel_months, "rel_year": self.rel_years}[kind]
+            return DateMention(s, e, kind, offset=table[_squash(g["r"])])
+        except (ValueError, TypeError, KeyError):
+            return False
+
+    def _weekday(self, m: re.Match, g: dict, text: str):
+        s, e = m.span()
+        word = _squash(g["wd"])
+        marker = _squash(g["mk"]) if g.get("mk") else None
+        qualifier = _squash(g["wq"]) if g.get("wq") else None
+        if word in self.weekday_ctx and not (marker or qualifier):
+            # "الاثنين" is also "the two": only a date with a marker or a date after it
+            if not re.match(r"[\s,،]*\d{1,2}\s", text[e:e + 6]):
+                return False
+        if re.match(r"[\s,،]*(?:\d{1,2}\s*(?:من\s+)?\S+|\d{4}-\d)", text[e:e + 20]):
+            # "الخميس 8 مايو 2025": the explicit date that follows decides
+            follow = self.find_after(text, e)
+            if follow:
+                return False
+        direction = ""
+        if qualifier:
+            direction = "past" if qualifier in self.past else "next"
+        offset = self.marker_offset.get(marker, 0) if marker else 0
+        return DateMention(s, e, "weekday", weekday=self.weekday_of[word], offset=offset, direction=direction)
+
+    def find_after(self, text: str, pos: int) -> bool:
+        """True when an explicit day date starts right after ``pos``."""
+        tail = text[pos:pos + 40]
+        for kind in ("full", "iso", "dmy_num"):
+            m = dict(self.patterns)[kind].search(tail)
+            if m and tail[: m.start()].strip(" ,،") == "":
+                return True
+        return False
+
+
+def _squash(word: str) -> str:
+    return re.sub(r"\s+", " ", word.strip())
+
+
+def _plausible_year(y: str) -> bool:
+    return 1900 <= int(y) <= 2100
+
+
+@lru_cache(maxsize=1)
+def grammar() -> DateGrammar:
+    """The date grammar built from the shipped data (loaded once)."""
+    with open(DATA_FILE, encoding="utf-8") as fh:
+        return DateGrammar(json.load(fh))
+
+
+def find_dates(text: str) -> list[DateMention]:
+    """Date expressions in normalized text.
+
+    >>> [d.resolve(dt.date(2025, 1, 21)).value for d in find_dates(normalize("في 3 يوليو 2024"))]
+    ['2024-07-03']
+    >>> [d.resolve(dt.date(2026, 2, 4)).value for d in find_dates(normalize("في سبتمبر/أيلول"))]
+    ['2025-09']
+    >>> [d.resolve(dt.date(2025, 1, 21)).value for d in find_dates(normalize("يوم الجمعة"))]
+    ['2025-01-17']
+    """
+    return grammar().find(text)
+
+
+@lru_cache(maxsize=4096)
+def parse_loose(text: str) -> DateValue | None:
+    """Parse a date-like string with dateparser; the precision is what it reports.
+
+    >>> parse_loose("21 janvier 2025")
+    DateValue(value='2025-01-21')
+    """
+    from dateparser.date import DateDataParser  # lazily: loading its language data costs time
+
+    text = text.strip()
+    if not text:
+        return None
+    parser = _date_data_parser(DateDataParser)
+    try:
+        data = parser.get_date_data(text)
+    except Exception:  # dateparser raises assorted errors on odd input
+        return None
+    if data is None or data.date_obj is None:
+        return None
+    d = data.date_obj
+    period = data.period or "day"
+    if period == "year":
+        return DateValue.of(d.year)
+    if period == "month":
+        return DateValue.of(d.year, d.month)
+    return DateValue.of(d.year, d.month, d.day)
+
+
+_PARSERS: dict = {}
+
+
+def _date_data_parser(cls):
+    if "p" not in _PARSERS:
+        _PARSERS["p"] = cls(
+            languages=["ar", "en", "fr"],
+            settings={"PREFER_DAY_OF_MONTH": "first", "REQUIRE_PARTS": ["year"], "RETURN_TIME_AS_PERIOD": False},
+        )
+    return _PARSERS["p"]
+
+
+def parse_published(text: str) -> dt.date | None:
+    """A publication date from metadata: ISO first, then anything dateparser reads.
+
+    >>> parse_published("2025-01-21T10:00:00+03:00")
+    datetime.date(2025, 1, 21)
+    >>> parse_published("2025-02-30") is None
+    True
+    """
+    text = str(text).strip()
+    m = re.match(r"^(\d{4})-(\d{2})-(\d{2})(?:[T ].*)?$", text)
+    if m:
+        try:
+            return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        except ValueError:
+            return None
+    value = parse_loose(normalize(text)) if re.search(r"[^\d\s]", text) else None
+    if value is None or value.precision != "day":
+        return None
+    return value.start()

@@ -1,0 +1,157 @@
+"""One Aho-Corasick pass finds every name, title, trigger and cue in a text.
+
+The automaton is built once from the gazetteer and the lexicon. A hit is kept
+only at word boundaries, allowing the clitics Arabic attaches to a word
+(و ف ب ل ك, the article, the future prefix on verbs) before it and, for event
+triggers, pronoun suffixes after it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import ahocorasick
+
+from .normalize import normalize
+from .resources import Gazetteer, load_gazetteer, load_lexicon
+
+# Prefixes allowed before a name or title ("وبوتين", "لشي", "بالرئيس" is handled
+# by the article forms of titles).
+NAME_CLITICS = frozenset(["", "و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك", "فك"])
+WORD_CLITICS = NAME_CLITICS | frozenset(["ال", "وال", "فال", "بال", "كال", "وبال", "لل", "ولل", "فلل"])
+VERB_CLITICS = NAME_CLITICS | frozenset(["س", "وس", "فس", "ت", "ي"])
+TRIGGER_CLITICS = WORD_CLITICS | VERB_CLITICS
+
+
+@dataclass(frozen=True)
+class Hit:
+    start: int
+    end: int
+    kind: str
+    value: object
+    prefix: str = ""
+    suffix: str = ""
+
+
+# kinds whose hits compete for the same characters (longest wins)
+NAME_LAYER = ("entity", "short", "demonym", "title", "epithet", "honorific", "counterpart", "dual", "capital_word")
+CUE_KINDS = (
+    "modifier", "negator", "future", "future_after", "hypothetical", "habitual", "demonstrative",
+    "reporting", "complementizer", "attribution", "temporal", "temporal_unit", "continuation",
+    "same_subject", "stop", "summit_context",
+)
+
+
+class Matcher:
+    """Finds lexical hits of every kind in normalized text."""
+
+    def __init__(self, gaz: Gazetteer, lex: dict):
+        self.gaz = gaz
+        self.lex = lex
+        self.auto = ahocorasick.Automaton()
+        table: dict[str, list[tuple]] = {}
+
+        def add(form: str, kind: str, value, article_variant: bool = False):
+            norm = " ".join(normalize(form).split())
+            if not norm:
+                return
+            table.setdefault(norm, []).append((kind, value))
+            if article_variant and norm.startswith("ال") and len(norm) > 3:
+                # ل + ال + word is written لل + word: "للرئيس", "للسيسي"
+                table.setdefault("لل" + norm[2:], []).append((kind, value))
+
+        for key, e in gaz.entries.items():
+            for name in e.ar:
+                add(name, "entity", key, article_variant=True)
+            for name in e.ar_short:
+                add(name, "short", key, article_variant=True)
+            for dem in e.demonym_ar:
+                add(dem, "demonym", key, article_variant=True)
+        for t in lex["titles"]:
+            for f in t["forms"]:
+                add(f, "title", t["role"], article_variant=True)
+        for ep in lex["epithets"]:
+            for f in ep["forms"]:
+                add(f, "epithet", (ep["role"], ep["country"]))
+        for f in lex["honorifics"]:
+            add(f, "honorific", None)
+        for f in lex["counterpart"]:
+            add(f, "counterpart", None)
+        for f in lex["dual_references"]:
+            add(f, "dual", None, article_variant=True)
+        for f in ("العاصمة", "عاصمة"):
+            add(f, "capital_word", None, article_variant=True)
+        for t in lex["triggers"]:
+            for f in t["forms"]:
+                add(f, "trigger", t["type"])
+        for typ, forms in lex["modifiers"].items():
+            for f in forms:
+                add(f, "modifier", typ)
+        simple = {
+            "negators": "negator", "future_markers": "future", "future_after": "future_after",
+            "hypothetical_markers": "hypothetical", "habitual_markers": "habitual",
+            "demonstratives": "demonstrative", "reporting_verbs": "reporting",
+            "complementizers": "complementizer", "attribution_markers": "attribution",
+            "temporal_clause": "temporal", "temporal_units": "temporal_unit",
+            "continuation_openers": "continuation", "same_subject": "same_subject",
+            "name_stopwords": "stop", "summit_context": "summit_context",
+        }
+        for field, kind in simple.items():
+            for f in lex[field]:
+                add(f, kind, None)
+        for norm, payloads in table.items():
+            self.auto.add_word(norm, (len(norm), tuple(payloads)))
+        self.auto.make_automaton()
+        self.suffixes = sorted({normalize(s) for s in lex["trigger_suffixes"]}, key=len, reverse=True)
+        self.host_triggers = {normalize(f) for f in lex["visit_host_triggers"]}
+
+    def hits(self, text: str) -> list[Hit]:
+        """All boundary-respecting hits in ``text`` (normalized), in text order."""
+        out: list[Hit] = []
+        n = len(text)
+        for end_idx, (length, payloads) in self.auto.iter(text):
+            start, end = end_idx - length + 1, end_idx + 1
+            # where the word containing the match starts, and what precedes the match in it
+            ts = start
+            while ts > 0 and text[ts - 1].isalnum():
+                ts -= 1
+            prefix = text[ts:start]
+            te = end
+            while te < n and text[te].isalnum():
+                te += 1
+            suffix = text[end:te]
+            if len(prefix) > 4:
+                continue
+            for kind, value in payloads:
+                if kind == "trigger":
+                    if prefix not in TRIGGER_CLITICS or suffix not in self.suffixes:
+                        continue
+                elif kind in ("entity", "short", "demonym", "title", "epithet", "dual", "capital_word", "counterpart"):
+                    if suffix or prefix not in (WORD_CLITICS if kind != "entity" and kind != "short" else NAME_CLITICS):
+                        continue
+                elif kind in ("modifier", "future_after", "habitual", "temporal_unit"):
+                    if suffix or prefix not in WORD_CLITICS:
+                        continue
+                else:
+                    if suffix or prefix not in NAME_CLITICS:
+                        continue
+                out.append(Hit(start, end, kind, value, prefix, suffix))
+        out.sort(key=lambda h: (h.start, -(h.end - h.start)))
+        return out
+
+
+def longest_non_overlapping(hits: list[Hit]) -> list[Hit]:
+    """Leftmost-longest selection among hits that compete for the same characters."""
+    chosen: list[Hit] = []
+    for h in sorted(hits, key=lambda h: (-(h.end - h.start), h.start)):
+        if all(h.end <= c.start or h.start >= c.end for c in chosen):
+            chosen.append(h)
+    chosen.sort(key=lambda h: h.start)
+    return chosen
+
+
+@lru_cache(maxsize=4)
+def matcher_for(extra_dirs: tuple = ()) -> Matcher:
+    """The matcher for the shipped data (plus user gazetteer directories), built once."""
+    return Matcher(load_gazetteer(extra_dirs), load_lexicon())

@@ -1,0 +1,193 @@
+"""One event per real event: merge mentions within and across articles.
+
+Within an article, mentions with the same type family, participants and
+status and compatible dates are one event; an undated mention joins the
+article's dated event with the same participants; a mention with fewer
+participants than its type needs ("Putin said during the call") joins the
+latest event that includes them. Across articles, events with the same key
+and compatible dates merge, and an article's undated mention joins a dated
+event reported by another article in the month before it was published.
+What stays undated and alone is dropped and counted: kg never invents a date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass, field
+
+from ..models import FAMILY, GENERIC, DateValue, Entity, Event, Mention
+
+CROSS_ARTICLE_WINDOW = dt.timedelta(days=31)
+
+
+@dataclass
+class Cluster:
+    family: str  # call, meeting, summit or talks
+    keys: frozenset
+    status: str
+    date: DateValue | None
+    mentions: list[Mention] = field(default_factory=list)
+    published: dt.date | None = None
+
+    def add(self, m: Mention):
+        self.mentions.append(m)
+        if m.date is not None and (self.date is None or len(m.date.value) > len(self.date.value)):
+            self.date = m.date
+
+    def accepts_date(self, d: DateValue | None) -> bool:
+        return d is None or self.date is None or self.date.compatible(d)
+
+
+def _keys(m: Mention) -> frozenset:
+    return frozenset(p.key for p in m.participants)
+
+
+def _family_ok(cluster_family: str, family: str) -> bool:
+    return cluster_family == family or "talks" in (cluster_family, family) and {cluster_family, family} <= {"call", "meeting", "talks"}
+
+
+@dataclass
+class MergeReport:
+    events: list[Event]
+    unresolved: int  # undated mentions that matched no dated event
+    dropped_partial: int
+
+
+def merge_article(mentions: list[Mention]) -> tuple[list[Cluster], list[Cluster], int]:
+    """Clusters of one article: (dated or joined clusters, undated clusters, dropped partial mentions)."""
+    clusters: list[Cluster] = []
+    full = [m for m in mentions if not m.partial]
+    typed = [m for m in full if m.family != "talks"]
+    talks = [m for m in full if m.family == "talks"]
+    for group in (typed, talks):
+        for m in group:
+            if m.date is None:
+                continue
+            target = next((c for c in clusters if _family_ok(c.family, m.family) and c.keys == _keys(m)
+                           and c.status == m.status and c.accepts_date(m.date)), None)
+            if target is None:
+                target = Cluster(m.family, _keys(m), m.status, None, published=m.published)
+                clusters.append(target)
+            if target.family == "talks" and m.family != "talks":
+                target.family = m.family
+            target.add(m)
+    floating: list[Cluster] = []
+    for m in typed + talks:
+        if m.date is not None:
+            continue
+        options = [c for c in clusters if _family_ok(c.family, m.family) and c.keys == _keys(m) and c.status == m.status]
+        if options:
+            best = max(options, key=lambda c: (c.date.value if c.date else ""))
+            best.add(m)
+            continue
+        target = next((c for c in floating if _family_ok(c.family, m.family) and c.keys == _keys(m)
+                       and c.status == m.status), None)
+        if target is None:
+            target = Cluster(m.family, _keys(m), m.status, None, published=m.published)
+            floating.append(target)
+        target.add(m)
+    dropped = 0
+    order = {id(m): i for i, m in enumerate(mentions)}
+    for m in (m for m in mentions if m.partial):
+        options = [c for c in clusters + floating if _family_ok(c.family, m.family) and _keys(m) <= c.keys
+                   and c.status == m.status and c.accepts_date(m.date)]
+        if not options:
+            dropped += 1
+            continue
+        def last_before(c: Cluster) -> int:
+            return max((order[id(x)] for x in c.mentions if order[id(x)] < order[id(m)]), default=-1)
+
+        target = max(options, key=last_before)
+        target.mentions.append(m)
+    return clusters, floating, dropped
+
+
+def merge(mentions: list[Mention]) -> MergeReport:
+    """Events from all mentions of all articles, in a deterministic order."""
+    by_article: dict[str, list[Mention]] = {}
+    for m in mentions:
+        by_article.setdefault(m.article_id, []).append(m)
+    dated: list[Cluster] = []
+    floating: list[Cluster] = []
+    dropped = 0
+    for art in sorted(by_article):
+        c, f, d = merge_article(by_article[art])
+        dated.extend(c)
+        floating.extend(f)
+        dropped += d
+
+    merged: list[Cluster] = []
+    # most precise first, so a month-precise cluster joins the day-precise one
+    for c in sorted(dated, key=lambda c: (-len(c.date.value), c.date.value, sorted(c.keys), c.family)):
+        target = next((t for t in merged if _family_ok(t.family, c.family) and t.keys == c.keys
+                       and t.status == c.status and t.accepts_date(c.date)), None)
+        if target is None:
+            merged.append(c)
+            continue
+        if target.family == "talks":
+            target.family = c.family
+        for m in c.mentions:
+            target.add(m)
+
+    unresolved = 0
+    for f in sorted(floating, key=lambda c: (sorted(c.keys), c.family, c.mentions[0].article_id)):
+        pub = f.published
+        options = []
+        for t in merged:
+            if not (_family_ok(t.family, f.family) and t.keys == f.keys and t.status == f.status) or pub is None:
+                continue
+            if any(m.article_id == f.mentions[0].article_id for m in t.mentions):
+                continue
+            start = t.date.start()
+            if pub - CROSS_ARTICLE_WINDOW <= start <= pub + dt.timedelta(days=1):
+                options.append(t)
+        if not options:
+            unresolved += len(f.mentions)
+            continue
+        best = min(options, key=lambda t: (abs((pub - t.date.start()).days), t.date.value))
+        for m in f.mentions:
+            best.mentions.append(m)
+
+    events = [_event(c) for c in merged]
+    events.sort(key=lambda e: (e.date.value if e.date else "", e.type, [p.key for p in e.participants], e.status))
+    return MergeReport(events, unresolved, dropped)
+
+
+def _pick_entity(candidates: list[Entity]) -> Entity:
+    return min(candidates, key=lambda e: (e.label_en or "", e.label_ar or "", e.wikidata or ""))
+
+
+def _event(c: Cluster) -> Event:
+    mentions = sorted(c.mentions, key=lambda m: (m.article_id, m.start, m.end, m.type))
+    family = c.family if c.family != "talks" else "meeting"
+    types = {m.type for m in mentions if FAMILY.get(m.type) == family}
+    if family == "call":
+        specific = types & {"PhoneCall", "VideoCall"}
+        etype = specific.pop() if len(specific) == 1 else "Call"
+    elif family == "meeting":
+        etype = "Visit" if "Visit" in types else "Meeting"
+    else:
+        etype = GENERIC[family]
+    people: dict[str, list[Entity]] = {}
+    for m in mentions:
+        if m.partial:
+            continue
+        for p in m.participants:
+            people.setdefault(p.key, []).append(p)
+    participants = tuple(_pick_entity(v) for _, v in sorted(people.items()))
+    roles: dict[str, str] = {}
+    if etype == "Visit":
+        for m in mentions:
+            for k, r in sorted(m.roles.items()):
+                if k in people and k not in roles and r not in roles.values():
+                    roles[k] = r
+    places = Counter(m.place.key for m in mentions if m.place is not None)
+    place = None
+    if places:
+        top = max(places.items(), key=lambda kv: (kv[1], -min(i for i, m in enumerate(mentions) if m.place and m.place.key == kv[0])))[0]
+        place = _pick_entity([m.place for m in mentions if m.place and m.place.key == top])
+    organizer = next((m.organizer for m in mentions if m.organizer is not None), None)
+    duration = next((m.duration_minutes for m in mentions if m.duration_minutes), None)
+    return Event(type=etype, participants=participants, date=c.date, status=c.status, mentions=mentions,
+                 place=place, roles=roles, organizer=organizer, duration_minutes=duration)

@@ -1,0 +1,64 @@
+"""SHACL validation with pyshacl, as a report object (never raises on violations)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from rdflib import Graph, URIRef
+from rdflib.namespace import RDF, SH
+
+from .vocab import SHAPES_FILE
+
+
+@dataclass
+class Violation:
+    focus: str
+    path: str
+    message: str
+    value: str = ""
+
+
+@dataclass
+class Report:
+    conforms: bool
+    violations: list[Violation] = field(default_factory=list)
+
+    def text(self, limit: int = 50) -> str:
+        if self.conforms:
+            return "conforms to ontology/shapes.ttl"
+        lines = [f"{len(self.violations)} violation(s) of ontology/shapes.ttl:"]
+        for v in self.violations[:limit]:
+            lines.append(f"  - {v.message}\n      focus: {v.focus}" + (f"\n      path: {v.path}" if v.path else "")
+                         + (f"\n      value: {v.value}" if v.value else ""))
+        if len(self.violations) > limit:
+            lines.append(f"  ... and {len(self.violations) - limit} more")
+        return "\n".join(lines)
+
+
+@lru_cache(maxsize=1)
+def shapes() -> Graph:
+    return Graph().parse(SHAPES_FILE, format="turtle")
+
+
+def _short(node) -> str:
+    return str(node) if node is not None else ""
+
+
+def validate_graph(data: Graph) -> Report:
+    """Validate a graph against ontology/shapes.ttl."""
+    from pyshacl import validate  # imported lazily: it is slow to import
+
+    conforms, results, _ = validate(data, shacl_graph=shapes(), inference="none", advanced=False,
+                                    allow_warnings=True, abort_on_first=False)
+    violations = []
+    for result in results.subjects(RDF.type, SH.ValidationResult):
+        message = results.value(result, SH.resultMessage)
+        violations.append(Violation(
+            focus=_short(results.value(result, SH.focusNode)),
+            path=_short(results.value(result, SH.resultPath)) if isinstance(results.value(result, SH.resultPath), URIRef) else "",
+            message=str(message) if message else "constraint violated",
+            value=_short(results.value(result, SH.value)),
+        ))
+    violations.sort(key=lambda v: (v.message, v.focus, v.path, v.value))
+    return Report(bool(conforms), violations)
