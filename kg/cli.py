@@ -20,7 +20,7 @@ app = typer.Typer(
     rich_markup_mode="rich",
     help="kg: build, validate and query event knowledge graphs (calls, visits, meetings, summits) from news.",
 )
-err = Console(stderr=True, highlight=False)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
 out = Console(highlight=False, soft_wrap=True)
 
 

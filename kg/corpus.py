@@ -26,7 +26,7 @@ MAX_ARTICLE_CHARS = 2_000_000
 MAX_ARTICLES_PER_FILE = 1_000_000
 
 DATE_LINE = re.compile(
-    r"^\s*(?:date|published|publication date|تاريخ النشر|نشر في|نُشر في|نشر بتاريخ|بتاريخ|التاريخ)\s*[:：]?\s*(\S.{0,40}?)\s*(?:$|[|\u060c,]|\s{2})",
+    r"^\s*(?:date|published|publication date|تاريخ النشر|نشر في|نُشر في|نشر بتاريخ|بتاريخ|التاريخ)\s*[:：]?\s*(.*)$",
     re.IGNORECASE,
 )
 
@@ -207,8 +207,14 @@ def date_from_text(text: str) -> dt.date | None:
     """A publication date stated on one of the first lines ("date 2026-02-04", "تاريخ النشر: ...")."""
     for line in text.splitlines()[:5]:
         m = DATE_LINE.match(line)
-        if m:
-            d = parse_published(m.group(1))
+        if not m:
+            continue
+        iso = re.match(r"\s*(\d{4}-\d{2}-\d{2})", m.group(1))
+        if iso:
+            return parse_published(iso.group(1))
+        words = m.group(1).split()[:5]
+        for n in range(len(words), 0, -1):
+            d = parse_published(" ".join(words[:n]))
             if d:
                 return d
     return None
@@ -227,11 +233,16 @@ def decode(raw: bytes, allow_empty: bool = False) -> str:
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         return _strict(raw, "utf-16")
     if b"\x00" in raw[:4096]:
-        # UTF-16 without BOM has a NUL in every other byte of ASCII text
+        # UTF-16 without BOM: NULs (the high byte of ASCII characters) all on one side
         sample = raw[:4096]
         even, odd = sample[0::2].count(0), sample[1::2].count(0)
-        if max(even, odd) > len(sample) // 8 and min(even, odd) < len(sample) // 64 + 1:
-            return _strict(raw, "utf-16-le" if odd > even else "utf-16-be")
+        if min(even, odd) == 0 and len(raw) % 2 == 0:
+            try:
+                text = raw.decode("utf-16-le" if odd else "utf-16-be")
+            except UnicodeDecodeError:
+                text = ""
+            if text and not _binary_like(text):
+                return text
         raise InputError("", "binary file (contains NUL bytes), not text")
     try:
         text = raw.decode("utf-8")

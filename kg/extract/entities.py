@@ -20,7 +20,7 @@ from .resources import Gazetteer, load_gazetteer, load_lexicon
 # by the article forms of titles).
 NAME_CLITICS = frozenset(["", "و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك", "فك"])
 WORD_CLITICS = NAME_CLITICS | frozenset(["ال", "وال", "فال", "بال", "كال", "وبال", "لل", "ولل", "فلل"])
-VERB_CLITICS = NAME_CLITICS | frozenset(["س", "وس", "فس", "ت", "ي"])
+VERB_CLITICS = NAME_CLITICS | frozenset(["س", "وس", "فس"])
 TRIGGER_CLITICS = WORD_CLITICS | VERB_CLITICS
 
 
@@ -103,8 +103,14 @@ class Matcher:
         for norm, payloads in table.items():
             self.auto.add_word(norm, (len(norm), tuple(payloads)))
         self.auto.make_automaton()
-        self.suffixes = sorted({normalize(s) for s in lex["trigger_suffixes"]}, key=len, reverse=True)
+        self.suffixes = {normalize(s) for s in lex["trigger_suffixes"]}
+        self.verb_suffixes = {normalize(s) for s in lex["verb_suffixes"]}
+        self.verbs = {normalize(f) for f in lex["verb_triggers"]}
+        self.exclusions = {normalize(f) for f in lex["trigger_exclusions"]}
         self.host_triggers = {normalize(f) for f in lex["visit_host_triggers"]}
+        self.guest_nouns = {normalize(f) for f in lex["visit_guest_nouns"]}
+        self.dual_suffixes = {normalize(f) for f in lex["dual_suffixes"]}
+        self.place_blockers = {normalize(f) for f in lex["place_blocking_heads"]}
 
     def hits(self, text: str) -> list[Hit]:
         """All boundary-respecting hits in ``text`` (normalized), in text order."""
@@ -125,7 +131,13 @@ class Matcher:
                 continue
             for kind, value in payloads:
                 if kind == "trigger":
-                    if prefix not in TRIGGER_CLITICS or suffix not in self.suffixes:
+                    form = text[start:end]
+                    if text[ts:te] in self.exclusions:
+                        continue
+                    if form in self.verbs:
+                        if prefix not in VERB_CLITICS or suffix not in self.verb_suffixes:
+                            continue
+                    elif prefix not in WORD_CLITICS or suffix not in self.suffixes:
                         continue
                 elif kind in ("entity", "short", "demonym", "title", "epithet", "dual", "capital_word", "counterpart"):
                     if suffix or prefix not in (WORD_CLITICS if kind != "entity" and kind != "short" else NAME_CLITICS):

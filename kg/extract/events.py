@@ -24,7 +24,8 @@ from .normalize import NormText, normalize, normalize_with_offsets
 
 SENTENCE_END = re.compile(r"(?<!\d)[.!?؟](?!\d)|[.!?؟](?=\s)|\s[-–]\s|\|")
 WORD = re.compile(r"\w+")
-CALL_MEETING = ("call", "meeting", "talks")
+# "the Russian leader" is the head of state where a country has no separate paramount leader
+ROLE_FALLBACK = {"leader": ("leader", "head_of_state", "head_of_government")}
 
 
 @dataclass
@@ -48,7 +49,7 @@ class ArticleState:
     """What the extractor remembers while it reads one article."""
 
     seen: set[str] = field(default_factory=set)
-    salient: tuple[Entity, ...] = ()
+    pairs: list[tuple[Entity, ...]] = field(default_factory=list)  # participants of recent events, newest last
     recent_persons: list[Entity] = field(default_factory=list)
     last_date: DateValue | None = None
     last_date_sentence: int = -10
@@ -87,6 +88,9 @@ class ArticleExtractor:
     # ------------------------------------------------------------ main
     def run(self) -> list[Mention]:
         hits = self.m.hits(self.text)
+        kept = self.kept = kept_lines(self.text)
+        # a short form ("شي") counts once the full name appears anywhere in the article
+        self.state.seen = {h.value for h in hits if h.kind == "entity" and any(a <= h.start < b for a, b in kept)}
         dates = find_dates(self.text)
         sentences = list(self.sentences())
         hi = di = 0
@@ -106,7 +110,7 @@ class ArticleExtractor:
         return self.mentions
 
     def sentences(self):
-        for a, b in kept_lines(self.text):
+        for a, b in self.kept:
             start = a
             for m in SENTENCE_END.finditer(self.text, a, b):
                 end = m.end()
@@ -133,17 +137,22 @@ class ArticleExtractor:
                 break
 
         triggers = self.filter_triggers(triggers, cues, s0)
+        bounds = [s0] + [self.boundary(triggers[i], triggers[i + 1], cues) for i in range(len(triggers) - 1)] + [s1]
         prev: Mention | None = None
         for i, t in enumerate(triggers):
-            a = s0 if i == 0 else t.start
-            b = triggers[i + 1].start if i + 1 < len(triggers) else s1
+            a, b = bounds[i], bounds[i + 1]
+            reporting = [c.start for c in cues if c.kind == "reporting" and t.end <= c.start < b]
+            if reporting:
+                b = reporting[0]  # "..., and X said that ...": a new clause about something else
             mention = self.mention_for(t, a, b, s0, s1, persons, places, orgs, duals, cues, dates,
                                        single=len(triggers) == 1, prev=prev, sentence_idx=idx)
             if mention is not None:
                 self.mentions.append(mention)
                 prev = mention
                 if len(mention.participants) >= 2 and not mention.partial:
-                    self.state.salient = tuple(p for p in mention.participants if p.kind == "Person")[:2]
+                    pair = tuple(p for p in mention.participants if p.kind == "Person")
+                    keys = {p.key for p in pair}
+                    self.state.pairs = [q for q in self.state.pairs if {p.key for p in q} != keys][-5:] + [pair]
         if sentence_date is not None:
             self.state.last_date = sentence_date
             self.state.last_date_sentence = idx
@@ -265,9 +274,10 @@ class ArticleExtractor:
             if key:
                 return j + 1, PersonRef(title.start, slots[j][0].end, self.gaz.entity(key), role)
         if country and role and role != "other":
-            key = self.gaz.holder(role, country, on)
-            if key:
-                return j, PersonRef(title.start, end, self.gaz.entity(key), role)
+            for r in ROLE_FALLBACK.get(role, (role,)):
+                key = self.gaz.holder(r, country, on)
+                if key:
+                    return j, PersonRef(title.start, end, self.gaz.entity(key), role)
         name = self.unknown_name(end)
         if name:
             start, stop, label = name
@@ -324,6 +334,12 @@ class ArticleExtractor:
         return before[-1] if before else ""
 
     # ------------------------------------------------------------ triggers
+    def boundary(self, t1: Hit, t2: Hit, cues: list[Hit]) -> int:
+        """Where the scope of t1 ends and that of t2 starts: the last clause break between them."""
+        breaks = [t1.end + m.start() for m in re.finditer(r"[،,؛;(]", self.text[t1.end:t2.start])]
+        breaks += [c.start for c in cues if c.kind == "reporting" and t1.end <= c.start < t2.start]
+        return max(breaks) if breaks else t2.start
+
     def filter_triggers(self, triggers: list[Hit], cues: list[Hit], s0: int) -> list[Hit]:
         others = [t for t in triggers if t.value != "Summit"]
         kept = []
@@ -369,16 +385,16 @@ class ArticleExtractor:
                 lead = prev.participants[0]
                 if lead.key != people[0].key:
                     people.insert(0, lead)
-        # "the two leaders", "their call": the pair the article is about
-        if len(people) < 2 and self.state.salient and (
-            t.suffix in ("هما",)
-            or any(d.start >= t.end and self.tokens_between(t.end, d.start) <= 4 for d in duals)
-            or any(d.end <= t.start and self.tokens_between(d.end, t.start) <= 3 for d in duals)
-        ):
-            if not people or people[0].key in {s.key for s in self.state.salient}:
-                for s in self.state.salient:
-                    if s.key not in {e.key for e in people}:
-                        people.append(s)
+        # "the two leaders", "their call": the pair of a recent event, one that includes who is named
+        dual = t.suffix in self.m.dual_suffixes or any(
+            (d.start >= t.end and self.tokens_between(t.end, d.start) <= 4)
+            or (d.end <= t.start and self.tokens_between(d.end, t.start) <= 3) for d in duals)
+        if dual and len(people) < 3 and self.state.pairs:
+            named = {e.key for e in people}
+            pair = next((q for q in reversed(self.state.pairs) if named <= {p.key for p in q}), None)
+            if pair is None:
+                pair = self.state.pairs[-1]
+            people = list(pair)
 
         # type
         etype = lex_type
@@ -403,24 +419,30 @@ class ArticleExtractor:
             future = True
 
         # place, organizer
-        place = self.pick_place(t, places, inside, lex_type)
+        place = self.pick_place(t, places, inside, lex_type, persons, a)
         organizer = next((o.entity for o in orgs if inside(o) and o.start >= t.end
                           and self.tokens_between(t.end, o.start) <= 3), None)
 
         roles: dict[str, str] = {}
         if etype == "Visit" and people:
-            if self.text[t.start - len(t.prefix):t.end].strip() in self.m.host_triggers or normalize(t.value) in self.m.host_triggers \
-                    or self.text[t.start:t.end] in self.m.host_triggers:
+            word = self.text[t.start:t.end]
+            if word in self.m.host_triggers:  # "X received Y": host first
                 roles[people[0].key] = "host"
                 if len(people) > 1:
                     roles[people[1].key] = "visitor"
             else:
-                invited = any(c.kind == "future" and self.text[c.start:c.end].startswith(("دعا", "دعت", "يدعو"))
-                              for c in before)
-                visitor = people[1] if invited and len(people) > 1 else people[0]
+                invited = any(c.kind == "future" and normalize("دعا") in self.text[c.start:c.end + 2] for c in before)
+                guest = word in self.m.guest_nouns  # "the reception of X by Y"
+                visitor = people[1] if (invited and len(people) > 1) else people[0]
+                if guest:
+                    visitor = people[0]
                 roles[visitor.key] = "visitor"
                 if len(people) == 2:
                     roles[(people[0] if visitor is people[1] else people[1]).key] = "host"
+            if future:  # a planned visit is the visitor's; the inviter may never meet them
+                visitor_key = next(k for k, r in roles.items() if r == "visitor") if "visitor" in roles.values() else people[0].key
+                people = [p for p in people if p.key == visitor_key]
+                roles = {visitor_key: "visitor"}
 
         family_needs_two = etype in ("Call", "PhoneCall", "VideoCall", "Meeting", "Talks")
         partial = False
@@ -488,11 +510,21 @@ class ArticleExtractor:
                 return self.state.last_date
         return None
 
-    def pick_place(self, t: Hit, places: list[PlaceRef], inside, lex_type: str) -> Entity | None:
-        preps = ("في", "الى", "إلى", "بمدينه", "بالعاصمه", "مدينه", "العاصمه", "لدى")
+    def pick_place(self, t: Hit, places: list[PlaceRef], inside, lex_type: str, persons: list[PersonRef], scope_start: int) -> Entity | None:
+        """Where the event happened: a place after "في"/"إلى" (or the object of "زار") near the trigger."""
+        preps = ("في", "الى", "بمدينه", "بالعاصمه", "مدينه", "العاصمه", "لدى")
         for p in places:
             if not inside(p):
                 continue
+            head = self.text[max(0, p.start - 40):p.start].split()
+            if len(head) >= 2 and head[-1] == "في" and re.sub(r"(هما|هم|ها|ه)$", "", head[-2]) in self.m.place_blockers:
+                continue  # "الحرب في أوكرانيا": the place of something else
+            if p.end <= t.start and self.tokens_between(p.end, t.start) > 3 and self.tokens_between(scope_start, p.start) > 2:
+                continue  # before the trigger only when fronted ("وفي موسكو، التقى") or close
+            if p.start > t.end:
+                names = sum(self.tokens_between(r.start, r.end) + 1 for r in persons if t.end <= r.start < p.start)
+                if self.tokens_between(t.end, p.start) - names > 10:
+                    continue
             if p.preposition in preps or (lex_type == "Visit" and p.start >= t.end and self.tokens_between(t.end, p.start) <= 1):
                 return p.entity
         return None

@@ -182,7 +182,11 @@ def _event(c: Cluster) -> Event:
             for k, r in sorted(m.roles.items()):
                 if k in people and k not in roles and r not in roles.values():
                     roles[k] = r
-    places = Counter(m.place.key for m in mentions if m.place is not None)
+    # a dated mention with all participants says more about where than a passing one
+    places: Counter = Counter()
+    for m in mentions:
+        if m.place is not None:
+            places[m.place.key] += 1 + (not m.partial) + (m.date is not None)
     place = None
     if places:
         top = max(places.items(), key=lambda kv: (kv[1], -min(i for i, m in enumerate(mentions) if m.place and m.place.key == kv[0])))[0]

@@ -1,0 +1,49 @@
+"""Shared fixtures: paths, the CLI runner and the seeds' graph (built once)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+SHARED = ROOT.parent / "shared"
+SEED_GOLD = SHARED / "gold" / "seeds.gold.json"
+SCORER = SHARED / "eval" / "score.py"
+
+
+@pytest.fixture(scope="session")
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+@pytest.fixture(scope="session")
+def seeds_graph(tmp_path_factory) -> Path:
+    """The seeds built once through the CLI, as a user would."""
+    from kg.cli import app
+
+    out = tmp_path_factory.mktemp("seeds") / "graph.ttl"
+    result = CliRunner().invoke(app, ["build", str(SEEDS), "-o", str(out), "-q"])
+    assert result.exit_code == 0, result.output
+    return out
+
+
+@pytest.fixture(scope="session")
+def seeds_events(seeds_graph) -> list[dict]:
+    from kg.cli import app
+
+    result = CliRunner().invoke(app, ["events", str(seeds_graph), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def run_scorer(gold: Path, predicted: Path) -> dict:
+    """The reference scorer, run as its own process exactly as documented."""
+    proc = subprocess.run([sys.executable, str(SCORER), str(gold), str(predicted), "--json"],
+                          capture_output=True, text=True, check=True)
+    return json.loads(proc.stdout)

@@ -1,0 +1,81 @@
+"""Date forms across regions, resolved against a publication date."""
+
+import datetime as dt
+
+import pytest
+
+from kg.extract.dates import find_dates, parse_published
+from kg.extract.normalize import normalize
+
+WED = dt.date(2026, 2, 4)  # a Wednesday
+
+
+def resolve(text, pub=WED, future=False):
+    return [str(d.resolve(pub, future)) for d in find_dates(normalize(text))]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("في 3 يوليو 2024", "2024-07-03"),
+    ("الخميس 8 مايو 2025", "2025-05-08"),
+    ("في 3 من كانون الأول 2023", "2023-12-03"),
+    ("يوم 21 جانفي 2025", "2025-01-21"),
+    ("في ١٥ يناير ٢٠٢٥", "2025-01-15"),
+    ("21/01/2025", "2025-01-21"),
+    ("2025-01-21", "2025-01-21"),
+    ("في فبراير/شباط 2022", "2022-02"),
+    ("في أيلول 2023", "2023-09"),
+    ("جويلية 2024", "2024-07"),
+    ("في ربيع عام 2023", "2023"),
+    ("21 janvier 2025", "2025-01-21"),
+])
+def test_absolute_dates(text, expected):
+    assert resolve(text) == [expected]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("اليوم الأربعاء", "2026-02-04"),
+    ("أمس الثلاثاء", "2026-02-03"),
+    ("يوم الثلاثاء", "2026-02-03"),
+    ("مساء الاثنين", "2026-02-02"),
+    ("غدا الخميس", "2026-02-05"),
+    ("الثلاثاء الماضي", "2026-02-03"),
+    ("الأربعاء الماضي", "2026-01-28"),
+    ("أمس", "2026-02-03"),
+    ("أول أمس", "2026-02-02"),
+    ("اليوم", "2026-02-04"),
+    ("في سبتمبر/أيلول", "2025-09"),
+    ("أواخر نوفمبر/تشرين الثاني", "2025-11"),
+    ("في شهر آب", "2025-08"),
+    ("12 أيلول", "2025-09-12"),
+    ("العام الماضي", "2025"),
+    ("هذا العام", "2026"),
+    ("الشهر الماضي", "2026-01"),
+])
+def test_relative_dates(text, expected):
+    assert resolve(text) == [expected]
+
+
+def test_month_alone_in_future_sentence_is_the_next_one():
+    assert resolve("في سبتمبر", future=True) == ["2026-09"]
+    assert resolve("يوم الخميس", future=True) == ["2026-02-05"]
+
+
+def test_hijri_date_gives_its_gregorian_equivalent():
+    assert resolve("في ١٥ رجب ١٤٤٦ هـ الموافق ١٥ يناير ٢٠٢٥") == ["2025-01-15"]
+
+
+def test_ambiguous_words_are_not_dates():
+    # آب is also "father", مارس "practised", الاثنين "the two"
+    assert resolve("قال الاب إن ابنه مارس الرياضة") == []
+    assert resolve("اتفق الاثنين على") == []
+
+
+def test_without_publication_date_relative_dates_stay_unresolved():
+    assert resolve("يوم الثلاثاء", pub=None) == ["None"]
+    assert resolve("في 3 يوليو 2024", pub=None) == ["2024-07-03"]
+
+
+def test_published_metadata_parsing():
+    assert parse_published("2025-01-21T10:00:00+03:00") == dt.date(2025, 1, 21)
+    assert parse_published("2025-02-30") is None
+    assert parse_published("Tue, 21 Jan 2025 08:00:00 GMT") == dt.date(2025, 1, 21)
