@@ -32,3 +32,7 @@ class ValidationFailed(KgError):
     def __init__(self, report_text: str):
         self.report_text = report_text
         super().__init__("the graph does not conform to ontology/shapes.ttl:\n" + report_text)
+
+
+class QueryError(KgError):
+    """A SPARQL query cannot be run: empty, malformed, or an update."""

@@ -1,18 +1,297 @@
-"""Deterministic serialization of graphs in the standard RDF formats."""
+"""Deterministic serialization of graphs in the standard RDF formats.
+
+Every format is written the same way for the same graph: subjects, predicates
+and objects sorted, and the prefixes of ``vocab.PREFIXES`` always bound to the
+same namespaces. JSON-LD carries a context that makes it read like plain JSON
+(``"participant": ["kgid:person/Q7747"]``, ``"label": {"ar": …, "en": …}``);
+TriG and N-Quads put each source article's claims in a named graph called by
+the article's IRI, so provenance survives in any quad store.
+"""
 
 from __future__ import annotations
 
-from rdflib import Graph
+import json
+import re
+from collections import defaultdict
+from pathlib import Path
 
-from .fileio import FORMATS
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.namespace import RDF, RDFS, OWL, XSD
 
+from .fileio import FORMATS, atomic_write, format_for, read_graph
+from .vocab import KG, PREFIXES
+
+# Turtle's PN_LOCAL is wider than this; this subset is valid in Turtle, TriG, SPARQL and JSON-LD alike.
+_LOCAL = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*\Z")
+_TERM = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
+_BNODE = re.compile(r"[A-Za-z0-9_]+\Z")
+_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f"}
+# longest namespace first, so that a namespace nested in another gets its own prefix
+_BY_LENGTH = sorted(PREFIXES.items(), key=lambda kv: -len(kv[1]))
+KG_NS = str(KG._NS)
+
+
+def bind_prefixes(graph: Graph) -> Graph:
+    """Bind kg's prefixes on ``graph`` (replacing whatever a parsed file declared for them)."""
+    for prefix, ns in PREFIXES.items():
+        graph.bind(prefix, ns, override=True, replace=True)
+    return graph
+
+
+def curie(iri: str, safe: re.Pattern = _LOCAL) -> str | None:
+    """``kg:Call`` for a kg IRI whose local part is safe to write as a prefixed name, else None.
+
+    >>> curie("https://w3id.org/kg-events/ontology#Call")
+    'kg:Call'
+    >>> curie("https://w3id.org/kg-events/id/person/Q7747") is None
+    True
+    """
+    for prefix, ns in _BY_LENGTH:
+        if iri.startswith(ns) and safe.match(iri[len(ns):]):
+            return f"{prefix}:{iri[len(ns):]}"
+    return None
+
+
+def term_key(term) -> tuple:
+    """A total order on RDF terms: IRIs, then blank nodes, then literals."""
+    if isinstance(term, Literal):
+        return (2, str(term), str(term.datatype or ""), term.language or "")
+    return (1 if isinstance(term, BNode) else 0, str(term), "", "")
+
+
+# ---------------------------------------------------------------- Turtle-family terms
+
+def _bnode(term: BNode) -> str:
+    label = str(term)
+    return "_:" + (label if _BNODE.match(label) else "b" + label.encode("utf-8").hex())
+
+
+def _string(text: str) -> str:
+    out = []
+    for ch in text:
+        if ch in _ESCAPES:
+            out.append(_ESCAPES[ch])
+        elif ord(ch) < 0x20 or ord(ch) == 0x7F:
+            out.append(f"\\u{ord(ch):04X}")
+        else:
+            out.append(ch)
+    return '"' + "".join(out) + '"'
+
+
+def turtle_term(term) -> str:
+    """One term in Turtle/TriG syntax with kg's prefixes.
+
+    >>> from rdflib import Literal
+    >>> turtle_term(Literal("2025-01", datatype=XSD.gYearMonth))
+    '"2025-01"^^xsd:gYearMonth'
+    """
+    if isinstance(term, Literal):
+        text = str(term)
+        if term.language:
+            return _string(text) + "@" + term.language
+        dt = term.datatype
+        if dt is None or dt == XSD.string:
+            return _string(text)
+        if dt == XSD.integer and re.fullmatch(r"-?(0|[1-9][0-9]*)", text):
+            return text
+        if dt == XSD.boolean and text in ("true", "false"):
+            return text
+        return _string(text) + "^^" + turtle_term(URIRef(dt))
+    if isinstance(term, BNode):
+        return _bnode(term)
+    return curie(str(term)) or f"<{term}>"
+
+
+def _blocks(triples, indent: str) -> list[str]:
+    """Triples grouped by subject, Turtle style: ``s a C ; p o1, o2 .``"""
+    by_subject: dict = defaultdict(lambda: defaultdict(set))
+    for s, p, o in triples:
+        by_subject[s][p].add(o)
+    blocks = []
+    for s in sorted(by_subject, key=term_key):
+        preds = by_subject[s]
+        lines = []
+        for p in sorted(preds, key=lambda p: (p != RDF.type, str(p))):
+            objs = (",\n" + indent + " " * 8).join(turtle_term(o) for o in sorted(preds[p], key=term_key))
+            lines.append(("a" if p == RDF.type else turtle_term(p)) + " " + objs)
+        blocks.append(indent + turtle_term(s) + " " + (" ;\n" + indent + "    ").join(lines) + " .")
+    return blocks
+
+
+PREFIX_LINES = "\n".join(f"@prefix {p}: <{ns}> ." for p, ns in sorted(PREFIXES.items()))
+
+
+def nt_term(term) -> str:
+    """One term in N-Triples syntax (always one line, whatever the literal holds)."""
+    if isinstance(term, Literal):
+        text = _string(str(term))
+        if term.language:
+            return text + "@" + term.language
+        if term.datatype is None or term.datatype == XSD.string:
+            return text
+        return f"{text}^^<{term.datatype}>"
+    return _bnode(term) if isinstance(term, BNode) else f"<{term}>"
+
+
+# ---------------------------------------------------------------- named graphs per article
+
+def article_partition(graph: Graph) -> dict:
+    """Triples by the named graph they belong to: ``None`` for the default graph, else an article IRI.
+
+    An article's graph holds the article's description, the mentions found in
+    it and every event it reports (an event reported by two articles is in
+    both); actors, the build record and the rest stay in the default graph.
+    """
+    home: dict = {}
+    for art in graph.subjects(RDF.type, KG.Article):
+        home[art] = {art}
+    for mention, art in graph.subject_objects(KG.article):
+        home.setdefault(mention, set()).add(art)
+    for event, art in graph.subject_objects(KG.source):
+        home.setdefault(event, set()).add(art)
+    parts: dict = defaultdict(list)
+    for t in graph:
+        for g in home.get(t[0], (None,)):
+            parts[g].append(t)
+    return parts
+
+
+def _trig(graph: Graph) -> str:
+    parts = article_partition(graph)
+    chunks = []
+    if None in parts:
+        chunks.append("\n\n".join(_blocks(parts[None], "")))
+    for name in sorted((g for g in parts if g is not None), key=term_key):
+        chunks.append(turtle_term(name) + " {\n" + "\n\n".join(_blocks(parts[name], "    ")) + "\n}")
+    return PREFIX_LINES + "\n\n" + "\n\n".join(chunks) + "\n"
+
+
+def _nquads(graph: Graph) -> str:
+    lines = []
+    for name, triples in article_partition(graph).items():
+        suffix = " ." if name is None else f" {nt_term(name)} ."
+        lines.extend(f"{nt_term(s)} {nt_term(p)} {nt_term(o)}{suffix}" for s, p, o in triples)
+    return "\n".join(sorted(lines)) + "\n"
+
+
+# ---------------------------------------------------------------- JSON-LD
+
+NAMED = {str(RDFS.label): "label", str(OWL.sameAs): "sameAs"}  # readable terms for the common non-kg properties
+RESERVED = {*NAMED.values(), *PREFIXES}
+_ANY_LOCAL = re.compile(r"[^\s\"<>]+\Z")
+
+
+def _kg_local(iri: str) -> str | None:
+    local = iri[len(KG_NS):]
+    if iri.startswith(KG_NS) and _TERM.match(local) and local not in RESERVED:
+        return local
+    return None
+
+
+def _json_iri(term) -> str:
+    return _bnode(term) if isinstance(term, BNode) else curie(str(term), _ANY_LOCAL) or str(term)
+
+
+def _json_value(o):
+    if not isinstance(o, Literal):
+        return {"@id": _json_iri(o)}
+    text = str(o)
+    if o.language:
+        return {"@value": text, "@language": o.language}
+    dt = o.datatype
+    if dt is None or dt == XSD.string:
+        return text
+    if dt == XSD.integer and re.fullmatch(r"0|-?[1-9][0-9]{0,14}", text):
+        return int(text)  # a JSON number reads back as the same xsd:integer
+    if dt == XSD.boolean and text in ("true", "false"):
+        return text == "true"
+    return {"@value": text, "@type": _json_iri(URIRef(dt))}
+
+
+def _one_or_many(values: list):
+    return values[0] if len(values) == 1 else values
+
+
+def _json_property(p, objs: list) -> tuple[str, str, dict | None]:
+    """The key a property is written under, how its values are written, and its context entry."""
+    iri = str(p)
+    if iri in NAMED:
+        key, definition = NAMED[iri], {"@id": curie(iri)}
+    elif _kg_local(iri):
+        key, definition = _kg_local(iri), {}  # resolved through @vocab
+    else:
+        return curie(iri) or iri, "plain", None  # values carry their own types
+    if all(not isinstance(o, Literal) for o in objs):
+        return key, "id", definition | {"@type": "@id"}
+    if any(o.language for o in objs) and all(o.language or o.datatype in (None, XSD.string) for o in objs):
+        return key, "lang", definition | {"@container": "@language"}
+    return key, "plain", definition or None
+
+
+def _jsonld(graph: Graph) -> str:
+    objects: dict = defaultdict(list)
+    nodes: dict = defaultdict(lambda: defaultdict(list))
+    for s, p, o in graph:
+        objects[p].append(o)
+        nodes[s][p].append(o)
+    context: dict = {"@vocab": KG_NS, **PREFIXES}
+    shape = {}
+    for p, objs in objects.items():
+        if p == RDF.type and all(not isinstance(o, Literal) for o in objs):
+            continue  # written as @type
+        key, kind, definition = _json_property(p, objs)
+        shape[p] = (key, kind)
+        if definition:
+            context[key] = definition
+    out = []
+    for s in sorted(nodes, key=term_key):
+        node: dict = {"@id": _json_iri(s)}
+        for p, objs in nodes[s].items():
+            objs = sorted(set(objs), key=term_key)
+            if p not in shape:
+                node["@type"] = _one_or_many([_kg_local(str(o)) or _json_iri(o) for o in objs])
+                continue
+            key, kind = shape[p]
+            if kind == "id":
+                node[key] = _one_or_many([_json_iri(o) for o in objs])
+            elif kind == "lang":
+                by_lang: dict = defaultdict(list)
+                for o in objs:
+                    by_lang[o.language or "@none"].append(str(o))
+                node[key] = {lang: _one_or_many(v) for lang, v in by_lang.items()}
+            else:
+                node[key] = _one_or_many([_json_value(o) for o in objs])
+        out.append(node)
+    return json.dumps({"@context": context, "@graph": out}, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+# ---------------------------------------------------------------- entry points
 
 def serialize_graph(graph: Graph, fmt: str = "turtle") -> bytes:
     """Bytes of ``graph`` in format ``fmt``; the same graph always gives the same bytes."""
+    if fmt == "trig":
+        return _trig(graph).encode("utf-8")
+    if fmt == "nquads":
+        return _nquads(graph).encode("utf-8")
+    if fmt == "jsonld":
+        return _jsonld(graph).encode("utf-8")
     rdflib_name = FORMATS[fmt][0]
-    if fmt in ("nt", "nquads"):
+    if fmt == "nt":
         text = graph.serialize(format=rdflib_name, encoding="utf-8").decode("utf-8")
         lines = sorted(line for line in text.splitlines() if line.strip())
         return ("\n".join(lines) + "\n").encode("utf-8")
     data = graph.serialize(format=rdflib_name, encoding="utf-8")
     return data if isinstance(data, bytes) else data.encode("utf-8")
+
+
+def export_graph(graph: Graph, output: Path, fmt: str | None = None) -> str:
+    """Write ``graph`` to ``output`` atomically, in ``fmt`` or the format its extension names; returns the format."""
+    name = format_for(Path(output), fmt)
+    atomic_write(Path(output), serialize_graph(bind_prefixes(graph), name))
+    return name
+
+
+def export_files(paths: list[Path], output: Path, fmt: str | None = None) -> tuple[str, int]:
+    """Convert graph files (their union) to ``output``; returns the format written and the triple count."""
+    graph = read_graph(*paths)
+    return export_graph(graph, output, fmt), len(graph)

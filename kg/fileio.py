@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from rdflib import Graph
+from rdflib import Dataset, Graph
 
 from .errors import GraphReadError
 
@@ -19,6 +19,7 @@ FORMATS = {  # our name -> (rdflib format, file extensions)
     "nquads": ("nquads", (".nq", ".nquads")),
     "xml": ("xml", (".rdf", ".owl", ".xml")),
 }
+QUAD_FORMATS = ("trig", "nquads")
 
 
 def format_for(path: Path, explicit: str | None = None) -> str:
@@ -70,7 +71,7 @@ def atomic_write(target: Path, data: bytes) -> None:
 
 
 def read_graph(*paths: Path, fmt: str | None = None) -> Graph:
-    """Parse one or more graph files (format from the extension) into one graph."""
+    """Parse one or more graph files (format from the extension) into one graph (the union of all named graphs)."""
     g = Graph()
     for path in paths:
         path = Path(path)
@@ -78,6 +79,12 @@ def read_graph(*paths: Path, fmt: str | None = None) -> Graph:
             raise GraphReadError(f"{path}: no such file")
         name = format_for(path, fmt)
         try:
+            if name in QUAD_FORMATS:  # a plain Graph would keep the default graph only
+                ds = Dataset()
+                ds.parse(path, format=FORMATS[name][0])
+                for s, p, o, _ in ds.quads((None, None, None, None)):
+                    g.add((s, p, o))
+                continue
             g.parse(path, format=FORMATS[name][0])
         except Exception as exc:  # rdflib raises many parser-specific errors
             raise GraphReadError(f"{path}: cannot be read as {name}: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}") from exc

@@ -32,7 +32,7 @@ class DateMention:
 
     start: int
     end: int
-    kind: str  # abs, day_month, month, weekday, rel_day, rel_month, rel_year
+    kind: str  # abs, day_month, month, weekday, rel_day, rel_month, rel_year, same_day
     value: DateValue | None = None
     year: int | None = None
     month: int | None = None
@@ -54,8 +54,8 @@ class DateMention:
         """
         if self.kind == "abs":
             return self.value
-        if published is None:
-            return None
+        if published is None or self.kind == "same_day":
+            return None  # "the same day" is resolved by the reader of the whole article
         try:
             return _RESOLVERS[self.kind](self, published, future)
         except (ValueError, OverflowError):
@@ -159,6 +159,7 @@ class DateGrammar:
         hsuf = "(?:" + _alt(data["hijri_suffix"]) + ")"
         rel = lambda d: "(?:" + _alt(d.keys()) + ")"  # noqa: E731
         self.patterns: list[tuple[str, re.Pattern]] = [
+            ("same_day", re.compile(rf"(?<![\w])[وبلف]?(?:في\s+)?(?:{_alt(data.get('same_day', []))}){e}")),
             ("hijri", re.compile(rf"(?<!\d)\d{{1,2}}\s+(?:من\s+)?{hijri}\s+(?:\d{{3,4}})(?:\s*{hsuf}{e})?")),
             ("iso", re.compile(r"(?<!\d)(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?!\d)")),
             ("dmy_num", re.compile(r"(?<![\d/.])(?P<d>\d{1,2})[/.](?P<m>\d{1,2})[/.](?P<y>\d{4})(?!\d)")),
@@ -211,6 +212,8 @@ class DateGrammar:
         try:
             if kind == "hijri":
                 return None
+            if kind == "same_day":
+                return DateMention(s, e, "same_day")
             if kind in ("iso", "dmy_num"):
                 return DateMention(s, e, "abs", value=DateValue.of(int(g["y"]), int(g["m"]), int(g["d"])))
             month = self.month_of.get(_squash(g.get("m1") or ""))
@@ -245,8 +248,10 @@ class DateGrammar:
         marker = _squash(g["mk"]) if g.get("mk") else None
         qualifier = _squash(g["wq"]) if g.get("wq") else None
         if word in self.weekday_ctx and not (marker or qualifier):
-            # "الاثنين" is also "the two": only a date with a marker or a date after it
-            if not re.match(r"[\s,،]*\d{1,2}\s", text[e:e + 6]):
+            # "الاثنين" is also "the two": a date only with a marker, a date after it,
+            # or set off by commas ("بحث الرئيس، الأحد، ...")
+            appositive = re.search(r"[,،(]\s*[وف]?$", text[max(0, s - 3):s]) and re.match(r"\s*[,،)]", text[e:e + 3])
+            if not appositive and not re.match(r"[\s,،]*\d{1,2}\s", text[e:e + 6]):
                 return False
         if re.match(r"[\s,،]*(?:\d{1,2}\s*(?:من\s+)?\S+|\d{4}-\d)", text[e:e + 20]):
             # "الخميس 8 مايو 2025": the explicit date that follows decides

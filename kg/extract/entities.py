@@ -35,11 +35,11 @@ class Hit:
 
 
 # kinds whose hits compete for the same characters (longest wins)
-NAME_LAYER = ("entity", "short", "demonym", "title", "epithet", "honorific", "counterpart", "dual", "capital_word")
+NAME_LAYER = ("entity", "short", "demonym", "title", "epithet", "honorific", "counterpart", "guest", "dual", "capital_word")
 CUE_KINDS = (
     "modifier", "negator", "future", "future_after", "hypothetical", "habitual", "demonstrative",
     "reporting", "complementizer", "attribution", "temporal", "temporal_unit", "continuation",
-    "same_subject", "stop", "summit_context",
+    "same_subject", "stop", "summit_context", "talks_verb", "mod_trigger", "denial", "non_participant", "contrast",
 )
 
 
@@ -78,6 +78,10 @@ class Matcher:
             add(f, "honorific", None)
         for f in lex["counterpart"]:
             add(f, "counterpart", None)
+        for f in lex["guest_refs"]:
+            add(f, "guest", None)
+        for f in lex["modifier_triggers"]["forms"]:
+            add(f, "mod_trigger", "VideoCall")
         for f in lex["dual_references"]:
             add(f, "dual", None, article_variant=True)
         for f in ("العاصمة", "عاصمة"):
@@ -85,6 +89,8 @@ class Matcher:
         for t in lex["triggers"]:
             for f in t["forms"]:
                 add(f, "trigger", t["type"])
+        for f in lex["talks_verbs"]["forms"]:
+            add(f, "talks_verb", "Talks")
         for typ, forms in lex["modifiers"].items():
             for f in forms:
                 add(f, "modifier", typ)
@@ -95,7 +101,8 @@ class Matcher:
             "complementizers": "complementizer", "attribution_markers": "attribution",
             "temporal_clause": "temporal", "temporal_units": "temporal_unit",
             "continuation_openers": "continuation", "same_subject": "same_subject",
-            "name_stopwords": "stop", "summit_context": "summit_context",
+            "name_stopwords": "stop", "summit_context": "summit_context", "denials": "denial",
+            "non_participant_cues": "non_participant", "contrast_connectives": "contrast",
         }
         for field, kind in simple.items():
             for f in lex[field]:
@@ -139,7 +146,13 @@ class Matcher:
                             continue
                     elif prefix not in WORD_CLITICS or suffix not in self.suffixes:
                         continue
-                elif kind in ("entity", "short", "demonym", "title", "epithet", "dual", "capital_word", "counterpart"):
+                elif kind == "mod_trigger":
+                    if prefix not in WORD_CLITICS or suffix not in self.suffixes:
+                        continue
+                elif kind == "talks_verb":
+                    if prefix not in VERB_CLITICS or suffix not in self.verb_suffixes:
+                        continue
+                elif kind in ("entity", "short", "demonym", "title", "epithet", "dual", "capital_word", "counterpart", "guest"):
                     if suffix or prefix not in (WORD_CLITICS if kind != "entity" and kind != "short" else NAME_CLITICS):
                         continue
                 elif kind in ("modifier", "future_after", "habitual", "temporal_unit"):

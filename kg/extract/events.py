@@ -3,10 +3,11 @@
 The steps, per sentence: find names, titles and cues (one automaton pass over
 the article); resolve titles to persons (by name, or by the role a country's
 office holder had on the date); split the sentence into one scope per event
-trigger; take the scope's participants (leaving out speakers, attributions
-and temporal clauses), type (modifiers: by phone, by video), status
-(planned, negated, hypothetical, habitual), date (resolved against the
-publication date), place and duration.
+trigger; take the scope's participants (leaving out speakers, attributions,
+senders of messages and temporal clauses), type (modifiers: by phone, by
+video), status (planned; negated, denied, hypothetical and habitual mentions
+are dropped), date (resolved against the publication date), place and
+duration. All words and phrases come from ``kg/data/lexicon.json``.
 """
 
 from __future__ import annotations
@@ -16,16 +17,19 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from ..models import OCCURRED, PLANNED, Article, DateValue, Entity, Mention
+from ..models import FAMILY, OCCURRED, PLANNED, Article, DateValue, Entity, Mention
 from .clutter import kept_lines
 from .dates import DateMention, find_dates
 from .entities import NAME_LAYER, Hit, Matcher, longest_non_overlapping, matcher_for
 from .normalize import NormText, normalize, normalize_with_offsets
 
-SENTENCE_END = re.compile(r"(?<!\d)[.!?؟](?!\d)|[.!?؟](?=\s)|\s[-–]\s|\|")
+SENTENCE_END = re.compile(r"(?<!\d)[.!?؟](?!\d)|[.!?؟](?=\s)|\|")
 WORD = re.compile(r"\w+")
+ARABIC_WORD = re.compile(r"[\u0621-\u064A]{2,}")
 # "the Russian leader" is the head of state where a country has no separate paramount leader
 ROLE_FALLBACK = {"leader": ("leader", "head_of_state", "head_of_government")}
+ORDINALS = {"اول", "ثاني", "ثالث", "رابع", "اخر", "اولى", "الاولى"}
+NEEDS_TWO = ("Call", "PhoneCall", "VideoCall", "Meeting", "Talks")
 
 
 @dataclass
@@ -53,7 +57,8 @@ class ArticleState:
     recent_persons: list[Entity] = field(default_factory=list)
     last_date: DateValue | None = None
     last_date_sentence: int = -10
-    order: int = 0
+    denied: list[tuple[str, frozenset]] = field(default_factory=list)
+    last_visit: Mention | None = None
 
 
 class ArticleExtractor:
@@ -69,6 +74,7 @@ class ArticleExtractor:
         self.tokens = [t.start() for t in WORD.finditer(self.text)]
         self.state = ArticleState()
         self.mentions: list[Mention] = []
+        self.kept: list[tuple[int, int]] = []
 
     # ------------------------------------------------------------ helpers
     def tok(self, pos: int) -> int:
@@ -78,23 +84,34 @@ class ArticleExtractor:
         """How many words lie between character positions a and b."""
         return max(0, self.tok(b - 1) - self.tok(a)) if b > a else 0
 
-    def gap(self, a: int, b: int) -> str:
-        return self.text[a:b]
-
     def adjacent(self, a: int, b: int) -> bool:
         """Only spaces and commas between a and b."""
         return b >= a and re.fullmatch(r"[\s،,]*", self.text[a:b]) is not None
 
+    def word_before(self, pos: int) -> str:
+        words = self.text[max(0, pos - 30):pos].split()
+        return words[-1].strip("،,") if words else ""
+
+    def original(self, a: int, b: int) -> str:
+        oa, ob = self.nt.orig_span(a, b)
+        return self.article.text[oa:ob]
+
+    def words(self, key: str) -> set[str]:
+        """A lexicon list, normalized (cached on the matcher)."""
+        cache = self.m.__dict__.setdefault("_words", {})
+        if key not in cache:
+            cache[key] = {" ".join(normalize(w).split()) for w in self.lex.get(key, [])}
+        return cache[key]
+
     # ------------------------------------------------------------ main
     def run(self) -> list[Mention]:
         hits = self.m.hits(self.text)
-        kept = self.kept = kept_lines(self.text)
-        # a short form ("شي") counts once the full name appears anywhere in the article
-        self.state.seen = {h.value for h in hits if h.kind == "entity" and any(a <= h.start < b for a, b in kept)}
+        self.kept = kept_lines(self.text)
+        # a short form ("شي") counts once the full name appears anywhere in the article itself
+        self.state.seen = {h.value for h in hits if h.kind == "entity" and self.in_kept(h.start)}
         dates = find_dates(self.text)
-        sentences = list(self.sentences())
         hi = di = 0
-        for idx, (s0, s1) in enumerate(sentences):
+        for idx, (s0, s1) in enumerate(self.sentences()):
             while hi < len(hits) and hits[hi].start < s0:
                 hi += 1
             hj = hi
@@ -105,9 +122,12 @@ class ArticleExtractor:
             dj = di
             while dj < len(dates) and dates[dj].start < s1:
                 dj += 1
-            sent_hits = [h for h in hits[hi:hj] if h.end <= s1]
-            self.sentence(idx, s0, s1, sent_hits, [d for d in dates[di:dj] if d.end <= s1])
+            self.sentence(idx, s0, s1, [h for h in hits[hi:hj] if h.end <= s1],
+                          [d for d in dates[di:dj] if d.end <= s1])
         return self.mentions
+
+    def in_kept(self, pos: int) -> bool:
+        return any(a <= pos < b for a, b in self.kept)
 
     def sentences(self):
         for a, b in self.kept:
@@ -123,36 +143,42 @@ class ArticleExtractor:
     # ------------------------------------------------------------ a sentence
     def sentence(self, idx: int, s0: int, s1: int, hits: list[Hit], dates: list[DateMention]):
         names = self.name_slots([h for h in hits if h.kind in NAME_LAYER])
-        triggers = longest_non_overlapping([h for h in hits if h.kind == "trigger"])
         cues = [h for h in hits if h.kind not in NAME_LAYER and h.kind != "trigger"]
-        persons, places, orgs, duals, consumed = self.resolve_names(names, dates, s0)
+        persons, places, orgs, duals = self.resolve_names(names, dates)
         for p in persons:
-            self.state.recent_persons = [e for e in self.state.recent_persons if e.key != p.entity.key][-5:] + [p.entity]
+            self.state.recent_persons = [e for e in self.state.recent_persons if e.key != p.entity.key][-7:] + [p.entity]
 
-        pub = self.article.published
-        sentence_date = None
-        for d in dates:
-            sentence_date = d.resolve(pub)
-            if sentence_date:
-                break
-
-        triggers = self.filter_triggers(triggers, cues, s0)
-        bounds = [s0] + [self.boundary(triggers[i], triggers[i + 1], cues) for i in range(len(triggers) - 1)] + [s1]
+        triggers = self.find_triggers(hits, cues, s1)
+        groups = self.group_triggers(triggers, cues, dates)
+        starts = [s0] + [self.boundary(triggers[g[-1]], triggers[h[0]], cues) for g, h in zip(groups, groups[1:])]
+        ends = starts[1:] + [s1]
         prev: Mention | None = None
-        for i, t in enumerate(triggers):
-            a, b = bounds[i], bounds[i + 1]
-            reporting = [c.start for c in cues if c.kind == "reporting" and t.end <= c.start < b]
+        dated_in_sentence: DateValue | None = None
+        for group, a, b in zip(groups, starts, ends):
+            t = triggers[group[0]]
+            reporting = [c.start for c in cues if c.kind == "reporting" and triggers[group[-1]].end <= c.start < b]
             if reporting:
                 b = reporting[0]  # "..., and X said that ...": a new clause about something else
-            mention = self.mention_for(t, a, b, s0, s1, persons, places, orgs, duals, cues, dates,
-                                       single=len(triggers) == 1, prev=prev, sentence_idx=idx)
-            if mention is not None:
+            for mention in self.mentions_for(t, a, b, s0, s1, persons, places, orgs, duals, cues, dates,
+                                             single=len(groups) == 1, prev=prev, sentence_idx=idx):
                 self.mentions.append(mention)
                 prev = mention
+                if mention.date is not None:
+                    dated_in_sentence = mention.date
+                if mention.type == "Visit":
+                    self.state.last_visit = mention
                 if len(mention.participants) >= 2 and not mention.partial:
                     pair = tuple(p for p in mention.participants if p.kind == "Person")
                     keys = {p.key for p in pair}
                     self.state.pairs = [q for q in self.state.pairs if {p.key for p in q} != keys][-5:] + [pair]
+        # "the same day" later on refers to the last event's date, else to the sentence's first date
+        sentence_date = dated_in_sentence
+        if sentence_date is None:
+            for d in dates:
+                if d.kind != "same_day":
+                    sentence_date = d.resolve(self.article.published)
+                    if sentence_date:
+                        break
         if sentence_date is not None:
             self.state.last_date = sentence_date
             self.state.last_date_sentence = idx
@@ -184,7 +210,10 @@ class ArticleExtractor:
         if h:
             return h.value
         h = self.entity_hit(slot, "Country")
-        return h.value if h else None
+        if h:
+            return h.value
+        shorts = {x.value for x in slot if x.kind == "short" and self.gaz.entries[x.value].kind == "Country"}
+        return shorts.pop() if len(shorts) == 1 else None
 
     def person_of_slot(self, slot: list[Hit], titled: bool) -> str | None:
         h = self.entity_hit(slot, "Person")
@@ -198,26 +227,31 @@ class ArticleExtractor:
             return shorts[0]
         return None
 
-    def resolve_names(self, slots: list[list[Hit]], dates: list[DateMention], s0: int):
+    def resolve_names(self, slots: list[list[Hit]], dates: list[DateMention]):
         persons: list[PersonRef] = []
         places: list[PlaceRef] = []
         orgs: list[PlaceRef] = []
         duals: list[Hit] = []
-        consumed: list[tuple[int, int]] = []
         on = self.role_date(dates)
-        i = 0
-        n = len(slots)
+        i, n = 0, len(slots)
         while i < n:
             slot = slots[i]
             head = slot[0]
-            title = self.of_kind(slot, "title", "epithet", "counterpart")
+            title = self.of_kind(slot, "title", "epithet", "counterpart", "guest")
             if title is not None:
                 j, ref = self.resolve_title(slots, i, title, on, persons)
                 if ref is not None:
                     persons.append(ref)
-                    consumed.append((ref.start, ref.end))
                     self.state.seen.add(ref.entity.key)
                 i = max(j, i + 1)
+                continue
+            honorific = self.of_kind(slot, "honorific")
+            if honorific is not None and not (i + 1 < n and self.adjacent(head.end, slots[i + 1][0].start)):
+                name = self.unknown_name(head.end, slots[i + 1:], min_words=2)
+                if name:  # "سعادة ميخائيل بوغدانوف": an honorific before a name kg does not know
+                    start, stop, label = name
+                    persons.append(PersonRef(head.start, stop, Entity("name:" + label, "Person", None, self.original(start, stop))))
+                i += 1
                 continue
             if self.of_kind(slot, "dual"):
                 duals.append(self.of_kind(slot, "dual"))
@@ -230,8 +264,9 @@ class ArticleExtractor:
                     places.append(PlaceRef(head.start, slots[i + 1][0].end, self.gaz.entity(capital), self.preposition(head)))
                     i += 2
                     continue
-            key = self.person_of_slot(slot, titled=i > 0 and self.of_kind(slots[i - 1], "honorific") is not None
-                                      and self.adjacent(slots[i - 1][0].end, head.start))
+            titled = i > 0 and self.of_kind(slots[i - 1], "honorific") is not None \
+                and self.adjacent(slots[i - 1][0].end, head.start)
+            key = self.person_of_slot(slot, titled=titled)
             if key:
                 persons.append(PersonRef(head.start, head.end, self.gaz.entity(key)))
                 self.state.seen.add(key)
@@ -242,7 +277,7 @@ class ArticleExtractor:
                         bucket.append(PlaceRef(h.start, h.end, self.gaz.entity(h.value), self.preposition(h)))
                         break
             i += 1
-        return persons, places, orgs, duals, consumed
+        return persons, places, orgs, duals
 
     def role_date(self, dates: list[DateMention]) -> dt.date | None:
         """The date office holders are looked up on: an explicit date in the sentence, else publication."""
@@ -252,7 +287,7 @@ class ArticleExtractor:
         return self.article.published
 
     def resolve_title(self, slots, i, title: Hit, on, persons) -> tuple[int, PersonRef | None]:
-        """A title, epithet or "his counterpart" and what follows it, as a person."""
+        """A title, epithet, "his counterpart" or "his guest" and what follows it, as a person."""
         n = len(slots)
         j = i + 1
         end = title.end
@@ -262,127 +297,228 @@ class ArticleExtractor:
             role, country = title.value
         if title.kind == "counterpart":
             role = persons[-1].role if persons and persons[-1].role else "head_of_state"
-        # title + country (demonym or genitive name), then honorifics, then a name
+        possessed = self.word_before(title.start) in self.words("title_possessors")
+        # "نائب وزير الخارجية", "مبعوث الرئيس الروسي": the person is someone else
+        if possessed and title.kind == "title":
+            role = "other"
+        # title + country (demonym or genitive name), then modifiers and honorifics, then a name
         if j < n and country is None and self.adjacent(end, slots[j][0].start):
             c = self.country_of_slot(slots[j])
+            if c is None and role in ("secretary_general", "other", "head_of_state"):
+                org = self.entity_hit(slots[j], "Organization")  # "الأمين العام للأمم المتحدة"
+                c = org.value if org else None
             if c and not self.entity_hit(slots[j], "Person"):
                 country, end, j = c, slots[j][0].end, j + 1
-        while j < n and self.of_kind(slots[j], "honorific") and self.adjacent(end, slots[j][0].start):
-            end, j = slots[j][0].end, j + 1
+        former = False
+        while True:
+            m = re.match(r"[\s،,]*(\S+)", self.text[end:end + 30])
+            word = m.group(1).strip("،,") if m else ""
+            if word and word in self.words("title_modifiers"):
+                former = former or word in self.words("former_modifiers")
+                end = end + m.end()
+                while j < n and slots[j][0].start < end:
+                    j += 1
+                continue
+            if j < n and self.of_kind(slots[j], "honorific") and self.adjacent(end, slots[j][0].start):
+                end, j = slots[j][0].end, j + 1
+                continue
+            break
         if j < n and self.adjacent(end, slots[j][0].start):
             key = self.person_of_slot(slots[j], titled=True)
             if key:
                 return j + 1, PersonRef(title.start, slots[j][0].end, self.gaz.entity(key), role)
-        if country and role and role != "other":
+        if possessed:
+            return j, None
+        if title.kind == "guest":
+            ref = self.guest(country, on)
+            return j, (PersonRef(title.start, end, ref, None) if ref else None)
+        if country and role and role != "other" and not former:
             for r in ROLE_FALLBACK.get(role, (role,)):
                 key = self.gaz.holder(r, country, on)
                 if key:
                     return j, PersonRef(title.start, end, self.gaz.entity(key), role)
-        name = self.unknown_name(end)
+        name = self.unknown_name(end, slots[j:])
         if name:
             start, stop, label = name
-            surface = self.original(title.start, stop)
-            entity = Entity("name:" + label, "Person", None, self.original(start, stop))
-            return j, PersonRef(title.start, stop, entity, role)
-        if country and role and role != "other" and title.kind != "counterpart":
+            return j, PersonRef(title.start, stop, Entity("name:" + label, "Person", None, self.original(start, stop)), role)
+        if country and role and role != "other" and title.kind != "counterpart" and not former:
             label = self.original(title.start, end)
-            entity = Entity(f"title:{role}:{country}", "Person", None, label)
-            return j, PersonRef(title.start, end, entity, role)
+            return j, PersonRef(title.start, end, Entity(f"title:{role}:{country}", "Person", None, label), role)
+        if country is None and role and role != "other" and title.kind == "title" and not former:
+            key = self.unique_holder_in_article(role, on)  # "جلالة الملك": the king this article is about
+            if key:
+                return j, PersonRef(title.start, end, self.gaz.entity(key), role)
         return j, None
 
-    def unknown_name(self, pos: int) -> tuple[int, int, str] | None:
-        """Two or three name-like words right after a title: a person kg does not know."""
-        stop = self.m_stopwords()
-        words = []
+    def unique_holder_in_article(self, role: str, on) -> str | None:
+        keys = {e.key for e in self.state.recent_persons
+                if any(r == role for r, _ in self.gaz.roles_of(e.key, on))}
+        return keys.pop() if len(keys) == 1 else None
+
+    def guest(self, country: str | None, on) -> Entity | None:
+        """"ضيفه (الهندي)": the visitor of the last visit, or the person of that country named lately."""
+        if country:
+            for e in reversed(self.state.recent_persons):
+                if any(c == country for _, c in self.gaz.roles_of(e.key, on)):
+                    return e
+            return None
+        v = self.state.last_visit
+        if v is not None:
+            key = next((k for k, r in v.roles.items() if r == "visitor"), None)
+            return next((p for p in v.participants if p.key == key), None)
+        return None
+
+    def unknown_name(self, pos: int, later_slots=(), min_words: int = 2) -> tuple[int, int, str] | None:
+        """Name-like words right after a title or honorific: a person kg does not know."""
+        stop = self.name_stopwords()
+        connectors = self.words("name_connectors")
+        taken = [(sl[0].start, sl[0].end) for sl in later_slots]
+        words: list[tuple[int, int, str]] = []
         cursor = pos
-        for m in re.finditer(r"\S+", self.text[pos:pos + 80]):
-            if self.text[cursor:pos + m.start()].strip(" "):
+        for m in re.finditer(r"\S+", self.text[pos:pos + 100]):
+            w0 = pos + m.start()
+            if self.text[cursor:w0].strip(" "):
                 break
             w = m.group(0)
+            if any(a0 < w0 + len(w) and w0 < b0 for a0, b0 in taken):
+                break  # a known name, title or place starts here
             clean = w.rstrip("،,.:؛")
-            if not re.fullmatch(r"[\u0621-\u064A]{2,}", clean) or clean in stop:
+            if not ARABIC_WORD.fullmatch(clean) or clean in stop:
                 break
-            if not words and clean.startswith("ال"):
+            if not words and (clean.startswith(("ال", "لل", "بال", "وال")) or clean in connectors
+                              or self.m.auto.exists(clean)):
                 break
-            if self.m.auto.exists(clean) and not words:
+            words.append((w0, w0 + len(clean), clean))
+            cursor = w0 + len(clean)
+            if clean != w or len(words) == 5 or (len(words) >= 3 and clean not in connectors
+                                                 and words[-2][2] not in connectors):
                 break
-            words.append((pos + m.start(), pos + m.start() + len(clean), clean))
-            cursor = pos + m.start() + len(clean)
-            if clean != w or len(words) == 3:
-                break
-        if len(words) < 2:
+        while words and words[-1][2] in connectors:
+            words.pop()
+        if len(words) < min_words:
             return None
         return words[0][0], words[-1][1], " ".join(w for _, _, w in words)
 
-    def m_stopwords(self) -> set[str]:
-        if not hasattr(self.m, "_stop"):
-            words = set(normalize(w) for w in self.lex["name_stopwords"])
+    def name_stopwords(self) -> set[str]:
+        cache = self.m.__dict__.setdefault("_words", {})
+        if "_stop" not in cache:
+            words = set(self.words("name_stopwords"))
             for t in self.lex["triggers"]:
                 words.update(normalize(f) for f in t["forms"])
-            words.update(normalize(w) for w in self.lex["reporting_verbs"] + self.lex["complementizers"])
-            self.m._stop = words
-        return self.m._stop
-
-    def original(self, a: int, b: int) -> str:
-        oa, ob = self.nt.orig_span(a, b)
-        return self.article.text[oa:ob]
+            words |= self.words("reporting_verbs") | self.words("complementizers")
+            words |= self.words("title_modifiers")
+            cache["_stop"] = words
+        return cache["_stop"]
 
     def preposition(self, h: Hit) -> str:
         if h.prefix.endswith("ب") or h.prefix.endswith("بال"):
             return "في"
-        before = self.text[max(0, h.start - 8):h.start].split()
-        return before[-1] if before else ""
+        return self.word_before(h.start)
 
     # ------------------------------------------------------------ triggers
-    def boundary(self, t1: Hit, t2: Hit, cues: list[Hit]) -> int:
-        """Where the scope of t1 ends and that of t2 starts: the last clause break between them."""
-        breaks = [t1.end + m.start() for m in re.finditer(r"[،,؛;(]", self.text[t1.end:t2.start])]
-        breaks += [c.start for c in cues if c.kind == "reporting" and t1.end <= c.start < t2.start]
-        return max(breaks) if breaks else t2.start
-
-    def filter_triggers(self, triggers: list[Hit], cues: list[Hit], s0: int) -> list[Hit]:
+    def find_triggers(self, hits: list[Hit], cues: list[Hit], s1: int) -> list[Hit]:
+        """Event words of the sentence, with the phrasal ones ("بحث ... مع", "مؤتمر عبر الفيديو")."""
+        mods = [c for c in cues if c.kind == "modifier"]
+        plain = [h for h in hits if h.kind == "trigger"
+                 # "عبر تقنية الاتصال المرئي" is how, not another event
+                 and not any(m.start <= h.start < m.end and (m.end - m.start) > (h.end - h.start) for m in mods)]
+        extra = self.talks_verbs(hits, plain, s1) + self.modifier_triggers(hits, mods)
+        triggers = longest_non_overlapping(plain + extra)
         others = [t for t in triggers if t.value != "Summit"]
         kept = []
         for t in triggers:
             if t.value == "Summit" and others:
-                context = [c for c in cues if c.kind == "summit_context" and c.end <= t.start
-                           and self.tokens_between(c.end, t.start) <= 2]
+                context = any(c.kind == "summit_context" and c.end <= t.start and self.tokens_between(c.end, t.start) <= 2
+                              for c in cues)
                 if context or any(o.start < t.start for o in others):
                     continue  # "على هامش قمة": the summit is where a meeting happened
             kept.append(t)
         return kept
 
-    def mention_for(self, t: Hit, a, b, s0, s1, persons, places, orgs, duals, cues, dates,
-                    single: bool, prev: Mention | None, sentence_idx: int) -> Mention | None:
-        lex_type = t.value
+    def talks_verbs(self, hits: list[Hit], triggers: list[Hit], s1: int) -> list[Hit]:
+        """"بحث X مع Y": a verb of discussion is an event only with "مع" (with) after it."""
+        window = self.lex["talks_verbs"]["window"]
+        out = []
+        for h in hits:
+            if h.kind != "talks_verb":
+                continue
+            m = re.search(r"(?<!\w)(?:و)?مع(?!\w)", self.text[h.end:s1])
+            if m is None or self.tokens_between(h.end, h.end + m.start()) > window:
+                continue
+            if any(h.end <= t.start < h.end + m.start() for t in triggers):
+                continue  # "بحث في اتصال هاتفي مع": the call is the trigger
+            out.append(Hit(h.start, h.end, "trigger", "Talks", h.prefix, h.suffix))
+        return out
+
+    def modifier_triggers(self, hits: list[Hit], mods: list[Hit]) -> list[Hit]:
+        """"مؤتمرهما عبر الفيديو": a conference or meeting word is a video call when the medium follows."""
+        window = self.lex["modifier_triggers"]["window"]
+        out = []
+        for h in hits:
+            if h.kind != "mod_trigger":
+                continue
+            if any(m.value == "VideoCall" and m.start >= h.end and self.tokens_between(h.end, m.start) <= window for m in mods):
+                out.append(Hit(h.start, h.end, "trigger", "VideoCall", h.prefix, h.suffix))
+        return out
+
+    def group_triggers(self, triggers: list[Hit], cues: list[Hit], dates: list[DateMention]) -> list[list[int]]:
+        """Consecutive visit words tell one visit ("وصل X إلى ... في زيارة ... وكان في استقباله Y")
+        unless a time, a contrast or a demonstrative separates them."""
+        groups: list[list[int]] = []
+        for i, t in enumerate(triggers):
+            if groups and t.value == "Visit" and triggers[groups[-1][-1]].value == "Visit":
+                p = triggers[groups[-1][-1]]
+                between = [c for c in cues if p.end <= c.start < t.start]
+                separated = (any(c.kind in ("temporal", "contrast", "demonstrative") for c in between)
+                             or any(p.end <= d.start < t.start for d in dates))
+                if not separated:
+                    groups[-1].append(i)
+                    continue
+            groups.append([i])
+        return groups
+
+    def boundary(self, t1: Hit, t2: Hit, cues: list[Hit]) -> int:
+        """Where the scope of t1 ends and that of t2 starts: the last clause break between them."""
+        breaks = [t1.end + m.start() for m in re.finditer(r"[،,؛;(]", self.text[t1.end:t2.start])]
+        breaks += [c.start for c in cues if c.kind in ("reporting", "contrast") and t1.end <= c.start < t2.start]
+        return max(breaks) if breaks else t2.start
+
+    # ------------------------------------------------------------ one event mention
+    def mentions_for(self, t: Hit, a, b, s0, s1, persons, places, orgs, duals, cues, dates,
+                     single: bool, prev: Mention | None, sentence_idx: int) -> list[Mention]:
         before = [c for c in cues if a <= c.start < t.start]
         after = [c for c in cues if t.end <= c.start < b]
 
         def near_before(kind, n):
             return any(c.kind == kind and self.tokens_between(c.end, t.start) <= n for c in before)
 
-        # reference to an event already told ("this visit", "that call")
-        if any(c.kind == "demonstrative" and self.tokens_between(c.end, t.start) <= 0 for c in before):
-            return None
+        # a reference to an event already told ("this visit", "that call", "هذه أول زيارة")
+        for c in before:
+            if c.kind == "demonstrative":
+                gap = self.text[c.end:t.start].split()
+                if not gap or (len(gap) == 1 and gap[0] in ORDINALS):
+                    return []
         if any(c.kind == "demonstrative" and self.tokens_between(t.end, c.start) <= 0 for c in after):
-            return None
-        if near_before("negator", 3) or near_before("hypothetical", 4):
-            return None
+            return []
+        if near_before("negator", 3) or near_before("hypothetical", self.lex.get("hypothetical_window", 6)):
+            return []
         if any(c.kind == "habitual" for c in before + after):
-            return None
+            return []
+        denied = any(c.kind == "denial" and s0 <= c.start < t.start for c in cues)
 
-        zones = self.excluded_zones(t, a, b, s1, cues)
+        zones, date_zones = self.excluded_zones(t, a, b, cues, dates)
         inside = lambda x: a <= x.start < b and not any(z0 <= x.start < z1 for z0, z1 in zones)  # noqa: E731
         people: list[Entity] = []
         for p in persons:
             if inside(p) and p.entity.key not in {e.key for e in people}:
                 people.append(p.entity)
 
-        # "... and another call with Trump": the subject of the previous event carries over
+        # "... and another call with Trump", "عقب محادثاته مع بوتين": the previous event's topic carries over
         if len(people) == 1 and prev is not None and prev.participants:
             if any(c.kind == "same_subject" for c in after if self.tokens_between(t.end, c.start) <= 1) \
                     or t.suffix in ("ه", "ها"):
-                lead = prev.participants[0]
+                visitor = next((k for k, r in prev.roles.items() if r == "visitor"), None)
+                lead = next((p for p in prev.participants if p.key == visitor), prev.participants[0])
                 if lead.key != people[0].key:
                     people.insert(0, lead)
         # "the two leaders", "their call": the pair of a recent event, one that includes who is named
@@ -390,109 +526,142 @@ class ArticleExtractor:
             (d.start >= t.end and self.tokens_between(t.end, d.start) <= 4)
             or (d.end <= t.start and self.tokens_between(d.end, t.start) <= 3) for d in duals)
         if dual and len(people) < 3 and self.state.pairs:
-            named = {e.key for e in people}
+            named = {e.key for e in people} or {p.entity.key for p in persons if s0 <= p.start < t.start}
             pair = next((q for q in reversed(self.state.pairs) if named <= {p.key for p in q}), None)
-            if pair is None:
-                pair = self.state.pairs[-1]
-            people = list(pair)
+            people = list(pair if pair is not None else self.state.pairs[-1])
 
         # type
-        etype = lex_type
+        etype = t.value
         mods = [c for c in cues if c.kind == "modifier" and a <= c.start < b
                 and (-2 <= self.tok(c.start) - self.tok(t.end - 1) <= 8)]
-        if mods and etype in ("Call", "Talks", "Meeting", "PhoneCall", "VideoCall"):
-            nearest = min(mods, key=lambda c: abs(c.start - t.end))
-            if etype not in ("PhoneCall", "VideoCall"):
-                etype = nearest.value
+        if mods and etype in ("Call", "Talks", "Meeting"):
+            etype = min(mods, key=lambda c: abs(c.start - t.end)).value
 
         # status
-        future = "س" in t.prefix and t.prefix not in ("", "و", "ف")
-        if any(c.kind == "future" and self.tokens_between(c.end, t.start) <= 6 for c in before):
+        future = "س" in t.prefix
+        window = self.lex.get("future_window", 10)
+        if any(c.kind == "future" and self.tokens_between(c.end, t.start) <= window for c in before):
             future = True
         if any(c.kind == "future_after" and self.tokens_between(t.end, c.start) <= 3 for c in after):
             future = True
 
-        # date
-        date = self.pick_date(t, a, b, zones, dates, future, single, sentence_idx, s0)
+        date = self.pick_date(t, a, b, date_zones, dates, future, single, sentence_idx, s0)
         pub = self.article.published
-        if date is not None and pub is not None and date.start() > pub and date.precision == "day":
+        if date is not None and pub is not None and date.start() > pub:
             future = True
 
-        # place, organizer
-        place = self.pick_place(t, places, inside, lex_type, persons, a)
+        place = self.pick_place(t, places, inside, persons, a)
         organizer = next((o.entity for o in orgs if inside(o) and o.start >= t.end
                           and self.tokens_between(t.end, o.start) <= 3), None)
 
+        family = FAMILY.get(etype, "talks")
+        if denied:
+            self.state.denied.append((family, frozenset(p.key for p in people)))
+            return []
+        if any(f in (family, "talks") and keys == frozenset(p.key for p in people) for f, keys in self.state.denied):
+            return []  # the article denies this very event
+
+        # "اتصالين هاتفيين منفصلين مع X و Y": one call with each
+        if self.text[t.start:t.end] in self.words("distributive_triggers") and len(people) >= 3:
+            subject = [p for p in persons if inside(p) and p.start < t.start]
+            if subject:
+                lead = subject[0].entity
+                return [self.build(t, etype, [lead, other], date, place, future, {}, organizer, a, b, s0, s1)
+                        for other in people if other.key != lead.key]
+
         roles: dict[str, str] = {}
         if etype == "Visit" and people:
-            word = self.text[t.start:t.end]
-            if word in self.m.host_triggers:  # "X received Y": host first
-                roles[people[0].key] = "host"
-                if len(people) > 1:
-                    roles[people[1].key] = "visitor"
-            else:
-                invited = any(c.kind == "future" and normalize("دعا") in self.text[c.start:c.end + 2] for c in before)
-                guest = word in self.m.guest_nouns  # "the reception of X by Y"
-                visitor = people[1] if (invited and len(people) > 1) else people[0]
-                if guest:
-                    visitor = people[0]
-                roles[visitor.key] = "visitor"
-                if len(people) == 2:
-                    roles[(people[0] if visitor is people[1] else people[1]).key] = "host"
-            if future:  # a planned visit is the visitor's; the inviter may never meet them
-                visitor_key = next(k for k, r in roles.items() if r == "visitor") if "visitor" in roles.values() else people[0].key
-                people = [p for p in people if p.key == visitor_key]
-                roles = {visitor_key: "visitor"}
-
-        family_needs_two = etype in ("Call", "PhoneCall", "VideoCall", "Meeting", "Talks")
-        partial = False
-        if family_needs_two and len(people) < 2:
-            if not people:
-                return None
-            partial = True
+            people, roles = self.visit_roles(t, people, before, future, place, date)
+        if etype in NEEDS_TWO and not people:
+            return []
         if etype == "Visit" and not people:
-            return None
+            return []
         if etype == "Summit" and not people and organizer is None:
-            return None
+            return []
+        return [self.build(t, etype, people, date, place, future, roles, organizer, a, b, s0, s1)]
 
+    def build(self, t, etype, people, date, place, future, roles, organizer, a, b, s0, s1) -> Mention:
         oa, ob = self.nt.orig_span(s0, s1)
-        evidence = self.article.text[oa:ob].strip()
-        lead = len(self.article.text[oa:ob]) - len(self.article.text[oa:ob].lstrip())
-        self.state.order += 1
+        raw = self.article.text[oa:ob]
+        evidence = raw.strip()
+        lead = len(raw) - len(raw.lstrip())
         return Mention(
             article_id=self.article.id, type=etype, participants=tuple(people),
             evidence=evidence, start=oa + lead, end=oa + lead + len(evidence),
             trigger=self.original(t.start, t.end), date=date, place=place,
             status=PLANNED if future else OCCURRED, roles=roles, organizer=organizer,
-            duration_minutes=self.duration(a, b), published=pub, partial=partial,
+            duration_minutes=parse_duration(self.text[a:b]), published=self.article.published,
+            partial=etype in NEEDS_TWO and len(people) < 2,
         )
 
-    def excluded_zones(self, t: Hit, a: int, b: int, s1: int, cues: list[Hit]) -> list[tuple[int, int]]:
-        """Spans whose names are not participants: speakers, attributions, temporal clauses."""
-        zones = []
-        clause_ends = [m.start() for m in re.finditer(r"[،,؛;]", self.text[a:b])]
+    def visit_roles(self, t: Hit, people: list[Entity], before: list[Hit], future: bool,
+                    place: Entity | None, date: DateValue | None) -> tuple[list[Entity], dict[str, str]]:
+        """Who visits and who hosts."""
+        word = self.text[t.start:t.end]
+        roles: dict[str, str] = {}
+        if word in self.m.host_triggers:  # "X received Y": host first
+            roles[people[0].key] = "host"
+            if len(people) > 1:
+                roles[people[1].key] = "visitor"
+        else:
+            invited = any(c.kind == "future" and normalize("دعا") in self.text[c.start:c.end + 2] for c in before)
+            visitor = people[1] if (invited and len(people) > 1 and word not in self.m.guest_nouns) else people[0]
+            roles[visitor.key] = "visitor"
+            if len(people) == 2:
+                roles[(people[0] if visitor is people[1] else people[1]).key] = "host"
+        visitor_key = next((k for k, r in roles.items() if r == "visitor"), None)
+        if future:  # a planned visit is the visitor's; the inviter may never meet them
+            keep = visitor_key or people[0].key
+            return [p for p in people if p.key == keep], {keep: "visitor"}
+        if len(people) == 1 and visitor_key and place is not None:
+            host = self.host_of(place, date, exclude=visitor_key)
+            if host is not None:  # "وصل كيم إلى روسيا": hosted by Russia's leader, when the article names them
+                roles[host.key] = "host"
+                people = people + [host]
+        return people, roles
+
+    def host_of(self, place: Entity, date: DateValue | None, exclude: str) -> Entity | None:
+        entry = self.gaz.entries.get(place.key)
+        country = place.key if entry and entry.kind == "Country" else (entry.country if entry else None)
+        if not country:
+            return None
+        on = date.start() if date is not None and date.precision == "day" else self.article.published
+        hosts = [e for e in self.state.recent_persons if e.key != exclude
+                 and any(c == country and r in ("head_of_state", "head_of_government", "leader")
+                         for r, c in self.gaz.roles_of(e.key, on))]
+        return hosts[-1] if hosts else None
+
+    def excluded_zones(self, t: Hit, a: int, b: int, cues: list[Hit], dates: list[DateMention]):
+        """Spans whose names are not participants (speakers, attributions, senders, temporal
+        clauses), and the spans whose dates are not the event's."""
+        zones, date_zones = [], []
+        clause_ends = [a + m.start() for m in re.finditer(r"[،,؛;]", self.text[a:b])]
 
         def clause_end(pos):
-            for e in clause_ends:
-                if a + e > pos:
-                    return min(a + e, b)
-            return b
+            return next((min(e, b) for e in clause_ends if e > pos), b)
 
         comps = [c for c in cues if c.kind == "complementizer" and a <= c.start < b]
         for c in cues:
             if not (a <= c.start < b):
                 continue
-            if c.kind == "attribution":
-                zones.append((c.start, clause_end(c.end)))
+            if c.kind in ("attribution", "non_participant"):
+                span = (c.start, clause_end(c.end))
+                if not (span[0] <= t.start < span[1]):
+                    zones.append(span)
+                    date_zones.append(span)
             elif c.kind == "temporal" and not (c.end <= t.start and self.tokens_between(c.end, t.start) == 0):
                 # "بعد ساعات من تنصيب ترامب": names in a temporal clause are not participants
-                end = min(clause_end(c.end), t.start if c.end <= t.start else b)
-                zones.append((c.start, end))
+                span = (c.start, min(clause_end(c.end), t.start if c.end <= t.start else b))
+                zones.append(span)
+                if not any(c.end <= d.start <= c.end + 1 for d in dates):  # "بعد ظهر اليوم" is a date
+                    date_zones.append(span)
             elif c.kind == "reporting":
                 comp = next((x for x in comps if x.start > c.end), None)
-                if comp is not None and t.start > comp.start:
+                # "قال إن لقاءه مع ...": the speaker is the one who met
+                if comp is not None and t.start > comp.start and t.suffix not in ("ه", "ها") \
+                        and not comp.suffix and self.text[comp.start:comp.end] not in ("انه", "انها"):
                     zones.append((c.start, comp.start))
-        return zones
+        return zones, date_zones
 
     def pick_date(self, t, a, b, zones, dates, future, single, sentence_idx, s0) -> DateValue | None:
         pub = self.article.published
@@ -501,23 +670,46 @@ class ArticleExtractor:
             cands = [d for d in dates if not any(z0 <= d.start < z1 for z0, z1 in zones)]
         if cands:
             best = min(cands, key=lambda d: (d.start < t.start, abs(d.start - t.end)))
+            if best.kind == "same_day":
+                return self.state.last_date
             value = best.resolve(pub, future)
             if value is not None:
                 return value
+        relative = self.relative_to_previous(t, s0)
+        if relative is not None:
+            return relative
         opener = self.text[s0:s0 + 30].strip()
-        if any(opener.startswith(normalize(o)) for o in self.lex["continuation_openers"]):
+        if any(opener.startswith(o) for o in self.words("continuation_openers")):
             if self.state.last_date is not None and sentence_idx - self.state.last_date_sentence <= 2:
                 return self.state.last_date
         return None
 
-    def pick_place(self, t: Hit, places: list[PlaceRef], inside, lex_type: str, persons: list[PersonRef], scope_start: int) -> Entity | None:
+    def relative_to_previous(self, t: Hit, s0: int) -> DateValue | None:
+        """"بعد يوم واحد من لقائه": a day-precise offset from the last dated event of the sentence."""
+        last = next((m for m in reversed(self.mentions) if m.start >= self.nt.orig_span(s0, s0 + 1)[0]
+                     and m.date is not None and m.date.precision == "day"), None)
+        if last is None:
+            return None
+        head = self.text[max(s0, t.start - 40):t.start]
+        offsets = {normalize(k): v for k, v in self.lex["relative_day_offsets"].items()}
+        m = re.search(r"(بعد|قبل)\s+(?:نحو\s+)?(" + "|".join(sorted(map(re.escape, offsets), key=len, reverse=True))
+                      + r")\s+من\s+$", head)
+        if not m:
+            return None
+        days = offsets[m.group(2)]
+        # X happened "one day after" the event told in this sentence... read back: the event is earlier
+        d = last.date.start() + dt.timedelta(days=-days if m.group(1) == "بعد" else days)
+        return DateValue.of(d.year, d.month, d.day)
+
+    def pick_place(self, t: Hit, places: list[PlaceRef], inside, persons: list[PersonRef], scope_start: int) -> Entity | None:
         """Where the event happened: a place after "في"/"إلى" (or the object of "زار") near the trigger."""
         preps = ("في", "الى", "بمدينه", "بالعاصمه", "مدينه", "العاصمه", "لدى")
         for p in places:
             if not inside(p):
                 continue
             head = self.text[max(0, p.start - 40):p.start].split()
-            if len(head) >= 2 and head[-1] == "في" and re.sub(r"(هما|هم|ها|ه)$", "", head[-2]) in self.m.place_blockers:
+            if len(head) >= 2 and head[-1] == "في" and any(
+                    re.sub(r"(هما|هم|ها|ه)$", "", w) in self.m.place_blockers for w in head[-3:-1]):
                 continue  # "الحرب في أوكرانيا": the place of something else
             if p.end <= t.start and self.tokens_between(p.end, t.start) > 3 and self.tokens_between(scope_start, p.start) > 2:
                 continue  # before the trigger only when fronted ("وفي موسكو، التقى") or close
@@ -525,13 +717,9 @@ class ArticleExtractor:
                 names = sum(self.tokens_between(r.start, r.end) + 1 for r in persons if t.end <= r.start < p.start)
                 if self.tokens_between(t.end, p.start) - names > 10:
                     continue
-            if p.preposition in preps or (lex_type == "Visit" and p.start >= t.end and self.tokens_between(t.end, p.start) <= 1):
+            if p.preposition in preps or (t.value == "Visit" and p.start >= t.end and self.tokens_between(t.end, p.start) <= 1):
                 return p.entity
         return None
-
-    def duration(self, a: int, b: int) -> int | None:
-        """Minutes the event lasted, when the text states it (not "more than ...")."""
-        return parse_duration(self.text[a:b])
 
 
 DURATION_CUE = re.compile(r"(?:لمده|استمرت|استمر|دامت|دام)\s+((?:\S+\s+){0,2}?)(?=\d|ساع|نصف|ربع|دقيق)")
