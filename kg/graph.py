@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from urllib.parse import quote
 
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import OWL, PROV, RDF, RDFS, XSD
+from rdflib.namespace import OWL, PROV, RDF, RDFS, SKOS, XSD
 
 from . import EXTRACTOR_VERSION, __version__
 from .models import FAMILY, Article, DateValue, Entity, Event, Mention
@@ -24,7 +24,7 @@ def _h(text: str, n: int = 12) -> str:
 def new_graph() -> Graph:
     g = Graph()
     for prefix, ns in (("kg", KG._NS), ("kgid", ID), ("wd", WD), ("owl", OWL), ("rdfs", RDFS),
-                       ("xsd", XSD), ("prov", PROV), ("schema", SDO), ("sem", SEM)):
+                       ("xsd", XSD), ("prov", PROV), ("schema", SDO), ("sem", SEM), ("skos", SKOS)):
         g.bind(prefix, ns, override=True, replace=True)
     return g
 
@@ -130,6 +130,9 @@ def add_event(g: Graph, e: Event, languages: dict[str, str]) -> URIRef:
     if e.duration_minutes:
         g.add((node, KG.duration, duration_literal(e.duration_minutes)))
     for m in e.mentions:
+        for p in m.participants:
+            if p.surface and p.surface != p.label_ar:
+                g.add((entity_iri(p), SKOS.altLabel, Literal(p.surface, lang="ar")))
         art = article_iri(m.article_id)
         g.add((node, KG.source, art))
         mn = mention_iri(m, node)

@@ -77,6 +77,7 @@ class Entity:
     label_en: str | None = None
     label_ar: str | None = None
     wikidata: str | None = None
+    surface: str | None = field(default=None, compare=False)  # the form the text used
 
     @property
     def label(self) -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from rdflib import Graph, URIRef
-from rdflib.namespace import OWL, RDF, RDFS
+from rdflib.namespace import OWL, RDF, RDFS, SKOS
 
 from .vocab import EVENT_CLASSES, KG
 
@@ -30,7 +30,14 @@ def wikidata_of(g: Graph, node) -> str | None:
 
 
 def entity_record(g: Graph, node) -> dict:
-    return {"label": label(g, node) or str(node), "label_ar": label(g, node, "ar"), "wikidata": wikidata_of(g, node)}
+    """label: the English label of a Wikidata-linked entity; otherwise the fullest form the
+    articles used (what an annotator most likely wrote down), else the stored label."""
+    qid = wikidata_of(g, node)
+    surfaces = sorted((str(x) for x in g.objects(node, SKOS.altLabel)), key=lambda s: (-len(s), s))
+    best = label(g, node, "en") if qid else (surfaces[0] if surfaces else None)
+    if not best:
+        best = label(g, node)
+    return {"label": best or str(node), "label_ar": label(g, node, "ar"), "wikidata": qid}
 
 
 def event_type(g: Graph, node) -> str | None:

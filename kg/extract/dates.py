@@ -143,8 +143,7 @@ class DateGrammar:
         self.past = {normalize(w) for w in data["weekday_past"]}
         marker_offsets = {normalize(w): 0 for w in data["weekday_markers"]}
         for word, off in self.rel_days.items():
-            if " " not in word:
-                marker_offsets[word] = off
+            marker_offsets[word] = off
         self.marker_offset = marker_offsets
 
         b, e = r"(?<![\w])[وبلف]?", r"(?![\w])"
@@ -153,7 +152,7 @@ class DateGrammar:
         yword = "(?:" + _alt(data["year_words"]) + r")\s+"
         qual = "(?:" + _alt(data["month_qualifiers"]) + ")"
         wd = "(?:" + _alt(w for ws in data["weekdays"].values() for w in ws) + ")"
-        marker = "(?:" + _alt(list(data["weekday_markers"]) + [k for k in data["relative_days"] if " " not in k]) + ")"
+        marker = "(?:" + _alt(list(data["weekday_markers"]) + list(data["relative_days"])) + ")"
         wq = "(?:" + _alt(data["weekday_past"] + data["weekday_next"]) + ")"
         hijri = "(?:" + _alt(data["hijri_months"]) + ")"
         hsuf = "(?:" + _alt(data["hijri_suffix"]) + ")"
@@ -163,6 +162,7 @@ class DateGrammar:
             ("hijri", re.compile(rf"(?<!\d)\d{{1,2}}\s+(?:من\s+)?{hijri}\s+(?:\d{{3,4}})(?:\s*{hsuf}{e})?")),
             ("iso", re.compile(r"(?<!\d)(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?!\d)")),
             ("dmy_num", re.compile(r"(?<![\d/.])(?P<d>\d{1,2})[/.](?P<m>\d{1,2})[/.](?P<y>\d{4})(?!\d)")),
+            ("day_range", re.compile(rf"(?<!\d)(?:يومي\s+|بين\s+)?(?P<d>\d{{1,2}})\s*(?:و|-|–|الى|حتى)\s*\d{{1,2}}\s*(?:من\s+)?{b}{pair}{e}(?:\s*(?:من\s+)?(?:{yword})?(?P<y>\d{{4}})(?!\d))?")),
             ("full", re.compile(rf"(?<!\d)(?P<d>\d{{1,2}})\s*(?:من\s+)?(?:شهر\s+)?{b}{pair}{e}\s*,?،?\s*(?:من\s+)?(?:{yword})?(?P<y>\d{{4}})(?!\d)")),
             ("mdy", re.compile(rf"{b}{pair}{e}\s+(?P<d>\d{{1,2}})\s*[,،]\s*(?P<y>\d{{4}})(?!\d)")),
             ("month_year", re.compile(rf"(?:(?P<q>{qual})\s+)?{b}{pair}{e}\s*[,،]?\s*(?:من\s+)?(?:{yword})?(?P<y>\d{{4}})(?!\d)")),
@@ -223,6 +223,11 @@ class DateGrammar:
                 if not _plausible_year(g["y"]):
                     return False
                 return DateMention(s, e, "abs", value=DateValue.of(int(g["y"]), month))
+            if kind == "day_range":  # "يومي 22 و23 جانفي": it starts on the first day
+                if g.get("y"):
+                    return DateMention(s, e, "abs", value=DateValue.of(int(g["y"]), month, int(g["d"])))
+                dt.date(2024, month, int(g["d"]))
+                return DateMention(s, e, "day_month", month=month, day=int(g["d"]))
             if kind == "day_month":
                 dt.date(2024, month, int(g["d"]))  # 29 February is possible
                 return DateMention(s, e, "day_month", month=month, day=int(g["d"]))

@@ -22,6 +22,9 @@ NAME_CLITICS = frozenset(["", "و", "ف", "ب", "ل", "ك", "وب", "ول", "ف�
 WORD_CLITICS = NAME_CLITICS | frozenset(["ال", "وال", "فال", "بال", "كال", "وبال", "لل", "ولل", "فلل"])
 VERB_CLITICS = NAME_CLITICS | frozenset(["س", "وس", "فس"])
 TRIGGER_CLITICS = WORD_CLITICS | VERB_CLITICS
+SHORT_VERB_CLITICS = frozenset(["", "و", "س", "وس"])
+CUE_CLITICS = frozenset(["", "و", "ف"])  # "وكان" is not "ك" + "ان"
+COMPLEMENTIZER_CLITICS = CUE_CLITICS | frozenset(["ب", "وب"])
 
 
 @dataclass(frozen=True)
@@ -142,7 +145,8 @@ class Matcher:
                     if text[ts:te] in self.exclusions:
                         continue
                     if form in self.verbs:
-                        if prefix not in VERB_CLITICS or suffix not in self.verb_suffixes:
+                        clitics = VERB_CLITICS if len(form) > 4 else SHORT_VERB_CLITICS  # "فيصل" is no "ف + يصل"
+                        if prefix not in clitics or suffix not in self.verb_suffixes:
                             continue
                     elif prefix not in WORD_CLITICS or suffix not in self.suffixes:
                         continue
@@ -158,8 +162,14 @@ class Matcher:
                 elif kind in ("modifier", "future_after", "habitual", "temporal_unit"):
                     if suffix or prefix not in WORD_CLITICS:
                         continue
-                else:
+                elif kind == "complementizer":
+                    if suffix or prefix not in COMPLEMENTIZER_CLITICS:
+                        continue
+                elif kind in ("honorific", "stop"):
                     if suffix or prefix not in NAME_CLITICS:
+                        continue
+                else:
+                    if suffix or prefix not in CUE_CLITICS:
                         continue
                 out.append(Hit(start, end, kind, value, prefix, suffix))
         out.sort(key=lambda h: (h.start, -(h.end - h.start)))

@@ -15,7 +15,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..models import FAMILY, OCCURRED, PLANNED, Article, DateValue, Entity, Mention
 from .clutter import kept_lines
@@ -28,6 +28,7 @@ WORD = re.compile(r"\w+")
 ARABIC_WORD = re.compile(r"[\u0621-\u064A]{2,}")
 # "the Russian leader" is the head of state where a country has no separate paramount leader
 ROLE_FALLBACK = {"leader": ("leader", "head_of_state", "head_of_government")}
+PLACE_PREPOSITIONS = {normalize(w) for w in ("في", "إلى", "بمدينة", "بالعاصمة", "مدينة", "العاصمة", "لدى", "الى")}
 ORDINALS = {"اول", "ثاني", "ثالث", "رابع", "اخر", "اولى", "الاولى"}
 NEEDS_TWO = ("Call", "PhoneCall", "VideoCall", "Meeting", "Talks")
 
@@ -246,8 +247,12 @@ class ArticleExtractor:
                 i = max(j, i + 1)
                 continue
             honorific = self.of_kind(slot, "honorific")
-            if honorific is not None and not (i + 1 < n and self.adjacent(head.end, slots[i + 1][0].start)):
-                name = self.unknown_name(head.end, slots[i + 1:], min_words=2)
+            nxt = slots[i + 1] if i + 1 < n and self.adjacent(head.end, slots[i + 1][0].start) else None
+            unresolved_short = nxt is not None and all(h.kind == "short" for h in nxt) \
+                and self.person_of_slot(nxt, titled=True) is None
+            if honorific is not None and (nxt is None or unresolved_short):
+                later = [sl for sl in slots[i + 1:] if not all(h.kind == "short" for h in sl)]
+                name = self.unknown_name(head.end, later, min_words=2)
                 if name:  # "سعادة ميخائيل بوغدانوف": an honorific before a name kg does not know
                     start, stop, label = name
                     persons.append(PersonRef(head.start, stop, Entity("name:" + label, "Person", None, self.original(start, stop))))
@@ -268,7 +273,7 @@ class ArticleExtractor:
                 and self.adjacent(slots[i - 1][0].end, head.start)
             key = self.person_of_slot(slot, titled=titled)
             if key:
-                persons.append(PersonRef(head.start, head.end, self.gaz.entity(key)))
+                persons.append(PersonRef(head.start, head.end, self.named(key, head.start, head.end)))
                 self.state.seen.add(key)
             else:
                 for kind, bucket in (("Place", places), ("Country", places), ("Organization", orgs)):
@@ -297,7 +302,9 @@ class ArticleExtractor:
             role, country = title.value
         if title.kind == "counterpart":
             role = persons[-1].role if persons and persons[-1].role else "head_of_state"
-        possessed = self.word_before(title.start) in self.words("title_possessors")
+        before = self.word_before(title.start)
+        possessed = before in self.words("title_possessors") or (
+            before[:1] in ("و", "ف") and before[1:] in self.words("title_possessors"))
         # "نائب وزير الخارجية", "مبعوث الرئيس الروسي": the person is someone else
         if possessed and title.kind == "title":
             role = "other"
@@ -326,7 +333,7 @@ class ArticleExtractor:
         if j < n and self.adjacent(end, slots[j][0].start):
             key = self.person_of_slot(slots[j], titled=True)
             if key:
-                return j + 1, PersonRef(title.start, slots[j][0].end, self.gaz.entity(key), role)
+                return j + 1, PersonRef(title.start, slots[j][0].end, self.named(key, slots[j][0].start, slots[j][0].end), role)
         if possessed:
             return j, None
         if title.kind == "guest":
@@ -345,14 +352,24 @@ class ArticleExtractor:
             label = self.original(title.start, end)
             return j, PersonRef(title.start, end, Entity(f"title:{role}:{country}", "Person", None, label), role)
         if country is None and role and role != "other" and title.kind == "title" and not former:
-            key = self.unique_holder_in_article(role, on)  # "جلالة الملك": the king this article is about
+            key = self.unique_holder_in_article(role, on, self.text[title.start:title.end])  # "جلالة الملك"
             if key:
                 return j, PersonRef(title.start, end, self.gaz.entity(key), role)
         return j, None
 
-    def unique_holder_in_article(self, role: str, on) -> str | None:
+    def named(self, key: str, a: int, b: int) -> Entity:
+        """The gazetteer entity, remembering the form this text used for it."""
+        return replace(self.gaz.entity(key), surface=self.original(a, b).strip())
+
+    def unique_holder_in_article(self, role: str, on, title_word: str = "") -> str | None:
+        """The one person of this article holding ``role``; a title word ("الملك") narrows to those
+        whose names carry it (kings, not presidents)."""
         keys = {e.key for e in self.state.recent_persons
                 if any(r == role for r, _ in self.gaz.roles_of(e.key, on))}
+        word = title_word.removeprefix("ال")
+        titled = {k for k in keys if any(word and word in normalize(n) for n in self.gaz.entries[k].ar)}
+        if len(keys) > 1 and len(titled) == 1:
+            return titled.pop()
         return keys.pop() if len(keys) == 1 else None
 
     def guest(self, country: str | None, on) -> Entity | None:
@@ -397,6 +414,15 @@ class ArticleExtractor:
             words.pop()
         if len(words) < min_words:
             return None
+        if any(re.search(r"(ته|تها|تهم|هما)$", w) for _, _, w in words):
+            return None  # "دعوته": a possessed noun, not a name
+        end = words[-1][1]
+        follow = re.match(r"\s*(\S*)", self.text[end:end + 40]).group(1)
+        boundary = (end >= len(self.text) or self.text[end] in "،,.:؛()\"'-" or not follow
+                    or any(a0 <= end + (len(self.text[end:]) - len(self.text[end:].lstrip())) < b0 for a0, b0 in taken)
+                    or follow.rstrip("،,.:؛") in stop or self.m.auto.exists(follow.rstrip("،,.:؛")))
+        if not boundary:
+            return None  # a name ends where something known (or punctuation) begins
         return words[0][0], words[-1][1], " ".join(w for _, _, w in words)
 
     def name_stopwords(self) -> set[str]:
@@ -469,8 +495,8 @@ class ArticleExtractor:
             if groups and t.value == "Visit" and triggers[groups[-1][-1]].value == "Visit":
                 p = triggers[groups[-1][-1]]
                 between = [c for c in cues if p.end <= c.start < t.start]
-                separated = (any(c.kind in ("temporal", "contrast", "demonstrative") for c in between)
-                             or any(p.end <= d.start < t.start for d in dates))
+                # an invitation between two visit words introduces another (planned) visit
+                separated = any(c.kind in ("temporal", "contrast", "demonstrative", "future") for c in between)
                 if not separated:
                     groups[-1].append(i)
                     continue
@@ -521,6 +547,11 @@ class ArticleExtractor:
                 lead = next((p for p in prev.participants if p.key == visitor), prev.participants[0])
                 if lead.key != people[0].key:
                     people.insert(0, lead)
+        # "معلنا أنه سيزور الصين": a verb without its own subject continues the sentence's last person
+        if not people and self.text[t.start:t.end] in self.m.verbs:
+            last = [p for p in persons if s0 <= p.start < a and not any(z0 <= p.start < z1 for z0, z1 in zones)]
+            if last:
+                people.append(last[-1].entity)
         # "the two leaders", "their call": the pair of a recent event, one that includes who is named
         dual = t.suffix in self.m.dual_suffixes or any(
             (d.start >= t.end and self.tokens_between(t.end, d.start) <= 4)
@@ -604,13 +635,14 @@ class ArticleExtractor:
             if len(people) > 1:
                 roles[people[1].key] = "visitor"
         else:
-            invited = any(c.kind == "future" and normalize("دعا") in self.text[c.start:c.end + 2] for c in before)
+            invited = any(c.kind == "future" and self.text[c.start:c.end].lstrip("و").startswith(("دع", "يدع", "تدع"))
+                          for c in before)
             visitor = people[1] if (invited and len(people) > 1 and word not in self.m.guest_nouns) else people[0]
             roles[visitor.key] = "visitor"
             if len(people) == 2:
                 roles[(people[0] if visitor is people[1] else people[1]).key] = "host"
         visitor_key = next((k for k, r in roles.items() if r == "visitor"), None)
-        if future:  # a planned visit is the visitor's; the inviter may never meet them
+        if future and word not in self.m.host_triggers:  # a planned visit is the visitor's; the inviter may never meet them
             keep = visitor_key or people[0].key
             return [p for p in people if p.key == keep], {keep: "visitor"}
         if len(people) == 1 and visitor_key and place is not None:
@@ -703,7 +735,7 @@ class ArticleExtractor:
 
     def pick_place(self, t: Hit, places: list[PlaceRef], inside, persons: list[PersonRef], scope_start: int) -> Entity | None:
         """Where the event happened: a place after "في"/"إلى" (or the object of "زار") near the trigger."""
-        preps = ("في", "الى", "بمدينه", "بالعاصمه", "مدينه", "العاصمه", "لدى")
+        preps = PLACE_PREPOSITIONS
         for p in places:
             if not inside(p):
                 continue
