@@ -33,7 +33,10 @@ def entity_record(g: Graph, node) -> dict:
     """label: the English label of a Wikidata-linked entity; otherwise the fullest form the
     articles used (what an annotator most likely wrote down), else the stored label."""
     qid = wikidata_of(g, node)
-    surfaces = sorted((str(x) for x in g.objects(node, SKOS.altLabel)), key=lambda s: (-len(s), s))
+    forms = {str(x) for x in g.objects(node, SKOS.altLabel)}
+    if forms and label(g, node, "ar"):
+        forms.add(label(g, node, "ar"))
+    surfaces = sorted(forms, key=lambda s: (-len(s), s))
     best = label(g, node, "en") if qid else (surfaces[0] if surfaces else None)
     if not best:
         best = label(g, node)

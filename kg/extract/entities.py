@@ -92,6 +92,10 @@ class Matcher:
         for t in lex["triggers"]:
             for f in t["forms"]:
                 add(f, "trigger", t["type"])
+                nf = normalize(f)
+                if nf.endswith("اء") and " " not in nf:
+                    # "لقاء" + "ه" is written "لقائه": the hamza changes seat before a suffix
+                    table.setdefault(nf[:-1] + "ي", []).append(("trigger_stem", t["type"]))
         for f in lex["talks_verbs"]["forms"]:
             add(f, "talks_verb", "Talks")
         for typ, forms in lex["modifiers"].items():
@@ -140,6 +144,10 @@ class Matcher:
             if len(prefix) > 4:
                 continue
             for kind, value in payloads:
+                if kind == "trigger_stem":
+                    if prefix not in WORD_CLITICS or not suffix or suffix not in self.suffixes:
+                        continue
+                    kind = "trigger"
                 if kind == "trigger":
                     form = text[start:end]
                     if text[ts:te] in self.exclusions:

@@ -21,7 +21,7 @@ from ..models import FAMILY, OCCURRED, PLANNED, Article, DateValue, Entity, Ment
 from .clutter import kept_lines
 from .dates import DateMention, find_dates
 from .entities import NAME_LAYER, Hit, Matcher, longest_non_overlapping, matcher_for
-from .normalize import NormText, normalize, normalize_with_offsets
+from .normalize import NormText, light, normalize, normalize_with_offsets
 
 SENTENCE_END = re.compile(r"(?<!\d)[.!?؟](?!\d)|[.!?؟](?=\s)|\|")
 WORD = re.compile(r"\w+")
@@ -302,9 +302,7 @@ class ArticleExtractor:
             role, country = title.value
         if title.kind == "counterpart":
             role = persons[-1].role if persons and persons[-1].role else "head_of_state"
-        before = self.word_before(title.start)
-        possessed = before in self.words("title_possessors") or (
-            before[:1] in ("و", "ف") and before[1:] in self.words("title_possessors"))
+        possessed = self.possessed(title.start)
         # "نائب وزير الخارجية", "مبعوث الرئيس الروسي": the person is someone else
         if possessed and title.kind == "title":
             role = "other"
@@ -357,6 +355,20 @@ class ArticleExtractor:
                 return j, PersonRef(title.start, end, self.gaz.entity(key), role)
         return j, None
 
+    def possessed(self, pos: int) -> bool:
+        """"مبعوث الرئيس", "والمبعوث الخاص للرئيس": the title names whose envoy, aide or office it is."""
+        words = self.text[max(0, pos - 40):pos].split()[-2:]
+        possessors = self.words("title_possessors")
+        for i, w in enumerate(reversed(words)):
+            w = w.strip("،,")
+            forms = {w, w[1:] if w[:1] in ("و", "ف") else w}
+            forms |= {f[2:] for f in forms if f.startswith("ال")}
+            if forms & possessors:
+                return True
+            if i == 0 and not w.startswith("ال"):
+                break  # only an adjective ("الخاص") may stand between
+        return False
+
     def named(self, key: str, a: int, b: int) -> Entity:
         """The gazetteer entity, remembering the form this text used for it."""
         return replace(self.gaz.entity(key), surface=self.original(a, b).strip())
@@ -400,10 +412,10 @@ class ArticleExtractor:
             if any(a0 < w0 + len(w) and w0 < b0 for a0, b0 in taken):
                 break  # a known name, title or place starts here
             clean = w.rstrip("،,.:؛")
-            if not ARABIC_WORD.fullmatch(clean) or clean in stop:
+            if not ARABIC_WORD.fullmatch(clean) or (clean in stop and light(self.original(w0, w0 + len(clean))) in self.light_stopwords()):
                 break
             if not words and (clean.startswith(("ال", "لل", "بال", "وال")) or clean in connectors
-                              or self.m.auto.exists(clean)):
+                              or self.known_word(clean)):
                 break
             words.append((w0, w0 + len(clean), clean))
             cursor = w0 + len(clean)
@@ -424,6 +436,22 @@ class ArticleExtractor:
         if not boundary:
             return None  # a name ends where something known (or punctuation) begins
         return words[0][0], words[-1][1], " ".join(w for _, _, w in words)
+
+    def light_stopwords(self) -> set[str]:
+        """Stop words as written (with alef maksura), to tell "على" from the name "علي"."""
+        cache = self.m.__dict__.setdefault("_words", {})
+        if "_light_stop" not in cache:
+            words = {light(w) for w in self.lex["name_stopwords"] + self.lex["reporting_verbs"]
+                     + self.lex["complementizers"] + self.lex["title_modifiers"]}
+            for t in self.lex["triggers"]:
+                words.update(light(f) for f in t["forms"])
+            cache["_light_stop"] = words
+        return cache["_light_stop"]
+
+    def known_word(self, word: str) -> bool:
+        """A word kg knows as something other than a bare first name."""
+        found = self.m.auto.get(word, None)
+        return found is not None and any(kind not in ("short",) for kind, _ in found[1])
 
     def name_stopwords(self) -> set[str]:
         cache = self.m.__dict__.setdefault("_words", {})

@@ -105,6 +105,15 @@ def normalize_with_offsets(text: str) -> NormText:
     return NormText("".join(out), offsets, text)
 
 
+def light(text: str) -> str:
+    """Like ``normalize`` but keeps alef maksura apart from ya, so "على" (on) is not "علي" (Ali).
+
+    >>> light("على") == light("علي")
+    False
+    """
+    return "".join("ى" if c == "ى" else fold_char(c) for c in text)
+
+
 _ARABIC_LETTER = re.compile(r"[\u0621-\u064A]")
 
 
