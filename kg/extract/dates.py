@@ -20,10 +20,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+import ahocorasick
+
 from ..models import DateValue
 from .normalize import normalize
 
 DATA_FILE = Path(__file__).resolve().parent.parent / "data" / "dates.json"
+REACH = 48  # characters around an anchor word that a date expression can span
+DIGITS = re.compile(r"\d+")
 
 
 @dataclass(frozen=True)
@@ -175,6 +179,15 @@ class DateGrammar:
             ("rel_day", re.compile(rf"(?<![\w])[وبلف]?(?P<r>{rel(self.rel_days)}){e}")),
         ]
         self.loose = re.compile(r"(?<!\d)\d{1,2}\s+[^\W\d_]{3,12}\s+\d{4}(?!\d)")
+        # every form starts at, or within a few words of, one of these: only look around them
+        anchors = (list(w for ws in data["months"].values() for w in ws)
+                   + list(w for ws in data["weekdays"].values() for w in ws)
+                   + list(data["relative_days"]) + list(data["relative_months"]) + list(data["relative_years"])
+                   + list(data.get("same_day", [])) + list(data["hijri_months"]))
+        self.anchor_words = ahocorasick.Automaton()
+        for w in {" ".join(normalize(x).split()) for x in anchors}:
+            self.anchor_words.add_word(w, len(w))
+        self.anchor_words.make_automaton()
 
     def find(self, text: str) -> list[DateMention]:
         """All date expressions in normalized ``text``, longest and most specific first."""
@@ -184,8 +197,17 @@ class DateGrammar:
         def free(s: int, e: int) -> bool:
             return all(e <= a or s >= b for a, b in taken)
 
+        regions: list[list[int]] = []
+        spots = sorted([(end - length + 1, end + 1) for end, length in self.anchor_words.iter(text)]
+                       + [m.span() for m in DIGITS.finditer(text)])
+        for s0, e0 in spots:
+            a, b = max(0, s0 - REACH), min(len(text), e0 + REACH)
+            if regions and a <= regions[-1][1]:
+                regions[-1][1] = max(regions[-1][1], b)
+            else:
+                regions.append([a, b])
         for kind, pat in self.patterns:
-            for m in pat.finditer(text):
+            for m in (x for a, b in regions for x in pat.finditer(text, a, b)):
                 s, e = m.span()
                 if not free(s, e):
                     continue
@@ -195,7 +217,7 @@ class DateGrammar:
                 taken.append((s, e))
                 if dm is not None:
                     found.append(dm)
-        for m in self.loose.finditer(text):
+        for m in (x for a, b in regions for x in self.loose.finditer(text, a, b)):
             s, e = m.span()
             if free(s, e):
                 value = parse_loose(m.group(0))

@@ -11,6 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
+import bisect
+import re
+
 import ahocorasick
 
 from .normalize import normalize
@@ -27,7 +30,7 @@ CUE_CLITICS = frozenset(["", "و", "ف"])  # "وكان" is not "ك" + "ان"
 COMPLEMENTIZER_CLITICS = CUE_CLITICS | frozenset(["ب", "وب"])
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Hit:
     start: int
     end: int
@@ -37,12 +40,13 @@ class Hit:
     suffix: str = ""
 
 
+WORDS = re.compile(r"\w+")
 # kinds whose hits compete for the same characters (longest wins)
 NAME_LAYER = ("entity", "short", "demonym", "title", "epithet", "honorific", "counterpart", "guest", "dual", "capital_word")
 CUE_KINDS = (
     "modifier", "negator", "future", "future_after", "hypothetical", "habitual", "demonstrative",
-    "reporting", "complementizer", "attribution", "temporal", "temporal_unit", "continuation",
-    "same_subject", "stop", "summit_context", "talks_verb", "mod_trigger", "denial", "non_participant", "contrast",
+    "reporting", "complementizer", "attribution", "temporal", "continuation",
+    "same_subject", "summit_context", "talks_verb", "mod_trigger", "denial", "non_participant", "contrast",
 )
 
 
@@ -106,16 +110,21 @@ class Matcher:
             "hypothetical_markers": "hypothetical", "habitual_markers": "habitual",
             "demonstratives": "demonstrative", "reporting_verbs": "reporting",
             "complementizers": "complementizer", "attribution_markers": "attribution",
-            "temporal_clause": "temporal", "temporal_units": "temporal_unit",
+            "temporal_clause": "temporal",
             "continuation_openers": "continuation", "same_subject": "same_subject",
-            "name_stopwords": "stop", "summit_context": "summit_context", "denials": "denial",
+            "summit_context": "summit_context", "denials": "denial",
             "non_participant_cues": "non_participant", "contrast_connectives": "contrast",
         }
         for field, kind in simple.items():
             for f in lex[field]:
                 add(f, kind, None)
+        # very short keys ("في", "ان", "شي") occur inside countless words: look them up per word instead
+        self.short_keys: dict[str, tuple] = {}
         for norm, payloads in table.items():
-            self.auto.add_word(norm, (len(norm), tuple(payloads)))
+            if len(norm) <= 2:
+                self.short_keys[norm] = tuple(payloads)
+            else:
+                self.auto.add_word(norm, (len(norm), tuple(payloads)))
         self.auto.make_automaton()
         self.suffixes = {normalize(s) for s in lex["trigger_suffixes"]}
         self.verb_suffixes = {normalize(s) for s in lex["verb_suffixes"]}
@@ -136,61 +145,76 @@ class Matcher:
             ts = start
             while ts > 0 and text[ts - 1].isalnum():
                 ts -= 1
-            prefix = text[ts:start]
+                if start - ts > 4:
+                    break
+            if start - ts > 4:
+                continue
             te = end
             while te < n and text[te].isalnum():
                 te += 1
-            suffix = text[end:te]
-            if len(prefix) > 4:
-                continue
-            for kind, value in payloads:
-                if kind == "trigger_stem":
-                    if prefix not in WORD_CLITICS or not suffix or suffix not in self.suffixes:
-                        continue
-                    kind = "trigger"
-                if kind == "trigger":
-                    form = text[start:end]
-                    if text[ts:te] in self.exclusions:
-                        continue
-                    if form in self.verbs:
-                        clitics = VERB_CLITICS if len(form) > 4 else SHORT_VERB_CLITICS  # "فيصل" is no "ف + يصل"
-                        if prefix not in clitics or suffix not in self.verb_suffixes:
-                            continue
-                    elif prefix not in WORD_CLITICS or suffix not in self.suffixes:
-                        continue
-                elif kind == "mod_trigger":
-                    if prefix not in WORD_CLITICS or suffix not in self.suffixes:
-                        continue
-                elif kind == "talks_verb":
-                    if prefix not in VERB_CLITICS or suffix not in self.verb_suffixes:
-                        continue
-                elif kind in ("entity", "short", "demonym", "title", "epithet", "dual", "capital_word", "counterpart", "guest"):
-                    if suffix or prefix not in (WORD_CLITICS if kind != "entity" and kind != "short" else NAME_CLITICS):
-                        continue
-                elif kind in ("modifier", "future_after", "habitual", "temporal_unit"):
-                    if suffix or prefix not in WORD_CLITICS:
-                        continue
-                elif kind == "complementizer":
-                    if suffix or prefix not in COMPLEMENTIZER_CLITICS:
-                        continue
-                elif kind in ("honorific", "stop"):
-                    if suffix or prefix not in NAME_CLITICS:
-                        continue
-                else:
-                    if suffix or prefix not in CUE_CLITICS:
-                        continue
-                out.append(Hit(start, end, kind, value, prefix, suffix))
+            self._accept(out, text, start, end, ts, te, payloads)
+        short = self.short_keys
+        for m in WORDS.finditer(text):
+            ts, te = m.span()
+            if te - ts <= 6:  # a short key ends its word (no short key takes a suffix), after a clitic
+                payloads = short.get(text[te - 2:te])
+                if payloads:
+                    self._accept(out, text, te - 2, te, ts, te, payloads)
         out.sort(key=lambda h: (h.start, -(h.end - h.start)))
         return out
+
+    def _accept(self, out: list, text: str, start: int, end: int, ts: int, te: int, payloads) -> None:
+        prefix = text[ts:start]
+        suffix = text[end:te]
+        for kind, value in payloads:
+            if kind == "trigger_stem":
+                if prefix not in WORD_CLITICS or not suffix or suffix not in self.suffixes:
+                    continue
+                kind = "trigger"
+            if kind == "trigger":
+                form = text[start:end]
+                if text[ts:te] in self.exclusions:
+                    continue
+                if form in self.verbs:
+                    clitics = VERB_CLITICS if len(form) > 4 else SHORT_VERB_CLITICS  # "فيصل" is no "ف + يصل"
+                    if prefix not in clitics or suffix not in self.verb_suffixes:
+                        continue
+                elif prefix not in WORD_CLITICS or suffix not in self.suffixes:
+                    continue
+            elif kind == "mod_trigger":
+                if prefix not in WORD_CLITICS or suffix not in self.suffixes:
+                    continue
+            elif kind == "talks_verb":
+                if prefix not in VERB_CLITICS or suffix not in self.verb_suffixes:
+                    continue
+            elif kind in ("entity", "short"):
+                if suffix or prefix not in NAME_CLITICS:
+                    continue
+            elif kind in ("demonym", "title", "epithet", "dual", "capital_word", "counterpart", "guest",
+                          "modifier", "future_after", "habitual"):
+                if suffix or prefix not in WORD_CLITICS:
+                    continue
+            elif kind == "complementizer":
+                if suffix or prefix not in COMPLEMENTIZER_CLITICS:
+                    continue
+            elif kind == "honorific":
+                if suffix or prefix not in NAME_CLITICS:
+                    continue
+            elif suffix or prefix not in CUE_CLITICS:
+                continue
+            out.append(Hit(start, end, kind, value, prefix, suffix))
 
 
 def longest_non_overlapping(hits: list[Hit]) -> list[Hit]:
     """Leftmost-longest selection among hits that compete for the same characters."""
     chosen: list[Hit] = []
-    for h in sorted(hits, key=lambda h: (-(h.end - h.start), h.start)):
-        if all(h.end <= c.start or h.start >= c.end for c in chosen):
-            chosen.append(h)
-    chosen.sort(key=lambda h: h.start)
+    starts: list[int] = []  # sorted starts of chosen hits, to test overlap by bisection
+    for h in sorted(hits, key=lambda h: (h.start - h.end, h.start)):
+        k = bisect.bisect_left(starts, h.start)
+        if (k < len(starts) and chosen[k].start < h.end) or (k > 0 and chosen[k - 1].end > h.start):
+            continue
+        starts.insert(k, h.start)
+        chosen.insert(k, h)
     return chosen
 
 

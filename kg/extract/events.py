@@ -108,6 +108,7 @@ class ArticleExtractor:
     def run(self) -> list[Mention]:
         hits = self.m.hits(self.text)
         self.kept = kept_lines(self.text)
+        self._kept_starts = [a for a, _ in self.kept]
         # a short form ("شي") counts once the full name appears anywhere in the article itself
         self.state.seen = {h.value for h in hits if h.kind == "entity" and self.in_kept(h.start)}
         dates = find_dates(self.text)
@@ -128,7 +129,8 @@ class ArticleExtractor:
         return self.mentions
 
     def in_kept(self, pos: int) -> bool:
-        return any(a <= pos < b for a, b in self.kept)
+        k = bisect.bisect_right(self._kept_starts, pos) - 1
+        return k >= 0 and pos < self.kept[k][1]
 
     def sentences(self):
         for a, b in self.kept:

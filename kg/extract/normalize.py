@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -43,15 +44,22 @@ def _fold(ch: str) -> str:
     return ch.lower()
 
 
-_CACHE: dict[str, str] = {}
+class _FoldTable(dict):
+    """str.translate table that folds each character the first time it is seen."""
+
+    def __missing__(self, code: int) -> str:
+        out = self[code] = _fold(chr(code))
+        return out
+
+
+_TABLE = _FoldTable()
+# only these characters can fold to something other than exactly one character
+_NOT_ONE_TO_ONE = re.compile(r"[^\u0020-\u007e\u0621-\u063a\u0641-\u064a\u0660-\u0669\n\t]")
 
 
 def fold_char(ch: str) -> str:
     """The normalized form of one character (possibly empty or several characters)."""
-    out = _CACHE.get(ch)
-    if out is None:
-        out = _CACHE[ch] = _fold(ch)
-    return out
+    return _TABLE[ord(ch)]
 
 
 def normalize(text: str) -> str:
@@ -66,23 +74,37 @@ def normalize(text: str) -> str:
     >>> normalize("الولایات المتحدة الأمريكية")
     'الولايات المتحده الامريكيه'
     """
-    return "".join(fold_char(c) for c in text)
+    return text.translate(_TABLE)
 
 
 @dataclass
 class NormText:
-    """Normalized text plus, for each of its characters, the offset in the original."""
+    """Normalized text and a map of its positions back to the original text.
+
+    Most characters fold one to one; ``breaks`` records, at each normalized
+    position where the shift changes, the original position it maps to.
+    """
 
     text: str
-    offsets: list[int]
     original: str
+    breaks_norm: list[int]
+    breaks_orig: list[int]
+
+    def orig(self, i: int) -> int:
+        """Original offset of normalized position ``i``."""
+        k = bisect.bisect_right(self.breaks_norm, i) - 1
+        return self.breaks_orig[k] + (i - self.breaks_norm[k]) if k >= 0 else i
+
+    @property
+    def offsets(self) -> list[int]:
+        return [self.orig(i) for i in range(len(self.text))]
 
     def orig_span(self, start: int, end: int) -> tuple[int, int]:
         """Map a [start, end) span of the normalized text back to the original text."""
-        if start >= len(self.offsets):
+        if start >= len(self.text):
             return len(self.original), len(self.original)
-        o_start = self.offsets[start]
-        o_end = self.offsets[end - 1] + 1 if end > start else o_start
+        o_start = self.orig(start)
+        o_end = self.orig(end - 1) + 1 if end > start else o_start
         return o_start, o_end
 
 
@@ -95,14 +117,25 @@ def normalize_with_offsets(text: str) -> NormText:
     >>> n.original[slice(*n.orig_span(4, 9))]
     'بوتين'
     """
-    out: list[str] = []
-    offsets: list[int] = []
-    for i, ch in enumerate(text):
-        folded = fold_char(ch)
-        if folded:
-            out.append(folded)
-            offsets.extend([i] * len(folded))
-    return NormText("".join(out), offsets, text)
+    breaks_norm: list[int] = []
+    breaks_orig: list[int] = []
+    shift = 0  # normalized position minus original position, so far
+    for m in _NOT_ONE_TO_ONE.finditer(text):
+        i = m.start()
+        width = len(_TABLE[ord(text[i])])
+        if width == 1:
+            continue
+        # characters of this one's expansion all map back to it; what follows shifts
+        if width > 1:
+            breaks_norm.append(i + shift)
+            breaks_orig.append(i)
+            for extra in range(1, width):
+                breaks_norm.append(i + shift + extra)
+                breaks_orig.append(i)
+        shift += width - 1
+        breaks_norm.append(i + 1 + shift)
+        breaks_orig.append(i + 1)
+    return NormText(text.translate(_TABLE), text, breaks_norm, breaks_orig)
 
 
 def light(text: str) -> str:
