@@ -12,12 +12,9 @@ from typing import Callable
 from rdflib import Graph
 
 from .corpus import Limits, Problem, Reader
-from .extract.events import extract_article
-from .extract.entities import matcher_for
-from .extract.merge import merge
 from .fileio import FORMATS, atomic_write, format_for
 from .graph import BuildInfo, events_graph
-from .models import Article, Event, Mention
+from .models import Article, Event
 from .validate import Report, validate_graph
 
 
@@ -44,37 +41,34 @@ def build_time_from_env() -> str | None:
     return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def extract_all(articles, gazetteers: tuple = (), progress: Callable[[int], None] | None = None):
-    """Mentions of every article; article texts are dropped once read, to keep memory flat."""
-    matcher = matcher_for(tuple(str(p) for p in gazetteers))
-    mentions: list[Mention] = []
-    kept: list[Article] = []
-    for article in articles:
-        mentions.extend(extract_article(article, matcher))
-        article.text = ""
-        kept.append(article)
-        if progress:
-            progress(1)
-    return kept, mentions
-
-
 def build(paths: list[Path], *, manifest: Path | None = None, gazetteers: tuple = (),
           validate: bool = True, limits: Limits | None = None, build_time: str | None = None,
+          workers: int = 1, dask_scheduler: str | None = None,
           progress: Callable[[int], None] | None = None) -> BuildResult:
-    """Build the event graph of the articles under ``paths``."""
+    """Build the event graph of the articles under ``paths``.
+
+    Articles are read as a stream; extraction runs in this process (``workers=1``), on
+    local worker processes, or on a Dask cluster, with byte-identical results.
+    """
+    from .pipeline import run_dask, run_local
+
     reader = Reader(manifest=manifest, limits=limits or Limits())
-    articles, mentions = extract_all(reader.read(paths), gazetteers, progress)
-    merged = merge(mentions)
+    gaz = tuple(str(p) for p in gazetteers)
+    stream = reader.read(paths)
+    if dask_scheduler:
+        articles, events, unresolved, _ = run_dask(stream, dask_scheduler, gazetteers=gaz, progress=progress)
+    else:
+        articles, events, unresolved, _ = run_local(stream, gazetteers=gaz, workers=workers, progress=progress)
     dates = [a.published for a in articles if a.published]
     info = BuildInfo(
         inputs=reader.inputs, articles_read=len(articles), articles_skipped=len(reader.problems),
         data_as_of=max(dates).isoformat() if dates else None,
         build_time=build_time or build_time_from_env(),
     )
-    graph = events_graph(merged.events, articles, info)
+    graph = events_graph(events, articles, info)
     report = validate_graph(graph) if validate else None
-    return BuildResult(graph, merged.events, articles, reader.problems, report, merged.unresolved,
-                       Counter(e.type for e in merged.events))
+    return BuildResult(graph, events, articles, reader.problems, report, unresolved,
+                       Counter(e.type for e in events))
 
 
 def serialize(graph: Graph, fmt: str = "turtle") -> bytes:

@@ -103,25 +103,34 @@ def merge_article(mentions: list[Mention]) -> tuple[list[Cluster], list[Cluster]
     return clusters, floating, dropped
 
 
-def merge(mentions: list[Mention]) -> MergeReport:
-    """Events from all mentions of all articles, in a deterministic order."""
-    by_article: dict[str, list[Mention]] = {}
-    for m in mentions:
-        by_article.setdefault(m.article_id, []).append(m)
-    dated: list[Cluster] = []
-    floating: list[Cluster] = []
-    dropped = 0
-    for art in sorted(by_article):
-        c, f, d = merge_article(by_article[art])
-        dated.extend(c)
-        floating.extend(f)
-        dropped += d
+def group_key(c: Cluster) -> tuple:
+    """Clusters that may merge share participants and status (families are settled inside)."""
+    return (tuple(sorted(c.keys)), c.status)
 
+
+def article_clusters(mentions: list[Mention]) -> tuple[list[tuple[tuple, Cluster, bool]], int]:
+    """One article's clusters, keyed for the cross-article group-by: (key, cluster, dated)."""
+    dated, floating, dropped = merge_article(mentions)
+    return [(group_key(c), c, True) for c in dated] + [(group_key(c), c, False) for c in floating], dropped
+
+
+def _order(c: Cluster) -> tuple:
+    first = min(c.mentions, key=lambda m: (m.article_id, m.start))
+    return (first.article_id, first.start, c.family)
+
+
+def merge_group(items: list[tuple[Cluster, bool]]) -> tuple[list[Event], int]:
+    """Merge the clusters of one key across articles: (events, undated mentions left alone).
+
+    The result does not depend on the order of ``items``, so the group-by can run anywhere.
+    """
+    dated = sorted((c for c, is_dated in items if is_dated),
+                   key=lambda c: (-len(c.date.value), c.date.value) + _order(c))
+    floating = sorted((c for c, is_dated in items if not is_dated), key=_order)
     merged: list[Cluster] = []
     # most precise first, so a month-precise cluster joins the day-precise one
-    for c in sorted(dated, key=lambda c: (-len(c.date.value), c.date.value, sorted(c.keys), c.family)):
-        target = next((t for t in merged if _family_ok(t.family, c.family) and t.keys == c.keys
-                       and t.status == c.status and t.accepts_date(c.date)), None)
+    for c in dated:
+        target = next((t for t in merged if _family_ok(t.family, c.family) and t.accepts_date(c.date)), None)
         if target is None:
             merged.append(c)
             continue
@@ -129,13 +138,12 @@ def merge(mentions: list[Mention]) -> MergeReport:
             target.family = c.family
         for m in c.mentions:
             target.add(m)
-
     unresolved = 0
-    for f in sorted(floating, key=lambda c: (sorted(c.keys), c.family, c.mentions[0].article_id)):
+    for f in floating:
         pub = f.published
         options = []
         for t in merged:
-            if not (_family_ok(t.family, f.family) and t.keys == f.keys and t.status == f.status) or pub is None:
+            if not _family_ok(t.family, f.family) or pub is None:
                 continue
             if any(m.article_id == f.mentions[0].article_id for m in t.mentions):
                 continue
@@ -148,9 +156,32 @@ def merge(mentions: list[Mention]) -> MergeReport:
         best = min(options, key=lambda t: (abs((pub - t.date.start()).days), t.date.value))
         for m in f.mentions:
             best.mentions.append(m)
+    return [_event(c) for c in merged], unresolved
 
-    events = [_event(c) for c in merged]
-    events.sort(key=lambda e: (e.date.value if e.date else "", e.type, [p.key for p in e.participants], e.status))
+
+def event_order(e: Event) -> tuple:
+    return (e.date.value if e.date else "", e.type, [p.key for p in e.participants], e.status)
+
+
+def merge(mentions: list[Mention]) -> MergeReport:
+    """Events from all mentions of all articles, in a deterministic order."""
+    by_article: dict[str, list[Mention]] = {}
+    for m in mentions:
+        by_article.setdefault(m.article_id, []).append(m)
+    groups: dict[tuple, list[tuple[Cluster, bool]]] = {}
+    dropped = 0
+    for art in sorted(by_article):
+        keyed, d = article_clusters(by_article[art])
+        dropped += d
+        for key, cluster, is_dated in keyed:
+            groups.setdefault(key, []).append((cluster, is_dated))
+    events: list[Event] = []
+    unresolved = 0
+    for key in sorted(groups):
+        evs, u = merge_group(groups[key])
+        events.extend(evs)
+        unresolved += u
+    events.sort(key=event_order)
     return MergeReport(events, unresolved, dropped)
 
 

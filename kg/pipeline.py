@@ -1,0 +1,145 @@
+"""Run extraction over a stream of articles: in-process, on local worker processes, or on Dask.
+
+Extraction is per article (and the in-article merge with it); the cross-article
+merge is a group-by on a key (participants and status), so each step works on
+a bounded slice of the data. Every executor gives the same events in the same
+order: results are consumed in input order and each group merges the same
+way whatever order its members arrive in.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import deque
+from dataclasses import dataclass, field
+from itertools import islice
+from typing import Callable, Iterable, Iterator
+
+from .extract.entities import matcher_for
+from .extract.events import extract_article
+from .extract.merge import article_clusters, event_order, merge_group
+from .models import Article, Event
+
+CHUNK = 64  # articles per task: large enough to amortize pickling, small enough to stream
+
+
+@dataclass
+class Extraction:
+    articles: list[Article] = field(default_factory=list)  # metadata only; texts are dropped
+    groups: dict[tuple, list] = field(default_factory=dict)  # group key -> [(cluster, dated)]
+    dropped_partial: int = 0
+
+
+def extract_chunk(articles: list[Article], gazetteers: tuple = ()) -> list[tuple]:
+    """Mentions of each article merged within the article, keyed for the cross-article merge."""
+    matcher = matcher_for(gazetteers)
+    out = []
+    for a in articles:
+        keyed, dropped = article_clusters(extract_article(a, matcher))
+        a.text = ""
+        out.append((a, keyed, dropped))
+    return out
+
+
+def chunks(items: Iterable, size: int) -> Iterator[list]:
+    it = iter(items)
+    while batch := list(islice(it, size)):
+        yield batch
+
+
+def _collect(results: Iterable[list[tuple]], progress: Callable[[int], None] | None) -> Extraction:
+    ex = Extraction()
+    for batch in results:
+        for article, keyed, dropped in batch:
+            ex.articles.append(article)
+            ex.dropped_partial += dropped
+            for key, cluster, dated in keyed:
+                ex.groups.setdefault(key, []).append((cluster, dated))
+        if progress:
+            progress(len(batch))
+    return ex
+
+
+def _local(articles: Iterable[Article], gazetteers: tuple, workers: int):
+    if workers <= 1:
+        for batch in chunks(articles, CHUNK):
+            yield extract_chunk(batch, gazetteers)
+        return
+    from concurrent.futures import ProcessPoolExecutor
+
+    # a bounded window of chunks in flight keeps memory flat however long the stream is
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        window: deque = deque()
+        for batch in chunks(articles, CHUNK):
+            window.append(pool.submit(extract_chunk, batch, gazetteers))
+            if len(window) >= workers * 4:
+                yield window.popleft().result()
+        while window:
+            yield window.popleft().result()
+
+
+def merge_groups(groups: dict[tuple, list]) -> tuple[list[Event], int]:
+    events: list[Event] = []
+    unresolved = 0
+    for key in sorted(groups):
+        evs, u = merge_group(groups[key])
+        events.extend(evs)
+        unresolved += u
+    events.sort(key=event_order)
+    return events, unresolved
+
+
+def run_local(articles: Iterable[Article], *, gazetteers: tuple = (), workers: int = 1,
+              progress: Callable[[int], None] | None = None) -> tuple[list[Article], list[Event], int, int]:
+    """Extract and merge on this machine: (articles, events, unresolved, dropped partial)."""
+    ex = _collect(_local(articles, gazetteers, workers), progress)
+    events, unresolved = merge_groups(ex.groups)
+    return ex.articles, events, unresolved, ex.dropped_partial
+
+
+def _merge_items(items: list) -> tuple[list[Event], int]:
+    return merge_group([(cluster, dated) for _, cluster, dated in items])
+
+
+def run_dask(articles: Iterable[Article], address: str, *, gazetteers: tuple = (),
+             progress: Callable[[int], None] | None = None) -> tuple[list[Article], list[Event], int, int]:
+    """Extract on a Dask cluster and merge there with a keyed group-by."""
+    try:
+        import dask.bag as db
+        from dask import delayed
+        from distributed import Client
+    except ImportError as exc:  # pragma: no cover - depends on the environment
+        from .errors import KgError
+        raise KgError("Dask is not installed: pip install 'kg[dask]'") from exc
+
+    with Client(address, set_as_default=False) as client:
+        futures = []
+        window: deque = deque()
+        articles_meta: list[Article] = []
+        dropped = 0
+        for batch in chunks(articles, CHUNK):
+            fut = client.submit(extract_chunk, batch, gazetteers, pure=False)
+            futures.append(fut)
+            window.append(fut)
+            if len(window) >= 64:
+                window.popleft().result()
+        # articles come back in input order; clusters stay on the cluster for the group-by
+        metas = client.map(lambda chunk: [(a, d) for a, _, d in chunk], futures, pure=False)
+        for part in client.gather(metas):
+            for a, d in part:
+                articles_meta.append(a)
+                dropped += d
+            if progress:
+                progress(len(part))
+        keyed = db.from_delayed([delayed(lambda chunk: [k for _, ks, _ in chunk for k in ks])(f) for f in futures])
+        merged = (keyed.groupby(lambda item: item[0], shuffle="tasks")
+                  .map(lambda kv: _merge_items(kv[1])))
+        results = merged.compute(scheduler=client.get)
+    events = [e for evs, _ in results for e in evs]
+    unresolved = sum(u for _, u in results)
+    events.sort(key=event_order)
+    return articles_meta, events, unresolved, dropped
+
+
+def default_workers() -> int:
+    return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1)

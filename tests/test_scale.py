@@ -1,0 +1,45 @@
+"""Parallel and distributed builds give exactly the bytes of a one-process build."""
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from kg.build import build, serialize
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
+from gen_articles import generate  # noqa: E402
+
+from .conftest import SEEDS  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> list[Path]:
+    d = tmp_path_factory.mktemp("corpus")
+    generate(300, d / "synthetic.jsonl", seed=3)
+    return [d / "synthetic.jsonl", SEEDS]
+
+
+@pytest.fixture(scope="module")
+def one_process(corpus) -> bytes:
+    result = build(corpus, workers=1)
+    assert result.report.conforms
+    assert len(result.events) > 300
+    return serialize(result.graph)
+
+
+def test_two_workers_give_identical_bytes(corpus, one_process):
+    assert serialize(build(corpus, workers=2).graph) == one_process
+
+
+def test_dask_local_cluster_gives_identical_bytes(corpus, one_process):
+    distributed = pytest.importorskip("distributed", reason="dask[distributed] is not installed")
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                                  dashboard_address=None, silence_logs=40) as cluster:
+        result = build(corpus, dask_scheduler=cluster.scheduler_address)
+    assert serialize(result.graph) == one_process
+
+
+def test_generator_is_deterministic(tmp_path):
+    a, b = generate(20, tmp_path / "a.jsonl", seed=5), generate(20, tmp_path / "b.jsonl", seed=5)
+    assert a.read_bytes() == b.read_bytes()
