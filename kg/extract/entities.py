@@ -68,11 +68,13 @@ class Matcher:
                 # ل + ال + word is written لل + word: "للرئيس", "للسيسي"
                 table.setdefault("لل" + norm[2:], []).append((kind, value))
 
+        stop = {" ".join(normalize(w).split()) for w in lex["name_stopwords"]}
         for key, e in gaz.entries.items():
             for name in e.ar:
                 add(name, "entity", key, article_variant=True)
             for name in e.ar_short:
-                add(name, "short", key, article_variant=True)
+                if " ".join(normalize(name).split()) not in stop:  # "علي" is also "على" (on)
+                    add(name, "short", key, article_variant=True)
             for dem in e.demonym_ar:
                 add(dem, "demonym", key, article_variant=True)
         for t in lex["titles"]:

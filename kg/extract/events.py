@@ -30,6 +30,7 @@ ARABIC_WORD = re.compile(r"[\u0621-\u064A]{2,}")
 ROLE_FALLBACK = {"leader": ("leader", "head_of_state", "head_of_government")}
 PLACE_PREPOSITIONS = {normalize(w) for w in ("في", "إلى", "بمدينة", "بالعاصمة", "مدينة", "العاصمة", "لدى", "الى")}
 ORDINALS = {"اول", "ثاني", "ثالث", "رابع", "اخر", "اولى", "الاولى"}
+DATE_REACH = 12  # words after the trigger within which its date is told
 NEEDS_TWO = ("Call", "PhoneCall", "VideoCall", "Meeting", "Talks")
 
 
@@ -146,6 +147,7 @@ class ArticleExtractor:
     # ------------------------------------------------------------ a sentence
     def sentence(self, idx: int, s0: int, s1: int, hits: list[Hit], dates: list[DateMention]):
         names = self.name_slots([h for h in hits if h.kind in NAME_LAYER])
+        self._name_tokens = {k for slot in names for k in range(self.tok(slot[0].start), self.tok(slot[0].end - 1) + 1)}
         cues = [h for h in hits if h.kind not in NAME_LAYER and h.kind != "trigger"]
         persons, places, orgs, duals = self.resolve_names(names, dates)
         for p in persons:
@@ -170,8 +172,8 @@ class ArticleExtractor:
                     dated_in_sentence = mention.date
                 if mention.type == "Visit":
                     self.state.last_visit = mention
-                if len(mention.participants) >= 2 and not mention.partial:
-                    pair = tuple(p for p in mention.participants if p.kind == "Person")
+                pair = tuple(p for p in mention.participants if p.kind == "Person")
+                if len(pair) == 2:  # "the two leaders" refers back to a pair, not to a group
                     keys = {p.key for p in pair}
                     self.state.pairs = [q for q in self.state.pairs if {p.key for p in q} != keys][-5:] + [pair]
         # "the same day" later on refers to the last event's date, else to the sentence's first date
@@ -241,6 +243,9 @@ class ArticleExtractor:
             slot = slots[i]
             head = slot[0]
             title = self.of_kind(slot, "title", "epithet", "counterpart", "guest")
+            if title is not None and self.named_after(head.start):
+                i += 2 if i + 1 < n and self.adjacent(head.end, slots[i + 1][0].start) else 1
+                continue
             if title is not None:
                 j, ref = self.resolve_title(slots, i, title, on, persons)
                 if ref is not None:
@@ -271,6 +276,9 @@ class ArticleExtractor:
                     places.append(PlaceRef(head.start, slots[i + 1][0].end, self.gaz.entity(capital), self.preposition(head)))
                     i += 2
                     continue
+            if self.named_after(head.start):
+                i += 1
+                continue  # "مطار الملك خالد": a place named after a person
             titled = i > 0 and self.of_kind(slots[i - 1], "honorific") is not None \
                 and self.adjacent(slots[i - 1][0].end, head.start)
             key = self.person_of_slot(slot, titled=titled)
@@ -332,6 +340,8 @@ class ArticleExtractor:
             break
         if j < n and self.adjacent(end, slots[j][0].start):
             key = self.person_of_slot(slots[j], titled=True)
+            if key and possessed:
+                return j + 1, None  # "مبعوث الرئيس الفرنسي إيمانويل ماكرون": the envoy, not the president
             if key:
                 return j + 1, PersonRef(title.start, slots[j][0].end, self.named(key, slots[j][0].start, slots[j][0].end), role)
         if possessed:
@@ -351,11 +361,17 @@ class ArticleExtractor:
         if country and role and role != "other" and title.kind != "counterpart" and not former:
             label = self.original(title.start, end)
             return j, PersonRef(title.start, end, Entity(f"title:{role}:{country}", "Person", None, label), role)
-        if country is None and role and role != "other" and title.kind == "title" and not former:
+        definite = self.text[title.start - len(title.prefix):title.end].startswith(("ال", "بال", "وال", "لل", "فال"))
+        if country is None and role and role != "other" and title.kind == "title" and not former and definite:
             key = self.unique_holder_in_article(role, on, self.text[title.start:title.end])  # "جلالة الملك"
             if key:
                 return j, PersonRef(title.start, end, self.gaz.entity(key), role)
         return j, None
+
+    def named_after(self, pos: int) -> bool:
+        w = self.word_before(pos)
+        forms = {w, w[1:] if w[:1] in ("و", "ف", "ب", "ل") else w}
+        return bool(forms & self.words("named_after_heads"))
 
     def possessed(self, pos: int) -> bool:
         """"مبعوث الرئيس", "والمبعوث الخاص للرئيس": the title names whose envoy, aide or office it is."""
@@ -414,8 +430,10 @@ class ArticleExtractor:
             if any(a0 < w0 + len(w) and w0 < b0 for a0, b0 in taken):
                 break  # a known name, title or place starts here
             clean = w.rstrip("،,.:؛")
-            if not ARABIC_WORD.fullmatch(clean) or (clean in stop and light(self.original(w0, w0 + len(clean))) in self.light_stopwords()):
-                break
+            if not ARABIC_WORD.fullmatch(clean) or (clean in stop and (
+                    clean not in self.words("name_stopword_collisions")
+                    or light(self.original(w0, w0 + len(clean))) in self.light_stopwords())):
+                break  # "على" (on) is a stop word, "علي" a name; "فى" is "في" in Egyptian spelling
             if not words and (clean.startswith(("ال", "لل", "بال", "وال")) or clean in connectors
                               or self.known_word(clean)):
                 break
@@ -527,6 +545,8 @@ class ArticleExtractor:
                 between = [c for c in cues if p.end <= c.start < t.start]
                 # an invitation between two visit words introduces another (planned) visit
                 separated = any(c.kind in ("temporal", "contrast", "demonstrative", "future") for c in between)
+                # "الزيارة التي قام بها ..." describes another visit
+                separated = separated or ("ال" in t.prefix and re.match(r"\s+(التي|الذي)\b", self.text[t.end:t.end + 8]) is not None)
                 if not separated:
                     groups[-1].append(i)
                     continue
@@ -583,10 +603,10 @@ class ArticleExtractor:
             if last:
                 people.append(last[-1].entity)
         # "the two leaders", "their call": the pair of a recent event, one that includes who is named
-        dual = t.suffix in self.m.dual_suffixes or any(
+        dual = t.suffix in self.m.dual_suffixes or self.text[t.start - len(t.prefix):t.end].lstrip("وف") in self.words("dual_verbs") or any(
             (d.start >= t.end and self.tokens_between(t.end, d.start) <= 4)
             or (d.end <= t.start and self.tokens_between(d.end, t.start) <= 3) for d in duals)
-        if dual and len(people) < 3 and self.state.pairs:
+        if dual and len(people) < 2 and self.state.pairs:
             named = {e.key for e in people} or {p.entity.key for p in persons if s0 <= p.start < t.start}
             pair = next((q for q in reversed(self.state.pairs) if named <= {p.key for p in q}), None)
             people = list(pair if pair is not None else self.state.pairs[-1])
@@ -606,7 +626,7 @@ class ArticleExtractor:
         if any(c.kind == "future_after" and self.tokens_between(t.end, c.start) <= 3 for c in after):
             future = True
 
-        date = self.pick_date(t, a, b, date_zones, dates, future, single, sentence_idx, s0)
+        date = self.pick_date(t, a, b, date_zones, dates, future, single, sentence_idx, s0, persons)
         pub = self.article.published
         if date is not None and pub is not None and date.start() > pub:
             future = True
@@ -630,7 +650,12 @@ class ArticleExtractor:
                 return [self.build(t, etype, [lead, other], date, place, future, {}, organizer, a, b, s0, s1)
                         for other in people if other.key != lead.key]
 
+        if etype == "Summit" and len(people) == 2 and organizer is None and "ال" not in t.prefix and not any(
+                w in self.words("multilateral_cues") for w in self.text[a:b].split()):
+            etype = "Meeting"  # "قمة" of two leaders is a meeting (CAMEO 044), not a multilateral summit
         roles: dict[str, str] = {}
+        if etype == "Visit" and len(people) == 1 and place is not None and self.domestic(people[0], place, date):
+            return []  # a leader touring their own country is no diplomatic visit
         if etype == "Visit" and people:
             people, roles = self.visit_roles(t, people, before, future, place, date)
         if etype in NEEDS_TWO and not people:
@@ -652,7 +677,8 @@ class ArticleExtractor:
             trigger=self.original(t.start, t.end), date=date, place=place,
             status=PLANNED if future else OCCURRED, roles=roles, organizer=organizer,
             duration_minutes=parse_duration(self.text[a:b]), published=self.article.published,
-            partial=etype in NEEDS_TWO and len(people) < 2,
+            # "the call", "the visit" with no date of its own refers back: it only joins an event
+            partial=(etype in NEEDS_TWO and len(people) < 2) or ("ال" in t.prefix and date is None),
         )
 
     def visit_roles(self, t: Hit, people: list[Entity], before: list[Hit], future: bool,
@@ -681,6 +707,12 @@ class ArticleExtractor:
                 roles[host.key] = "host"
                 people = people + [host]
         return people, roles
+
+    def domestic(self, person: Entity, place: Entity, date: DateValue | None) -> bool:
+        entry = self.gaz.entries.get(place.key)
+        country = place.key if entry and entry.kind == "Country" else (entry.country if entry else None)
+        on = date.start() if date is not None and date.precision == "day" else self.article.published
+        return country is not None and any(c == country for _, c in self.gaz.roles_of(person.key, on))
 
     def host_of(self, place: Entity, date: DateValue | None, exclude: str) -> Entity | None:
         entry = self.gaz.entries.get(place.key)
@@ -725,11 +757,15 @@ class ArticleExtractor:
                     zones.append((c.start, comp.start))
         return zones, date_zones
 
-    def pick_date(self, t, a, b, zones, dates, future, single, sentence_idx, s0) -> DateValue | None:
+    def pick_date(self, t, a, b, zones, dates, future, single, sentence_idx, s0, persons) -> DateValue | None:
         pub = self.article.published
-        cands = [d for d in dates if a <= d.start < b and not any(z0 <= d.start < z1 for z0, z1 in zones)]
+        zones = zones + self.relative_clauses(t, b)
+        reach = DATE_REACH // 2 if "ال" in t.prefix else DATE_REACH  # "the meeting" is dated close by, if at all
+        cands = [d for d in dates if a <= d.start < b and not any(z0 <= d.start < z1 for z0, z1 in zones)
+                 and not (d.start > t.end and self.distance(t, d.start, persons) > reach)]
         if not cands and single:
-            cands = [d for d in dates if not any(z0 <= d.start < z1 for z0, z1 in zones)]
+            cands = [d for d in dates if not any(z0 <= d.start < z1 for z0, z1 in zones)
+                     and not (d.start > t.end and self.distance(t, d.start, persons) > reach)]
         if cands:
             best = min(cands, key=lambda d: (d.start < t.start, abs(d.start - t.end)))
             if best.kind == "same_day":
@@ -745,6 +781,27 @@ class ArticleExtractor:
             if self.state.last_date is not None and sentence_idx - self.state.last_date_sentence <= 2:
                 return self.state.last_date
         return None
+
+    def distance(self, t: Hit, pos: int, persons: list[PersonRef]) -> int:
+        """Words from the trigger to ``pos``, not counting names, titles and honorifics between."""
+        lo, hi = self.tok(t.end - 1) + 1, self.tok(pos)
+        return sum(1 for k in range(lo, hi) if k not in self._name_tokens)
+
+    def relative_clauses(self, t: Hit, b: int) -> list[tuple[int, int]]:
+        """"اتفاقية الإطار الموقعة عام 2008", "المؤتمر الذي عقد في كانون الثاني": a date in a
+        relative clause about another noun is not the event's (one right after the trigger is)."""
+        zones = []
+        rel = self.words("relative_pronouns")
+        words = list(re.finditer(r"\S+", self.text[t.end:b]))
+        for k, m in enumerate(words):
+            if m.group(0).strip("،,") not in rel:
+                continue
+            if k == 0 or (k == 1 and words[0].group(0).startswith("ال")):
+                continue  # "الزيارة (التاريخية) التي قام بها ...": the clause describes the event itself
+            start = t.end + m.start()
+            brk = re.search(r"[،,؛;]", self.text[start:b])
+            zones.append((start, start + brk.start() if brk else b))
+        return zones
 
     def relative_to_previous(self, t: Hit, s0: int) -> DateValue | None:
         """"بعد يوم واحد من لقائه": a day-precise offset from the last dated event of the sentence."""
@@ -775,10 +832,8 @@ class ArticleExtractor:
                 continue  # "الحرب في أوكرانيا": the place of something else
             if p.end <= t.start and self.tokens_between(p.end, t.start) > 3 and self.tokens_between(scope_start, p.start) > 2:
                 continue  # before the trigger only when fronted ("وفي موسكو، التقى") or close
-            if p.start > t.end:
-                names = sum(self.tokens_between(r.start, r.end) + 1 for r in persons if t.end <= r.start < p.start)
-                if self.tokens_between(t.end, p.start) - names > 10:
-                    continue
+            if p.start > t.end and self.distance(t, p.start, persons) > 10:
+                continue
             if p.preposition in preps or (t.value == "Visit" and p.start >= t.end and self.tokens_between(t.end, p.start) <= 1):
                 return p.entity
         return None

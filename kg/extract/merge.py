@@ -54,6 +54,32 @@ class MergeReport:
     dropped_partial: int
 
 
+VISIT_SPAN = dt.timedelta(days=7)
+
+
+def _absorb_visits(clusters: list[Cluster]) -> list[Cluster]:
+    """A visit lasts days: an arrival ("وصل X إلى ...") joins the meeting of the same visit told in
+    the same article (same or more participants, within a week), which keeps its own date."""
+    def near(a: Cluster, b: Cluster) -> bool:
+        if a.date.compatible(b.date):
+            return True
+        return a.date.precision == b.date.precision == "day" and abs(a.date.start() - b.date.start()) <= VISIT_SPAN
+
+    out = list(clusters)
+    for a in sorted(clusters, key=lambda c: (len(c.keys), c.date.value)):
+        if a.family != "meeting" or any(m.type != "Visit" for m in a.mentions):
+            continue
+        options = [b for b in out if b is not a and b.family == "meeting" and b.status == a.status
+                   and a.keys <= b.keys and near(a, b)]
+        if not options:
+            continue
+        target = max(options, key=lambda b: (len(b.keys), any(m.type != "Visit" for m in b.mentions),
+                                             -abs((b.date.start() - a.date.start()).days)))
+        target.mentions.extend(a.mentions)
+        out.remove(a)
+    return out
+
+
 def merge_article(mentions: list[Mention]) -> tuple[list[Cluster], list[Cluster], int]:
     """Clusters of one article: (dated or joined clusters, undated clusters, dropped partial mentions)."""
     clusters: list[Cluster] = []
@@ -72,6 +98,7 @@ def merge_article(mentions: list[Mention]) -> tuple[list[Cluster], list[Cluster]
             if target.family == "talks" and m.family != "talks":
                 target.family = m.family
             target.add(m)
+    clusters = _absorb_visits(clusters)
     floating: list[Cluster] = []
     for m in typed + talks:
         if m.date is not None:
@@ -80,6 +107,16 @@ def merge_article(mentions: list[Mention]) -> tuple[list[Cluster], list[Cluster]
         if options:
             best = max(options, key=lambda c: (c.date.value if c.date else ""))
             best.add(m)
+            continue
+        # "وسبق الاجتماع الثلاثي لقاء ثنائي جمع X و Y": a meeting of some of the participants of
+        # the article's one dated meeting happened that day too
+        wider = [c for c in clusters if c.family == "meeting" and m.family in ("meeting", "talks")
+                 and c.status == m.status and _keys(m) < c.keys and c.date.precision == "day"]
+        if len(wider) == 1 and len(_keys(m)) >= 2:
+            own = Cluster("meeting", _keys(m), m.status, None, published=m.published)
+            own.add(m)
+            own.date = wider[0].date
+            clusters.append(own)
             continue
         target = next((c for c in floating if _family_ok(c.family, m.family) and c.keys == _keys(m)
                        and c.status == m.status), None)
