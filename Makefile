@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test install clean
+.PHONY: demo test install clean chromium
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -18,7 +18,14 @@ demo: $(STAMP)
 	$(BIN)/kg build seeds -o out/graph.ttl
 	$(BIN)/kg events out/graph.ttl --format table
 
-test: $(STAMP)
+# Headless Chromium for the browser test of `kg report` (CI runs as root on Debian);
+# where it cannot be installed (no apt, not root) that one test skips and says why.
+chromium:
+	@command -v chromium >/dev/null 2>&1 || \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium) >/dev/null 2>&1 || \
+	  echo "chromium could not be installed: the browser test of kg report will be skipped"
+
+test: $(STAMP) chromium
 	$(BIN)/python -m pytest
 
 clean:

@@ -41,6 +41,27 @@ def main(version: bool = typer.Option(False, "--version", callback=_version, is_
     """kg turns news articles into a validated event graph."""
 
 
+# ---------------------------------------------------------------- Neo4j connection options (build, load, export)
+# Defined before the commands that use them; the password is never shown, not even as a default.
+def _uri_option():
+    return typer.Option("bolt://localhost:7687", "--uri", envvar="NEO4J_URI", rich_help_panel="Neo4j",
+                        help="Bolt address of the Neo4j server.")
+
+
+def _user_option():
+    return typer.Option("neo4j", "--user", envvar="NEO4J_USERNAME", rich_help_panel="Neo4j", help="Neo4j user.")
+
+
+def _password_option():
+    return typer.Option(None, "--password", envvar="NEO4J_PASSWORD", show_default=False, rich_help_panel="Neo4j",
+                        help="Neo4j password; prefer the NEO4J_PASSWORD variable, which no process list shows.")
+
+
+def _database_option():
+    return typer.Option(None, "--database", envvar="NEO4J_DATABASE", rich_help_panel="Neo4j",
+                        help="Neo4j database (default: the server's default database).")
+
+
 # ---------------------------------------------------------------- build
 @app.command()
 def build(
@@ -53,19 +74,30 @@ def build(
     build_time: Optional[str] = typer.Option(None, "--build-time", help="Record this xsd:dateTime as the build time (default: SOURCE_DATE_EPOCH if set, else none, so output is reproducible)."),
     max_article_chars: int = typer.Option(2_000_000, "--max-article-chars", help="Skip articles longer than this."),
     max_articles_per_file: int = typer.Option(1_000_000, "--max-articles-per-file", help="Read at most this many articles from one .jsonl file."),
+    workers: int = typer.Option(0, "--workers", "-w", help="Extraction processes (default: the number of cores; 1 runs in this process)."),
+    dask_scheduler: Optional[str] = typer.Option(None, "--dask-scheduler", envvar="DASK_SCHEDULER_ADDRESS", help="Run extraction and the merge on a Dask cluster (tcp://HOST:PORT)."),
     quiet: bool = typer.Option(False, "-q", "--quiet", help="Print only errors."),
+    neo4j: bool = typer.Option(False, "--neo4j", rich_help_panel="Neo4j", help="Also load the graph into Neo4j once written (as kg load does)."),
+    uri: str = _uri_option(),
+    user: str = _user_option(),
+    password: Optional[str] = _password_option(),
+    database: Optional[str] = _database_option(),
+    batch_size: int = typer.Option(1000, "--batch-size", min=1, rich_help_panel="Neo4j", help="With --neo4j: rows per write transaction."),
+    batch_bytes: int = typer.Option(2_000_000, "--batch-bytes", min=1024, rich_help_panel="Neo4j", help="With --neo4j: bytes per write transaction, at most (about)."),
 ):
     """Build an event graph from articles, validate it and write it.
 
-    Example: [bold]kg build seeds -o out/graph.ttl[/]
+    Example: [bold]kg build seeds -o out/graph.ttl[/]   (add [bold]--neo4j[/] to load it into Neo4j too)
     """
     from .build import build as run_build, write_graph
     from .corpus import Limits
+    from .pipeline import default_workers
 
     try:
         with _progress(quiet) as advance:
             result = run_build(paths, manifest=manifest, gazetteers=tuple(gazetteer), validate=not no_validate,
                                limits=Limits(max_article_chars, max_articles_per_file), build_time=build_time,
+                               workers=workers or default_workers(), dask_scheduler=dask_scheduler,
                                progress=advance)
     except KgError as exc:
         raise fail(exc)
@@ -81,6 +113,9 @@ def build(
     used = write_graph(result.graph, output, fmt)
     if not quiet:
         _summary(result, output, used)
+    if neo4j:
+        _load_into_neo4j(result.graph, _neo4j_settings(uri, user, password, database, batch_rows=batch_size,
+                                                       batch_bytes=batch_bytes), quiet=quiet)
 
 
 class _progress:
@@ -201,6 +236,246 @@ def evaluate(
         out.print(render(result))
     if min_f1 is not None and result["f1"] < min_f1:
         raise typer.Exit(1)
+
+
+# ---------------------------------------------------------------- export
+@app.command("export")
+def export_cmd(
+    graph: Optional[List[Path]] = typer.Argument(None, help="Graph file(s) to convert (their union)."),
+    output: Path = typer.Option(..., "-o", "--output", help="File to write; the format comes from its extension."),
+    fmt: Optional[str] = typer.Option(None, "--format", help="turtle, nt, jsonld or trig (also nquads, xml); default: from the extension."),
+    from_neo4j: bool = typer.Option(False, "--from-neo4j", rich_help_panel="Neo4j", help="Read the graph loaded in Neo4j (by kg load) instead of files."),
+    uri: str = _uri_option(),
+    user: str = _user_option(),
+    password: Optional[str] = _password_option(),
+    database: Optional[str] = _database_option(),
+):
+    """Write a graph in another RDF format: sorted, with kg's prefixes, replacing the target only when complete.
+
+    JSON-LD gets a readable context; TriG and N-Quads put each source article's claims in its own named graph.
+
+    Example: [bold]kg export out/graph.ttl -o out/graph.jsonld[/]
+    With Neo4j: [bold]kg export --from-neo4j -o out/from-neo4j.ttl[/]
+    """
+    from .export import export_files
+
+    if from_neo4j:
+        if graph:
+            err.print("[bold red]error:[/] give graph files or --from-neo4j, not both", markup=True)
+            raise typer.Exit(2)
+        _export_from_neo4j(_neo4j_settings(uri, user, password, database), output, fmt)
+        return
+    if not graph:
+        err.print("[bold red]error:[/] give the graph file(s) to export, e.g. kg export out/graph.ttl -o out/graph.trig", markup=True)
+        raise typer.Exit(2)
+    try:
+        used, triples = export_files(graph, output, fmt)
+    except KgError as exc:
+        raise fail(exc)
+    err.print(f"written {output} ({used}, {triples} triples)")
+
+
+# ---------------------------------------------------------------- query
+@app.command()
+def query(
+    args: List[str] = typer.Argument(..., metavar="FILE... [QUERY]", help="Graph file(s) (their union), then the query text unless -f is given."),
+    query_file: Optional[Path] = typer.Option(None, "-f", "--query-file", help="Read the query from this file (e.g. queries/leader-contacts.rq)."),
+    fmt: str = typer.Option("table", "--format", help="table, csv or json (SPARQL results); CONSTRUCT and DESCRIBE give Turtle, N-Triples or JSON-LD."),
+):
+    """Run a SPARQL 1.1 SELECT, ASK, CONSTRUCT or DESCRIBE query over graph files (turtle, nt, jsonld, trig...).
+
+    The prefixes kg:, kgid:, wd:, rdf:, rdfs:, owl:, xsd:, prov:, schema: and sem: are predeclared.
+
+    Example: [bold]kg query out/graph.ttl 'SELECT ?e ?date WHERE { ?e kg:date ?date } ORDER BY ?date'[/]
+    """
+    from .query import display, query_files, to_csv, to_json, to_turtle
+
+    if fmt not in ("table", "csv", "json"):
+        err.print(f"[bold red]error:[/] unknown format {fmt!r}; use table, csv or json", markup=True)
+        raise typer.Exit(2)
+    if query_file is None:
+        if len(args) < 2:
+            err.print("[bold red]error:[/] give the graph file(s), then the query (or -f QUERY.rq)", markup=True)
+            raise typer.Exit(2)
+        files, text = [Path(a) for a in args[:-1]], args[-1]
+    else:
+        try:
+            files, text = [Path(a) for a in args], query_file.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            err.print(f"[bold red]error:[/] {query_file}: cannot read the query ({exc.__class__.__name__})", markup=True)
+            raise typer.Exit(2)
+    try:
+        result = query_files(files, text)
+    except KgError as exc:
+        if query_file is None and len(text) < 4096 and Path(text).is_file():
+            err.print(f"hint: {text} is a file; to read the query from it, use -f {text}")
+        raise fail(exc)
+    if fmt == "json":
+        sys.stdout.write(to_json(result))
+    elif fmt == "csv":
+        sys.stdout.write(to_csv(result))
+    elif result.graph is not None:
+        sys.stdout.write(to_turtle(result))
+    elif result.boolean is not None:
+        out.print("true" if result.boolean else "false")
+    else:
+        table = Table()
+        for v in result.variables:
+            table.add_column(v)
+        for row in result.rows:
+            table.add_row(*(display(t) for t in row))
+        out.print(table)
+        err.print(f"{len(result.rows)} row(s)")
+
+
+# ---------------------------------------------------------------- diff
+@app.command()
+def diff(
+    old: Path = typer.Argument(..., help="The earlier graph file."),
+    new: Path = typer.Argument(..., help="The later graph file."),
+    fmt: str = typer.Option("text", "--format", help="text, json, markdown or rdf-patch."),
+):
+    """Compare two graph files: events added, removed and changed field by field, entities, counts per class.
+
+    Exit 0 when the graphs are identical, 1 when they differ, 2 on error (as diff(1) does).
+
+    [bold]--format rdf-patch[/] writes RDF Patch rows (TX, D, A, TC) that turn OLD into NEW in any store.
+
+    Example: [bold]kg diff out/graph-v1.ttl out/graph.ttl --format markdown[/]
+    """
+    from rich.text import Text
+
+    from .diff import diff_files, render_markdown, render_text, to_json, to_rdf_patch
+
+    renderers = {"text": render_text, "json": to_json, "markdown": render_markdown, "rdf-patch": to_rdf_patch}
+    if fmt not in renderers:
+        err.print(f"[bold red]error:[/] unknown format {fmt!r}; use text, json, markdown or rdf-patch", markup=True)
+        raise typer.Exit(2)
+    try:
+        result = diff_files(old, new)
+    except KgError as exc:
+        raise fail(exc)
+    for note in result.notes:
+        err.print(f"note: {note}")
+    text = renderers[fmt](result)
+    if fmt == "text" and out.is_terminal:
+        styles = {"+": "green", "-": "red", "~": "yellow"}
+        for line in text.splitlines():
+            out.print(Text(line, style="bold" if line[:4] in ("--- ", "+++ ") else styles.get(line[:1], "")))
+    else:
+        sys.stdout.write(text)
+    raise typer.Exit(0 if result.identical else 1)
+
+
+# ---------------------------------------------------------------- report
+@app.command()
+def report(
+    graph: List[Path] = typer.Argument(..., help="Graph file(s) to picture (their union)."),
+    output: Path = typer.Option(Path("out/report.html"), "-o", "--output", help="HTML file to write."),
+    title: Optional[str] = typer.Option(None, "--title", help="Page title (default: 'kg report: ' and the graph file names)."),
+    no_validate: bool = typer.Option(False, "--no-validate", help="Skip SHACL validation (faster on big graphs; the page says it was not run)."),
+):
+    """Write one self-contained HTML page: summary, timeline, contact network and event table.
+
+    The page needs no network to open: plain HTML and SVG with a little inline script
+    (filter by leader and type, the events of a pair on hover or click).
+
+    Example: [bold]kg report out/graph.ttl -o out/report.html[/]
+    """
+    from .report import write_report
+
+    try:
+        summary = write_report(graph, output, title=title, validate=not no_validate)
+    except KgError as exc:
+        raise fail(exc)
+    valid = {None: "not run", True: "conforms"}.get(summary.conforms, f"{summary.violations} violation(s)")
+    err.print(f"written {output} ({summary.events} events, {summary.participants} participants, "
+              f"{summary.edges} pairs; validation {valid})")
+
+
+# ---------------------------------------------------------------- load (Neo4j)
+@app.command()
+def load(
+    graph: List[Path] = typer.Argument(..., help="Graph files written by kg build (Turtle, N-Triples, JSON-LD, ...; their union)."),
+    uri: str = _uri_option(),
+    user: str = _user_option(),
+    password: Optional[str] = _password_option(),
+    database: Optional[str] = _database_option(),
+    fmt: Optional[str] = typer.Option(None, "--format", help="Input format when the extension does not say (turtle, nt, jsonld, ...)."),
+    batch_size: int = typer.Option(1000, "--batch-size", min=1, help="Rows per write transaction."),
+    batch_bytes: int = typer.Option(2_000_000, "--batch-bytes", min=1024, help="Bytes per write transaction, at most (about)."),
+    as_json: bool = typer.Option(False, "--json", help="Print the report as JSON on stdout."),
+    list_events: bool = typer.Option(False, "--list", help="List the added, changed and removed events."),
+    quiet: bool = typer.Option(False, "-q", "--quiet", help="Print only errors."),
+):
+    """Load graphs into Neo4j. Loading twice changes nothing; a newer build of the same articles
+    replaces the older one's events (changed ones updated, vanished ones removed).
+
+    Exit 0 loaded, 2 unreadable or unloadable graph, 3 server unreachable or failing.
+
+    Example: [bold]NEO4J_PASSWORD=… kg load out/graph.ttl --uri bolt://localhost:7687[/]
+    """
+    from .neo4j_load import load_files
+
+    settings = _neo4j_settings(uri, user, password, database, batch_rows=batch_size, batch_bytes=batch_bytes)
+    try:
+        report = load_files(graph, settings, fmt)
+    except KgError as exc:
+        raise fail(exc)
+    _print_load(report, settings, ", ".join(map(str, graph)), as_json=as_json, list_events=list_events, quiet=quiet)
+
+
+def _neo4j_settings(uri, user, password, database, **kw):
+    """Connection settings from the options; the driver's own log lines (which repeat our errors) are silenced."""
+    import logging
+
+    from .neo4j_load import Neo4jSettings
+
+    logging.getLogger("neo4j").setLevel(logging.CRITICAL + 1)
+    return Neo4jSettings(uri=uri, user=user or "", password=password or None, database=database or None, **kw)
+
+
+def _load_into_neo4j(graph, settings, *, quiet: bool = False):
+    from .neo4j_load import load_into
+
+    try:
+        report = load_into(graph, settings)
+    except KgError as exc:
+        raise fail(exc)
+    _print_load(report, settings, "the built graph", quiet=quiet)
+
+
+def _print_load(report, settings, what: str, *, as_json: bool = False, list_events: bool = False, quiet: bool = False):
+    if as_json:
+        sys.stdout.write(json.dumps(report.as_dict(), ensure_ascii=False, indent=1) + "\n")
+    if quiet or as_json:
+        return
+    db = f" (database {settings.database})" if settings.database else ""
+    key = {"constraint": "uniqueness constraint", "index": "index (this server has no constraints)"}[report.key]
+    t = report.totals
+    err.print(f"loaded           {what} into {settings.safe_uri}{db}")
+    err.print(f"events           {len(report.added)} added, {len(report.changed)} changed, {len(report.removed)} removed")
+    err.print(f"written          {report.nodes_written} nodes, {report.relationships_written} relationships "
+              f"in {report.batches} batches; deleted {report.nodes_deleted} nodes, {report.relationships_deleted} relationships")
+    err.print(f"stored           {t.nodes} nodes, {t.relationships} relationships, {t.properties} properties")
+    err.print(f"key              {key} on :Resource(uri)")
+    err.print(f"time             {report.seconds:.2f} s")
+    if list_events:
+        for name in ("added", "changed", "removed"):
+            for uri in getattr(report, name):
+                out.print(f"{name:8} {uri}")
+
+
+def _export_from_neo4j(settings, output: Path, fmt: Optional[str]):
+    from .neo4j_load import export_to_file
+
+    try:
+        used, triples, ignored = export_to_file(settings, output, fmt)
+    except KgError as exc:
+        raise fail(exc)
+    for what, n in sorted(ignored.items()):
+        err.print(f"[yellow]left out[/] {n} × {what} (not part of kg's model)", markup=True)
+    err.print(f"written {output} ({used}, {triples} triples from {settings.safe_uri})")
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -36,3 +36,19 @@ class ValidationFailed(KgError):
 
 class QueryError(KgError):
     """A SPARQL query cannot be run: empty, malformed, or an update."""
+
+
+class ModelError(KgError):
+    """A graph holds triples the Neo4j property-graph model cannot store without loss."""
+
+
+class ConnectionFailed(KgError):
+    """The graph database cannot be reached, or refused the credentials or the database name."""
+
+    exit_code = 3
+
+
+class ServerError(KgError):
+    """The graph database rejected a query or a schema change."""
+
+    exit_code = 3

@@ -275,11 +275,13 @@ def serialize_graph(graph: Graph, fmt: str = "turtle") -> bytes:
         return _nquads(graph).encode("utf-8")
     if fmt == "jsonld":
         return _jsonld(graph).encode("utf-8")
-    rdflib_name = FORMATS[fmt][0]
+    if fmt == "turtle":
+        # our own writer: rdflib's Turtle serializer needs minutes for a few hundred thousand triples
+        return (PREFIX_LINES + "\n\n" + "\n\n".join(_blocks(graph, "")) + "\n").encode("utf-8")
     if fmt == "nt":
-        text = graph.serialize(format=rdflib_name, encoding="utf-8").decode("utf-8")
-        lines = sorted(line for line in text.splitlines() if line.strip())
+        lines = sorted(f"{nt_term(s)} {nt_term(p)} {nt_term(o)} ." for s, p, o in graph)
         return ("\n".join(lines) + "\n").encode("utf-8")
+    rdflib_name = FORMATS[fmt][0]
     data = graph.serialize(format=rdflib_name, encoding="utf-8")
     return data if isinstance(data, bytes) else data.encode("utf-8")
 

@@ -118,7 +118,10 @@ def run_query(store, text: str) -> QueryResult:
 
     form = check_read_only(text)
     try:
-        result = store.query(text, prefixes=PREFIXES)
+        try:
+            result = store.query(text, prefixes=PREFIXES)
+        except TypeError:  # a pyoxigraph without predeclared prefixes: declare them in the query
+            result = store.query("".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items()) + text)
     except SyntaxError as exc:
         raise QueryError(f"the query is not valid SPARQL 1.1: {exc}") from exc
     if isinstance(result, ox.QueryBoolean):

@@ -3,7 +3,7 @@
 from pathlib import Path
 
 from rdflib import Namespace
-from rdflib.namespace import OWL, PROV, RDF, RDFS, XSD, DefinedNamespace
+from rdflib.namespace import OWL, PROV, RDF, RDFS, XSD, DefinedNamespace, SKOS
 
 ONTOLOGY_DIR = Path(__file__).resolve().parent.parent / "ontology"
 ONTOLOGY_FILE = ONTOLOGY_DIR / "kg.ttl"
@@ -98,5 +98,5 @@ STATUS = {"occurred": KG.occurred, "planned": KG.planned}
 # The prefixes every export and query uses, always bound to the same namespaces.
 PREFIXES = {
     "kg": str(KG._NS), "kgid": str(ID), "wd": str(WD), "rdf": str(RDF), "rdfs": str(RDFS), "owl": str(OWL),
-    "xsd": str(XSD), "prov": str(PROV), "schema": str(SDO), "sem": str(SEM),
+    "xsd": str(XSD), "prov": str(PROV), "schema": str(SDO), "sem": str(SEM), "skos": str(SKOS),
 }

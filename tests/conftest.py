@@ -47,3 +47,7 @@ def run_scorer(gold: Path, predicted: Path) -> dict:
     proc = subprocess.run([sys.executable, str(SCORER), str(gold), str(predicted), "--json"],
                           capture_output=True, text=True, check=True)
     return json.loads(proc.stdout)
+
+
+# A FalkorDB Bolt server for the Neo4j tests (started on first use, once per session).
+from .falkordb_server import bolt, falkordb, native  # noqa: E402,F401

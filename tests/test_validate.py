@@ -54,3 +54,11 @@ def test_validate_exit_codes(runner, seeds_graph, tmp_path):
     result = runner.invoke(app, ["validate", str(garbage)])
     assert result.exit_code == 2 and "cannot be read as turtle" in result.output
     assert runner.invoke(app, ["validate", str(tmp_path / "missing.ttl")]).exit_code == 2
+
+
+def test_batched_validation_finds_the_same_violations(seeds_graph):
+    g = broken(seeds_graph)
+    whole, batched = validate_graph(g), validate_graph(g, batched=True)
+    assert not batched.conforms
+    assert {(v.focus, v.message) for v in batched.violations} == {(v.focus, v.message) for v in whole.violations}
+    assert validate_graph(read_graph(seeds_graph), batched=True).conforms

@@ -1,0 +1,623 @@
+"""Load event graphs into Neo4j idempotently, version by version, and read them back.
+
+The property-graph model is ``kg.neo4j_model``'s. Writing goes:
+
+1. a uniqueness constraint on ``(:Resource {uri})`` (or, on a server without
+   constraints, an index), before any MERGE;
+2. a snapshot of the events the new graph touches: those it contains that are
+   already stored, and those stored as reported in one of its articles;
+3. ``UNWIND $rows … MERGE`` of nodes, then relationships, in batches bounded in
+   rows *and* bytes, each in a managed (retried) write transaction; every write
+   is idempotent, so a retried batch does no harm;
+4. for the new graph's articles, the new graph is the truth: facts of touched
+   events that it no longer states are deleted, and an event that no stored
+   article reports any more is removed;
+5. a second snapshot, compared with the first, tells which events changed.
+
+Every query is parameterized; labels and relationship types are written into
+query text only from the model's tables (the ontology), never from data.
+The library never prints; errors are ``KgError`` subclasses.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable, Iterator, Protocol
+from urllib.parse import urlsplit, urlunsplit
+
+from rdflib import Graph
+
+from . import __version__
+from .errors import ConnectionFailed, KgError, ServerError
+from .neo4j_model import (DATE_PROPERTIES, RESOURCE, Node, PropertyGraph, Rel, all_labels, relationship_types,
+                          to_property_graph, to_rdf)
+
+# relationships an event owns: replaced whenever a newer graph states the event
+OWNED = ("PARTICIPATED_IN", "TOOK_PLACE_IN", "ORGANIZED_BY")
+BOLT_SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
+INSTALL_HINT = "the neo4j driver is missing: pip install 'neo4j>=5.20'"
+
+
+@dataclass(frozen=True)
+class Neo4jSettings:
+    """Where and how to connect, and how big a batch may be; the password is never shown."""
+
+    uri: str = "bolt://localhost:7687"
+    user: str = "neo4j"
+    password: str | None = field(default=None, repr=False)
+    database: str | None = None
+    batch_rows: int = 1000
+    batch_bytes: int = 2_000_000
+    retry_seconds: float = 30.0
+    connect_timeout: float = 15.0
+
+    @property
+    def safe_uri(self) -> str:
+        return safe_uri(self.uri)
+
+
+def safe_uri(uri: str) -> str:
+    """The URI without any user name or password in it.
+
+    >>> safe_uri("bolt://neo4j:secret@db.example:7687")
+    'bolt://db.example:7687'
+    """
+    try:
+        parts = urlsplit(uri)
+    except ValueError:
+        return "<unparsable uri>"
+    host = parts.netloc.rsplit("@", 1)[-1]
+    return urlunsplit((parts.scheme, host, parts.path, parts.query, parts.fragment))
+
+
+# ---------------------------------------------------------------- runners
+
+
+class Runner(Protocol):
+    """Runs one parameterized Cypher query in its own transaction and returns its records as dicts."""
+
+    def run(self, query: str, params: dict | None = None, *, write: bool = False) -> list[dict]: ...
+
+    def close(self) -> None: ...
+
+
+def _work(tx, query: str, params: dict) -> list[dict]:
+    return tx.run(query, params).data()
+
+
+class BoltRunner:
+    """The official neo4j driver: managed transactions (retried on transient errors), one session."""
+
+    def __init__(self, settings: Neo4jSettings):
+        try:
+            import neo4j
+            from neo4j import exceptions
+        except ImportError as exc:  # pragma: no cover - neo4j is a dependency
+            raise ConnectionFailed(INSTALL_HINT) from exc
+        self.settings = settings
+        self._exceptions = exceptions
+        if urlsplit(settings.uri).scheme not in BOLT_SCHEMES:
+            raise ConnectionFailed(f"{settings.safe_uri} is not a Bolt address; use bolt://HOST:7687 or neo4j://HOST:7687 "
+                                   f"(schemes: {', '.join(BOLT_SCHEMES)})")
+        auth = (settings.user, settings.password) if settings.password else None
+        try:
+            self.driver = neo4j.GraphDatabase.driver(
+                settings.uri, auth=auth, user_agent=f"kg/{__version__}",
+                connection_timeout=settings.connect_timeout,
+                max_transaction_retry_time=settings.retry_seconds)
+        except Exception as exc:  # ConfigurationError, ValueError: a malformed URI or option
+            raise ConnectionFailed(f"{settings.safe_uri} is not a usable Bolt address ({self._reason(exc)}); "
+                                   "use bolt://HOST:7687 or neo4j://HOST:7687") from None
+        try:
+            self.driver.verify_connectivity()
+        except Exception as exc:
+            self.driver.close()
+            raise self._connection_error(exc) from None
+        self.session = self.driver.session(database=settings.database) if settings.database else self.driver.session()
+
+    def _reason(self, exc: BaseException) -> str:
+        """The useful part of a driver message: the innermost reason, on one line, without the password."""
+        lines = [x.strip() for x in (getattr(exc, "message", None) or str(exc)).splitlines() if x.strip()]
+        text = lines[-1] if lines else type(exc).__name__
+        inner = re.search(r"\(reason (.+)\)\s*$", text)
+        text = inner.group(1) if inner else text
+        if self.settings.password:
+            text = text.replace(self.settings.password, "***")
+        return text[:300]
+
+    def _connection_error(self, exc: BaseException) -> KgError:
+        ex, where = self._exceptions, self.settings.safe_uri
+        if isinstance(exc, ex.AuthError):
+            return ConnectionFailed(f"{where} refused the user name or password; "
+                                    "set --user/--password or NEO4J_USERNAME/NEO4J_PASSWORD")
+        if isinstance(exc, ex.ClientError) and "DatabaseNotFound" in (exc.code or ""):
+            return ConnectionFailed(f"{where} has no database {self.settings.database!r}; "
+                                    "set --database or NEO4J_DATABASE to an existing one")
+        if isinstance(exc, ex.Neo4jError):
+            return ConnectionFailed(f"{where} refused the connection ({self._reason(exc)}); "
+                                    "check --user/--password and that the server speaks Bolt 5")
+        return ConnectionFailed(f"cannot reach a Neo4j server at {where} ({self._reason(exc)}); "
+                                "start one (docker compose -f docker/docker-compose.yml up -d) "
+                                "or point --uri / NEO4J_URI at it")
+
+    def run(self, query: str, params: dict | None = None, *, write: bool = False) -> list[dict]:
+        ex = self._exceptions
+        fn = self.session.execute_write if write else self.session.execute_read
+        try:
+            return fn(_work, query, params or {})
+        except (ex.ServiceUnavailable, ex.SessionExpired, ex.AuthError, OSError) as exc:
+            raise self._connection_error(exc) from None
+        except ex.ClientError as exc:
+            if "DatabaseNotFound" in (exc.code or ""):
+                raise self._connection_error(exc) from None
+            raise ServerError(f"the server rejected a query ({exc.code}): {self._reason(exc)}") from None
+        except ex.Neo4jError as exc:
+            raise ServerError(f"the server failed a query ({exc.code}): {self._reason(exc)}") from None
+        except ex.DriverError as exc:
+            raise ConnectionFailed(f"the connection to {self.settings.safe_uri} failed ({self._reason(exc)})") from None
+
+    def close(self) -> None:
+        try:
+            self.session.close()
+        finally:
+            self.driver.close()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+
+def connect(settings: Neo4jSettings) -> BoltRunner:
+    """An open connection to the server ``settings`` names; raises ConnectionFailed with what to fix."""
+    return BoltRunner(settings)
+
+
+# ---------------------------------------------------------------- batching
+
+
+def row_bytes(row: Any) -> int:
+    """About how many bytes a row takes on the wire (UTF-8 JSON overestimates PackStream a little)."""
+    return len(json.dumps(row, ensure_ascii=False, separators=(",", ":"), default=str).encode("utf-8"))
+
+
+def batches(rows: Iterable[Any], max_rows: int, max_bytes: int, fixed: int = 0) -> Iterator[list]:
+    """Rows in lists of at most ``max_rows`` rows and ``max_bytes`` bytes (``fixed`` for the query itself).
+
+    >>> [len(b) for b in batches(["aaaa"] * 5, max_rows=10, max_bytes=20)]
+    [2, 2, 1]
+    """
+    batch: list = []
+    size = fixed
+    for row in rows:
+        n = row_bytes(row) + 1
+        if fixed + n > max_bytes:
+            raise KgError(f"one row takes {fixed + n} bytes with its query, over the batch limit of {max_bytes} "
+                          f"bytes; raise --batch-bytes (row starts {json.dumps(row, ensure_ascii=False)[:80]})")
+        if batch and (len(batch) >= max_rows or size + n > max_bytes):
+            yield batch
+            batch, size = [], fixed
+        batch.append(row)
+        size += n
+    if batch:
+        yield batch
+
+
+class _Writer:
+    """Sends one query over many rows, batch by batch, and counts what it sent."""
+
+    def __init__(self, runner: Runner, settings: Neo4jSettings):
+        self.runner = runner
+        self.settings = settings
+        self.batches = 0
+
+    def each(self, query: str, rows: list, *, write: bool = True) -> list[dict]:
+        out: list[dict] = []
+        fixed = len(query.encode("utf-8")) + 64
+        for batch in batches(rows, self.settings.batch_rows, self.settings.batch_bytes, fixed):
+            out.extend(self.runner.run(query, {"rows": batch}, write=write))
+            self.batches += 1
+        return out
+
+
+# ---------------------------------------------------------------- queries (labels and types from the model only)
+
+
+def _labels(labels: Iterable[str]) -> str:
+    known = all_labels()
+    bad = [label for label in labels if label not in known]
+    if bad:
+        raise ValueError(f"not a model label: {bad}")  # unreachable from data: labels come from the ontology
+    return "".join(f":{label}" for label in labels)
+
+
+def _rel_type(type_: str) -> str:
+    if type_ not in relationship_types():
+        raise ValueError(f"not a model relationship type: {type_!r}")
+    return type_
+
+
+def node_query(labels: tuple[str, ...], date_keys: tuple[str, ...], bare: bool = False) -> str:
+    """The MERGE for nodes with exactly these labels and date properties.
+
+    The labels are in the MERGE pattern, not SET afterwards: adding labels to
+    existing nodes is slow on some servers, and ``relabel_query`` has already
+    given every stored node the labels it is merged with.
+    """
+    lines = ["UNWIND $rows AS r", f"MERGE (n:{RESOURCE}{'' if bare else _labels(labels)} {{uri: r.uri}})"]
+    if bare:
+        return "\n".join(lines)
+    lines.append("SET n = r.props")
+    for key in date_keys:
+        if key not in DATE_PROPERTIES:
+            raise ValueError(key)
+        lines.append(f"SET n.{key} = date(r.{key})")
+    return "\n".join(lines)
+
+
+def relabel_query(stale: tuple[str, ...], missing: tuple[str, ...]) -> str:
+    """Fix the labels of stored nodes whose class changed (an event retyped by a newer build)."""
+    lines = ["UNWIND $rows AS u", f"MATCH (n:{RESOURCE} {{uri: u}})"]
+    if stale:
+        lines.append(f"REMOVE n{_labels(stale)}")
+    if missing:
+        lines.append(f"SET n{_labels(missing)}")
+    return "\n".join(lines)
+
+
+def rel_query(type_: str) -> str:
+    return (f"UNWIND $rows AS r\nMATCH (a:{RESOURCE} {{uri: r.s}})\nMATCH (b:{RESOURCE} {{uri: r.o}})\n"
+            f"MERGE (a)-[x:{_rel_type(type_)}]->(b)\nSET x = r.props")
+
+
+def delete_rel_query(type_: str) -> str:
+    return (f"UNWIND $rows AS r\nMATCH (a:{RESOURCE} {{uri: r.s}})-[x:{_rel_type(type_)}]->(b:{RESOURCE} {{uri: r.o}})\n"
+            "DELETE x")
+
+
+DELETE_NODES = f"UNWIND $rows AS u\nMATCH (n:{RESOURCE} {{uri: u}})\nDETACH DELETE n"
+DELETE_ORPHANS = f"UNWIND $rows AS u\nMATCH (n:{RESOURCE} {{uri: u}})\nWHERE NOT (n)--()\nDELETE n"
+EXISTING = f"UNWIND $rows AS u\nMATCH (n:{RESOURCE} {{uri: u}})\nRETURN n.uri AS uri, labels(n) AS labels"
+REPORTED_IN = (f"UNWIND $rows AS u\nMATCH (e:Event)-[:REPORTED_IN]->(a:{RESOURCE} {{uri: u}})\n"
+               "RETURN DISTINCT e.uri AS uri")
+# temporal values are returned as text: some Bolt servers cannot send them
+_NODE_FIELDS = ("n {.*, " + ", ".join(f"{k}: toString(n.{k})" for k in DATE_PROPERTIES) + "} AS props, "
+                "labels(n) AS labels")
+READ_NODES = f"UNWIND $rows AS u\nMATCH (n:{RESOURCE} {{uri: u}})\nRETURN {_NODE_FIELDS}"
+READ_ALL_NODES = f"MATCH (n:{RESOURCE})\nRETURN {_NODE_FIELDS}"
+READ_ALL_RELS = (f"MATCH (a:{RESOURCE})-[x]->(b:{RESOURCE})\n"
+                 "RETURN a.uri AS s, type(x) AS type, b.uri AS o, properties(x) AS props")
+READ_OUT = (f"UNWIND $rows AS u\nMATCH (a:{RESOURCE} {{uri: u}})-[x]->(b:{RESOURCE})\n"
+            "RETURN a.uri AS s, type(x) AS type, b.uri AS o, properties(x) AS props")
+READ_IN = (f"UNWIND $rows AS u\nMATCH (a:{RESOURCE})-[x]->(b:{RESOURCE} {{uri: u}})\n"
+           "RETURN a.uri AS s, type(x) AS type, b.uri AS o, properties(x) AS props")
+COUNT_NODES = f"MATCH (n:{RESOURCE}) RETURN count(n) AS n, sum(size(keys(n))) AS props"
+COUNT_RELS = f"MATCH (:{RESOURCE})-[x]->(:{RESOURCE}) RETURN count(x) AS n, sum(size(keys(x))) AS props"
+
+CONSTRAINT = f"CREATE CONSTRAINT kg_resource_uri IF NOT EXISTS FOR (n:{RESOURCE}) REQUIRE n.uri IS UNIQUE"
+INDEX = f"CREATE INDEX FOR (n:{RESOURCE}) ON (n.uri)"
+INDEX_CHECKS = (
+    f"SHOW INDEXES YIELD labelsOrTypes, properties WHERE labelsOrTypes = ['{RESOURCE}'] AND properties = ['uri'] "
+    "RETURN count(*) AS n",
+    f"CALL db.indexes() YIELD label, properties WHERE label = '{RESOURCE}' AND properties = ['uri'] "
+    "RETURN count(*) AS n",
+)
+
+
+def ensure_key(runner: Runner) -> str:
+    """Make ``(:Resource {uri})`` unique (or at least indexed); returns 'constraint' or 'index'."""
+    try:
+        runner.run(CONSTRAINT, write=True)
+        return "constraint"
+    except ServerError:
+        pass  # no constraints on this server (or a plain index is in the way): fall back to an index
+    try:
+        runner.run(INDEX, write=True)
+        return "index"
+    except ServerError:
+        pass  # perhaps it exists already
+    for check in INDEX_CHECKS:
+        try:
+            if runner.run(check)[0]["n"]:
+                return "index"
+        except (ServerError, IndexError, KeyError):
+            continue
+    raise ServerError(f"could not create a uniqueness constraint or an index on :{RESOURCE}(uri); "
+                      "the user needs schema rights (e.g. the admin role)")
+
+
+# ---------------------------------------------------------------- reading
+
+
+def _node(record: dict) -> Node:
+    props = {k: v for k, v in (record["props"] or {}).items() if v is not None}
+    uri = props.pop("uri")
+    return Node(uri, frozenset(label for label in record["labels"] if label != RESOURCE), props)
+
+
+def _rel(record: dict) -> Rel:
+    return Rel(record["s"], record["type"], record["o"], tuple(sorted((record["props"] or {}).items())))
+
+
+def read_nodes(runner: Runner, uris: Iterable[str], settings: Neo4jSettings) -> dict[str, Node]:
+    nodes = (_node(r) for r in _Writer(runner, settings).each(READ_NODES, sorted(uris), write=False))
+    return {n.uri: n for n in nodes}
+
+
+def read_rels(runner: Runner, uris: Iterable[str], settings: Neo4jSettings, *, incoming: bool = False) -> set[Rel]:
+    rows = _Writer(runner, settings).each(READ_IN if incoming else READ_OUT, sorted(uris), write=False)
+    return {_rel(r) for r in rows}
+
+
+def read_back(runner: Runner) -> PropertyGraph:
+    """Every ``:Resource`` node and the relationships between them (two streamed queries).
+
+    Not paged with ``WHERE n.uri > $after``: some servers order strings
+    differently in an index than in ORDER BY, which makes keyset paging skip
+    or repeat nodes.
+    """
+    nodes = (_node(r) for r in runner.run(READ_ALL_NODES))
+    return PropertyGraph({n.uri: n for n in nodes}, {_rel(r) for r in runner.run(READ_ALL_RELS)})
+
+
+def export_graph(runner: Runner) -> tuple[Graph, Counter]:
+    """The stored graph as RDF under the kg ontology, and a count of what the model does not know (left out)."""
+    return to_rdf(read_back(runner))
+
+
+@dataclass(frozen=True)
+class Counts:
+    nodes: int
+    relationships: int
+    properties: int
+
+
+def counts(runner: Runner) -> Counts:
+    """How many ``:Resource`` nodes, relationships between them, and properties on both are stored."""
+    n = runner.run(COUNT_NODES)[0]
+    r = runner.run(COUNT_RELS)[0]
+    return Counts(int(n["n"] or 0), int(r["n"] or 0), int((n["props"] or 0) + (r["props"] or 0)))
+
+
+# ---------------------------------------------------------------- event views (what "changed" compares)
+
+
+@dataclass
+class EventView:
+    """An event as stored: its node, its relationships, its mentions and theirs."""
+
+    node: Node
+    rels: set[Rel]
+    mentions: dict[str, Node]
+    mention_rels: set[Rel]
+
+    def fingerprint(self) -> str:
+        def norm(v):
+            return sorted(v) if isinstance(v, (list, tuple, set, frozenset)) else v
+
+        def node(n: Node):
+            return [n.uri, sorted(n.labels), sorted((k, norm(v)) for k, v in n.props.items())]
+
+        def rels(rs: set[Rel]):
+            return [[r.start, r.type, r.end, [list(p) for p in r.props]] for r in sorted(rs)]
+
+        return json.dumps([node(self.node), rels(self.rels), [node(m) for _, m in sorted(self.mentions.items())],
+                           rels(self.mention_rels)], ensure_ascii=False, default=list)
+
+    def sources(self) -> set[str]:
+        return {r.end for r in self.rels if r.type == "REPORTED_IN" and r.start == self.node.uri}
+
+    def article_of(self, mention: str) -> str | None:
+        return next((r.end for r in self.mention_rels if r.start == mention and r.type == "IN_ARTICLE"), None)
+
+
+def views_of(pg: PropertyGraph, uris: Iterable[str]) -> dict[str, EventView]:
+    """Event views of a property graph, as ``read_events`` would read them once it is stored."""
+    uris = set(uris)
+    rels: dict[str, set[Rel]] = {u: set() for u in uris}
+    out: dict[str, set[Rel]] = {}
+    for r in pg.rels:
+        for end in (r.start, r.end):
+            if end in rels:
+                rels[end].add(r)
+        out.setdefault(r.start, set()).add(r)
+    views = {}
+    for u in uris:
+        ms = {r.end for r in rels[u] if r.type == "HAS_MENTION" and r.start == u}
+        views[u] = EventView(pg.nodes[u], rels[u], {m: pg.nodes[m] for m in ms},
+                             {r for m in ms for r in out.get(m, ())})
+    return views
+
+
+def read_events(runner: Runner, uris: Iterable[str], settings: Neo4jSettings) -> dict[str, EventView]:
+    uris = sorted(set(uris))
+    if not uris:
+        return {}
+    nodes = read_nodes(runner, uris, settings)
+    rels = read_rels(runner, uris, settings) | read_rels(runner, uris, settings, incoming=True)
+    mention_uris = {r.end for r in rels if r.type == "HAS_MENTION"}
+    mentions = read_nodes(runner, mention_uris, settings)
+    mention_rels = read_rels(runner, mention_uris, settings)
+    by_end: dict[str, set[Rel]] = {}
+    for r in rels:
+        by_end.setdefault(r.start, set()).add(r)
+        by_end.setdefault(r.end, set()).add(r)
+    by_mention: dict[str, set[Rel]] = {}
+    for r in mention_rels:
+        by_mention.setdefault(r.start, set()).add(r)
+    views = {}
+    for uri, node in nodes.items():
+        mine = by_end.get(uri, set())
+        ms = {r.end for r in mine if r.type == "HAS_MENTION" and r.start == uri}
+        views[uri] = EventView(node, mine, {m: mentions[m] for m in ms if m in mentions},
+                               {r for m in ms for r in by_mention.get(m, ())})
+    return views
+
+
+# ---------------------------------------------------------------- loading
+
+
+@dataclass
+class LoadReport:
+    """What a load did: events added, changed and removed, rows written and deleted, and the totals after."""
+
+    added: list[str] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    nodes_written: int = 0
+    relationships_written: int = 0
+    relationships_deleted: int = 0
+    nodes_deleted: int = 0
+    batches: int = 0
+    key: str = ""
+    seconds: float = 0.0
+    totals: Counts | None = None
+
+    def as_dict(self) -> dict:
+        d = {k: v for k, v in self.__dict__.items() if k != "totals"}
+        d["totals"] = self.totals.__dict__ if self.totals else None
+        return d
+
+
+def _node_rows(pg: PropertyGraph) -> dict[tuple, list[dict]]:
+    """Node rows grouped by the query that writes them: (labels, date properties, bare)."""
+    order = {label: i for i, label in enumerate(sorted(all_labels()))}
+    groups: dict[tuple, list[dict]] = {}
+    for node in sorted(pg.nodes.values(), key=lambda n: n.uri):
+        bare = not node.labels and not node.props
+        dates = tuple(k for k in DATE_PROPERTIES if k in node.props)
+        labels = tuple(sorted(node.labels, key=order.__getitem__))
+        row: dict = {"uri": node.uri}
+        if not bare:
+            row["props"] = {"uri": node.uri, **{k: v for k, v in node.props.items() if k not in dates}}
+            row.update({k: node.props[k] for k in dates})
+        groups.setdefault((labels, dates, bare), []).append(row)
+    # bare nodes (only referenced) last, so that a node described anywhere is written with its description
+    return dict(sorted(groups.items(), key=lambda kv: (kv[0][2], kv[0][0], kv[0][1])))
+
+
+def _rel_rows(rels: Iterable[Rel]) -> dict[str, list[dict]]:
+    by_type: dict[str, list[dict]] = {}
+    for r in sorted(rels):
+        by_type.setdefault(r.type, []).append({"s": r.start, "o": r.end, "props": dict(r.props)})
+    return by_type
+
+
+def write(runner: Runner, pg: PropertyGraph, settings: Neo4jSettings) -> tuple[int, int, int]:
+    """MERGE every node, then every relationship; returns (nodes, relationships, batches)."""
+    w = _Writer(runner, settings)
+    for (labels, dates, bare), rows in _node_rows(pg).items():
+        w.each(node_query(labels, dates, bare), rows)
+    for type_, rows in _rel_rows(pg.rels).items():
+        w.each(rel_query(type_), rows)
+    return len(pg.nodes), len(pg.rels), w.batches
+
+
+def load(runner: Runner, graph: Graph | PropertyGraph, settings: Neo4jSettings | None = None) -> LoadReport:
+    """Load ``graph`` so that, for its articles, the database says what it says; report the events' fate."""
+    settings = settings or Neo4jSettings()
+    t0 = time.perf_counter()
+    pg = graph if isinstance(graph, PropertyGraph) else to_property_graph(graph)
+    report = LoadReport(key=ensure_key(runner))
+    w = _Writer(runner, settings)
+
+    new_events = {n.uri for n in pg.with_label("Event")}
+    articles = {n.uri for n in pg.with_label("Article")} | {
+        r.end for r in pg.rels if r.type in ("REPORTED_IN", "IN_ARTICLE")}
+    reads = _Writer(runner, settings)
+    stored = {r["uri"]: frozenset(r["labels"]) for r in reads.each(EXISTING, sorted(pg.nodes), write=False)}
+    stored_new = new_events & set(stored)
+    in_scope = {r["uri"] for r in reads.each(REPORTED_IN, sorted(articles), write=False)}
+    before = read_events(runner, stored_new | in_scope, settings)
+
+    relabel: dict[tuple, list[str]] = {}
+    for uri, labels in stored.items():
+        target = pg.nodes[uri].labels
+        stale = tuple(sorted((labels & all_labels()) - target))
+        missing = tuple(sorted(target - labels))
+        if target and (stale or missing):
+            relabel.setdefault((stale, missing), []).append(uri)
+    for (stale, missing), uris in sorted(relabel.items()):
+        w.each(relabel_query(stale, missing), uris)
+    report.nodes_written, report.relationships_written, n = write(runner, pg, settings)
+    report.batches += n
+
+    new_keys = {r.key for r in pg.rels}
+    stale_rels: set[Rel] = set()
+    stale_nodes: set[str] = set()
+    orphans: set[str] = set()
+    for uri, view in before.items():
+        if uri in new_events:
+            stale_rels |= {r for r in view.rels if r.type in OWNED and r.key not in new_keys}
+        stale_rels |= {r for r in view.rels
+                       if r.type == "REPORTED_IN" and r.start == uri and r.end in articles and r.key not in new_keys}
+        for m in view.mentions:
+            if m not in pg.nodes and view.article_of(m) in articles | {None}:
+                stale_nodes.add(m)
+        if uri not in new_events and not (view.sources() - articles):
+            report.removed.append(uri)
+            stale_nodes |= {uri, *view.mentions}
+            orphans |= {r.start if r.end == uri else r.end for r in view.rels if r.type in OWNED}
+    orphans |= {r.start if r.type == "PARTICIPATED_IN" else r.end for r in stale_rels if r.type in OWNED}
+    orphans -= set(pg.nodes) | stale_nodes
+
+    for type_, rows in _rel_rows(stale_rels).items():
+        w.each(delete_rel_query(type_), rows)
+    w.each(DELETE_NODES, sorted(stale_nodes))
+    w.each(DELETE_ORPHANS, sorted(orphans))
+    report.relationships_deleted = len(stale_rels)
+    report.nodes_deleted = len(stale_nodes)
+
+    # An event whose every stored fact came from this graph's articles now holds exactly what the
+    # graph says: its new state is known without asking the server again.
+    model_types = set(relationship_types())
+    known = {u for u in stored_new
+             if before[u].sources() <= articles and {r.type for r in before[u].rels} <= model_types
+             and all(before[u].article_of(m) in articles for m in before[u].mentions)}
+    after = read_events(runner, set(before) - set(report.removed) - known, settings)
+    after.update(views_of(pg, known))
+    report.added = sorted(new_events - stored_new)
+    report.changed = sorted(u for u, view in after.items() if view.fingerprint() != before[u].fingerprint())
+    report.removed.sort()
+    report.batches += w.batches
+    report.totals = counts(runner)
+    report.seconds = time.perf_counter() - t0
+    return report
+
+
+def load_into(graph: Graph | PropertyGraph, settings: Neo4jSettings, runner: Runner | None = None) -> LoadReport:
+    """Load a graph; the connection is opened and closed here unless one is given."""
+    pg = graph if isinstance(graph, PropertyGraph) else to_property_graph(graph)  # refuse before connecting
+    if runner is not None:
+        return load(runner, pg, settings)
+    with connect(settings) as r:
+        return load(r, pg, settings)
+
+
+def load_files(paths: list[Path], settings: Neo4jSettings, fmt: str | None = None,
+               runner: Runner | None = None) -> LoadReport:
+    """Read graph files (their union) and load them."""
+    from .fileio import read_graph
+
+    return load_into(read_graph(*paths, fmt=fmt), settings, runner)
+
+
+def export_to_file(settings: Neo4jSettings, output: Path, fmt: str | None = None,
+                   runner: Runner | None = None) -> tuple[str, int, Counter]:
+    """Read the stored graph back and write it as RDF; returns (format, triples, what was left out)."""
+    from .export import export_graph as write_graph
+
+    def go(r: Runner):
+        graph, ignored = export_graph(r)
+        return write_graph(graph, output, fmt), len(graph), ignored
+
+    if runner is not None:
+        return go(runner)
+    with connect(settings) as r:
+        return go(r)

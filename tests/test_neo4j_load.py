@@ -1,0 +1,240 @@
+"""The loader against a real Bolt server (FalkorDB): counts, idempotence, versioned reload, the round trip."""
+
+import datetime as dt
+import json
+import random
+
+import pytest
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import RDF
+
+from kg.fileio import read_graph
+from kg.graph import events_graph
+from kg.models import Article, DateValue, Entity, Event, Mention
+from kg.neo4j_load import counts, export_graph, load, read_back, row_bytes
+from kg.neo4j_model import RELATIONSHIPS, to_property_graph
+from kg.vocab import EVENT_CLASSES, KG
+
+from .falkordb_server import BOLT_BATCH_BYTES, wipe
+from .test_neo4j_model import assert_isomorphic
+
+pytestmark = pytest.mark.falkordb
+EVENT_TYPES = set(EVENT_CLASSES.values())
+
+
+def expected_counts(g: Graph) -> tuple[int, int]:
+    """Nodes and relationships the model makes of ``g``, counted on the RDF side."""
+    rel_triples = [(s, p, o) for s, p, o in g if p in RELATIONSHIPS]
+    nodes = set(g.subjects()) | {o for _, _, o in rel_triples}
+    return len(nodes), len(rel_triples)
+
+
+class Recording:
+    """A runner that notes the size of every query it passes on."""
+
+    def __init__(self, runner):
+        self.runner = runner
+        self.sizes: list[int] = []
+
+    def run(self, query, params=None, *, write=False):
+        self.sizes.append(len(query.encode("utf-8")) + row_bytes(params or {}))
+        return self.runner.run(query, params, write=write)
+
+    def close(self):
+        self.runner.close()
+
+
+def test_seeds_load_counts_and_stay_within_the_servers_message_size(bolt, falkordb, seeds_graph):
+    g = read_graph(seeds_graph)
+    rec = Recording(bolt)
+    report = load(rec, g, falkordb.settings())
+    nodes, rels = expected_counts(g)
+    assert (report.totals.nodes, report.totals.relationships) == (nodes, rels)
+    events = {str(s) for t in EVENT_TYPES for s in g.subjects(RDF.type, t)}
+    assert set(report.added) == events and not report.changed and not report.removed
+    assert report.key == "index"  # FalkorDB has no Cypher uniqueness constraints: the fallback is used
+    assert max(rec.sizes) <= BOLT_BATCH_BYTES
+    assert falkordb.alive()
+
+
+def test_loading_twice_changes_nothing(bolt, falkordb, seeds_graph):
+    g = read_graph(seeds_graph)
+    first = load(bolt, g, falkordb.settings())
+    second = load(bolt, g, falkordb.settings())
+    assert second.totals == first.totals
+    assert (second.added, second.changed, second.removed) == ([], [], [])
+    assert second.nodes_deleted == second.relationships_deleted == 0
+    labels = bolt.run("MATCH (n:Resource) RETURN n.uri AS uri, labels(n) AS labels ORDER BY uri")
+    load(bolt, g, falkordb.settings())
+    assert bolt.run("MATCH (n:Resource) RETURN n.uri AS uri, labels(n) AS labels ORDER BY uri") == labels
+
+
+def test_round_trip_through_bolt_loses_nothing(bolt, falkordb, seeds_graph):
+    g = read_graph(seeds_graph)
+    load(bolt, g, falkordb.settings())
+    back, ignored = export_graph(bolt)
+    assert not ignored
+    assert_isomorphic(g, back)
+    # the parts most easily lost, checked by name: Arabic labels, partial dates, provenance
+    assert any(o.language == "ar" for o in back.objects(None, None) if isinstance(o, Literal))
+    assert {o.datatype for o in back.objects(None, KG.date)} == {o.datatype for o in g.objects(None, KG.date)}
+    assert len(set(back.triples((None, KG.evidence, None)))) == len(set(g.triples((None, KG.evidence, None))))
+
+
+def test_dates_are_cypher_dates(bolt, falkordb, seeds_graph):
+    g = read_graph(seeds_graph)
+    load(bolt, g, falkordb.settings())
+    dated = {str(s): str(o) for s, o in g.subject_objects(KG.date)}
+    assert dated
+    rows = bolt.run("MATCH (e:Event) WHERE e.date IS NOT NULL "
+                    "RETURN e.uri AS uri, e.date.year AS year, e.date.month AS month, e.datePrecision AS p "
+                    "ORDER BY e.date, e.uri")
+    assert {r["uri"]: r["year"] for r in rows} == {u: int(d[:4]) for u, d in dated.items()}
+    assert all(r["month"] == (int(dated[r["uri"]][5:7]) if r["p"] != "year" else 1) for r in rows)
+    starts = [DateValue(dated[r["uri"]]).start() for r in rows]
+    assert starts == sorted(starts)  # ORDER BY e.date orders by time, not by text
+    cut = sorted(starts)[len(starts) // 2].isoformat()
+    later = bolt.run("MATCH (e:Event) WHERE e.date >= date($cut) RETURN count(e) AS n", {"cut": cut})[0]["n"]
+    assert later == sum(s.isoformat() >= cut for s in starts)
+
+
+# ---------------------------------------------------------------- versions
+
+
+def newer_build(g: Graph):
+    """A next build of the same articles: one event dropped, one retyped and moved, one new."""
+    events = sorted({s for t in EVENT_TYPES for s in g.subjects(RDF.type, t)})
+    assert len(events) >= 3, "the seeds should give at least three events"
+    removed, changed, template = events[0], events[1], events[2]
+    new = Graph()
+    for t in g:
+        new.add(t)
+    for m in g.objects(removed, KG.mention):
+        new.remove((m, None, None))
+    new.remove((removed, None, None))
+    old_type = g.value(changed, RDF.type)
+    new.set((changed, RDF.type, next(t for t in sorted(EVENT_TYPES) if t != old_type)))
+    places = sorted(set(g.objects(None, KG.place)))
+    other = next((p for p in places if p != g.value(changed, KG.place)), None)
+    new.remove((changed, KG.place, None))
+    if other is not None:
+        new.add((changed, KG.place, other))
+    added = URIRef(str(template) + "-new")
+    for p, o in g.predicate_objects(template):
+        if p != KG.mention:
+            new.add((added, p, o))
+    mention = sorted(g.objects(template, KG.mention))[0]
+    copy = URIRef(str(mention) + "-new")
+    for p, o in g.predicate_objects(mention):
+        new.add((copy, p, o))
+    new.add((added, KG.mention, copy))
+    return new, str(added), str(changed), str(removed)
+
+
+def test_a_newer_build_updates_changed_events_and_removes_vanished_ones(bolt, falkordb, seeds_graph):
+    old = read_graph(seeds_graph)
+    new, added, changed, removed = newer_build(old)
+    load(bolt, old, falkordb.settings())
+    report = load(bolt, new, falkordb.settings())
+    assert (report.added, report.changed, report.removed) == ([added], [changed], [removed])
+    assert report.nodes_deleted >= 1  # the removed event (and its mentions)
+    back, _ = export_graph(bolt)
+    assert_isomorphic(new, back)
+    new_type = new.value(URIRef(changed), RDF.type).split("#")[1]
+    labels = bolt.run("MATCH (e:Resource {uri: $u}) RETURN labels(e) AS l, e.type AS t", {"u": changed})[0]
+    assert labels["t"] == new_type and set(labels["l"]) == {"Resource", *to_property_graph(new).nodes[changed].labels}
+    again = load(bolt, new, falkordb.settings())
+    assert (again.added, again.changed, again.removed) == ([], [], []) and again.totals == report.totals
+
+
+A, B, C, D = (Entity(f"Q{n}", "Person", f"Leader {n}", f"الزعيم {n}", f"Q{n}") for n in (101, 102, 103, 104))
+CITY1, CITY2 = (Entity(f"Q{n}", "Place", f"City {n}", f"مدينة {n}", f"Q{n}") for n in (201, 202))
+A1 = Article("a1", "", dt.date(2025, 3, 1), "ar")
+A2 = Article("a2", "", dt.date(2025, 3, 2), "ar")
+
+
+def ev(type_, people, date, mentions, place=None):
+    return Event(type_, people, DateValue.parse(date), "occurred", mentions, place=place)
+
+
+def mention(article, people, text, start=0):
+    return Mention(article, "Call", people, text, start, start + len(text), trigger="اتصال")
+
+
+def test_a_build_of_some_articles_only_touches_what_they_report(bolt, falkordb):
+    e1 = ev("PhoneCall", (A, D), "2025-03-01", [mention("a1", (A, D), "اتصال أول")], place=CITY2)
+    e2 = ev("PhoneCall", (A, B), "2025-03-01", [mention("a1", (A, B), "اتصال ثان"), mention("a2", (A, B), "اتصال", 50)],
+            place=CITY1)
+    e3 = ev("Meeting", (B, C), "2025-02", [mention("a2", (B, C), "لقاء")])
+    load(bolt, events_graph([e1, e2, e3], [A1, A2]), falkordb.settings())
+
+    # a newer build of article a1 alone: e1 is gone, e2 is now a video call in another city
+    e2_a1 = ev("VideoCall", (A, B), "2025-03-01", [mention("a1", (A, B), "اتصال ثان بالفيديو")], place=CITY2)
+    report = load(bolt, events_graph([e2_a1], [A1]), falkordb.settings())
+
+    from kg.graph import event_iri
+    assert report.removed == [str(event_iri(e1))]
+    assert report.changed == [str(event_iri(e2))]
+    assert report.added == []
+    # e2 keeps what article a2 said about it; e3, reported only in a2, is untouched;
+    # D and CITY1, linked to nothing any more, are gone
+    e2_now = ev("VideoCall", (A, B), "2025-03-01", e2_a1.mentions + e2.mentions[1:], place=CITY2)
+    expected = events_graph([e2_now, e3], [A1, A2])
+    back, _ = export_graph(bolt)
+    assert_isomorphic(expected, back)
+
+
+def test_role_changes_are_updates_not_duplicates(bolt, falkordb):
+    visit = Event("Visit", (A, B), DateValue.parse("2025-04-02"), "occurred", [mention("a1", (A, B), "زيارة")],
+                  roles={A.key: "visitor", B.key: "host"})
+    load(bolt, events_graph([visit], [A1]), falkordb.settings())
+    swapped = Event("Visit", (A, B), DateValue.parse("2025-04-02"), "occurred", [mention("a1", (A, B), "زيارة")],
+                    roles={A.key: "host", B.key: "visitor"})
+    report = load(bolt, events_graph([swapped], [A1]), falkordb.settings())
+    assert len(report.changed) == 1
+    roles = bolt.run("MATCH (p:Person)-[r:PARTICIPATED_IN]->(:Visit) RETURN p.wikidata AS who, r.role AS role "
+                     "ORDER BY who")
+    assert roles == [{"who": "Q101", "role": "host"}, {"who": "Q102", "role": "visitor"}]
+
+
+# ---------------------------------------------------------------- a bigger graph through FalkorDB's own client
+
+
+def synthetic(n_events: int, seed: int = 3) -> Graph:
+    rng = random.Random(seed)
+    people = [Entity(f"Q{1000 + i}", "Person", f"Leader {i}", f"الرئيس {i}", f"Q{1000 + i}") for i in range(60)]
+    places = [Entity(f"Q{5000 + i}", "Country" if i % 3 else "Place", f"Place {i}", f"مكان {i}", f"Q{5000 + i}")
+              for i in range(20)]
+    articles = [Article(f"s{i:04d}", "", dt.date(2024, 1, 1) + dt.timedelta(days=i % 700), "ar") for i in range(n_events // 3)]
+    events, seen = [], set()
+    from kg.graph import event_iri
+    while len(events) < n_events:
+        who = tuple(rng.sample(people, 2))
+        day = dt.date(2020, 1, 1) + dt.timedelta(days=rng.randrange(2000))
+        date = rng.choice([day.isoformat(), day.isoformat()[:7], day.isoformat()[:4]])
+        ms = [mention(rng.choice(articles).id, who, f"أجرى {who[0].label_ar} اتصالا مع {who[1].label_ar} {k}", k)
+              for k in range(rng.randrange(1, 3))]
+        e = ev(rng.choice(["PhoneCall", "Visit", "Meeting", "Summit"]), who, date, ms, place=rng.choice(places + [None]))
+        if event_iri(e) not in seen:
+            seen.add(event_iri(e))
+            events.append(e)
+    return events_graph(events, articles)
+
+
+def test_a_few_thousand_events_through_falkordbs_own_client(native, falkordb):
+    g = synthetic(800)
+    settings = falkordb.settings(batch_rows=5000, batch_bytes=50_000_000)
+    first = load(native, g, settings)
+    assert (first.totals.nodes, first.totals.relationships) == expected_counts(g)
+    again = load(native, g, settings)
+    assert again.totals == first.totals and not (again.added or again.changed or again.removed)
+    back, ignored = export_graph(native)
+    assert not ignored
+    assert_isomorphic(g, back)
+    # the same data read through Bolt gives the same property graph
+    runner = falkordb.bolt()
+    try:
+        assert read_back(runner) == read_back(native)
+    finally:
+        runner.close()
+    wipe(native)
