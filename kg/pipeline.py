@@ -17,7 +17,7 @@ from typing import Callable, Iterable, Iterator
 
 from .extract.entities import matcher_for
 from .extract.events import extract_article
-from .extract.merge import article_clusters, event_order, merge_group
+from .extract.merge import article_clusters, event_order, merge_group, merge_groups
 from .models import Article, Event
 
 CHUNK = 64  # articles per task: large enough to amortize pickling, small enough to stream
@@ -76,17 +76,6 @@ def _local(articles: Iterable[Article], gazetteers: tuple, workers: int):
                 yield window.popleft().result()
         while window:
             yield window.popleft().result()
-
-
-def merge_groups(groups: dict[tuple, list]) -> tuple[list[Event], int]:
-    events: list[Event] = []
-    unresolved = 0
-    for key in sorted(groups):
-        evs, u = merge_group(groups[key])
-        events.extend(evs)
-        unresolved += u
-    events.sort(key=event_order)
-    return events, unresolved
 
 
 def run_local(articles: Iterable[Article], *, gazetteers: tuple = (), workers: int = 1,

@@ -212,6 +212,12 @@ def merge(mentions: list[Mention]) -> MergeReport:
         dropped += d
         for key, cluster, is_dated in keyed:
             groups.setdefault(key, []).append((cluster, is_dated))
+    events, unresolved = merge_groups(groups)
+    return MergeReport(events, unresolved, dropped)
+
+
+def merge_groups(groups: dict[tuple, list]) -> tuple[list[Event], int]:
+    """Every group merged, the events in their deterministic order: (events, undated left alone)."""
     events: list[Event] = []
     unresolved = 0
     for key in sorted(groups):
@@ -219,7 +225,7 @@ def merge(mentions: list[Mention]) -> MergeReport:
         events.extend(evs)
         unresolved += u
     events.sort(key=event_order)
-    return MergeReport(events, unresolved, dropped)
+    return events, unresolved
 
 
 def _pick_entity(candidates: list[Entity]) -> Entity:
