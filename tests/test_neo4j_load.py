@@ -1,7 +1,6 @@
 """The loader against a real Bolt server (FalkorDB): counts, idempotence, versioned reload, the round trip."""
 
 import datetime as dt
-import json
 import random
 
 import pytest
@@ -11,7 +10,7 @@ from rdflib.namespace import RDF
 from kg.fileio import read_graph
 from kg.graph import events_graph
 from kg.models import Article, DateValue, Entity, Event, Mention
-from kg.neo4j_load import counts, export_graph, load, read_back, row_bytes
+from kg.neo4j_load import export_graph, load, read_back, row_bytes
 from kg.neo4j_model import RELATIONSHIPS, to_property_graph
 from kg.vocab import EVENT_CLASSES, KG
 
