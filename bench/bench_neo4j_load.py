@@ -39,6 +39,7 @@ sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(ROOT))
 
 import synth  # noqa: E402
+from machine import cpu_name  # noqa: E402
 
 from kg.neo4j_load import Neo4jSettings, counts, load  # noqa: E402
 from kg.neo4j_model import to_property_graph  # noqa: E402
@@ -67,14 +68,6 @@ def rate(report) -> tuple[float, float]:
     return report.nodes_written / report.seconds, report.relationships_written / report.seconds
 
 
-def cpu_name() -> str:
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor() or "unknown CPU"
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -34,6 +34,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 import synth  # noqa: E402
+from machine import cpu_name  # noqa: E402
 
 START, END = "<!-- bench:query-diff:start -->", "<!-- bench:query-diff:end -->"
 GROUPED_COUNT = """SELECT ?participant (COUNT(DISTINCT ?event) AS ?events)
@@ -57,14 +58,6 @@ def kg(*args: str) -> tuple[subprocess.CompletedProcess, float]:
     return timed(subprocess.run, cmd, capture_output=True, text=True)
 
 
-def cpu_model() -> str:
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor() or platform.machine()
 
 
 def bench_diff(old: Path, new: Path) -> dict:
@@ -113,7 +106,7 @@ def section(args, made: dict, d: dict, q: dict) -> str:
         START,
         "## `kg diff` and `kg query` against rdflib (bench/bench_query_diff.py)",
         "",
-        f"Latest run {dt.date.today().isoformat()} on {os.cpu_count()} cores ({cpu_model()}), "
+        f"Latest run {dt.date.today().isoformat()} on {os.cpu_count()} cores ({cpu_name()}), "
         f"Python {platform.python_version()}, rdflib {version('rdflib')}, pyoxigraph {version('pyoxigraph')}.",
         "",
         f"Command: `{cmd.strip()}`",

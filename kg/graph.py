@@ -10,7 +10,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import OWL, PROV, RDF, RDFS, SKOS, XSD
 
 from . import EXTRACTOR_VERSION, __version__
-from .models import FAMILY, Article, DateValue, Entity, Event, Mention
+from .models import Article, DateValue, Entity, Event, Mention
 from .vocab import ACTOR_CLASSES, EVENT_CLASSES, ID, KG, SDO, SEM, STATUS, WD
 
 DATE_TYPES = {"day": XSD.date, "month": XSD.gYearMonth, "year": XSD.gYear}
@@ -183,6 +183,3 @@ def events_graph(events: list[Event], articles: list[Article], build: BuildInfo 
         add_build(g, build, len(events))
     return g
 
-
-def family_of(type_name: str) -> str:
-    return FAMILY[type_name]

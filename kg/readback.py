@@ -81,7 +81,7 @@ def events(g: Graph) -> list[dict]:
             "type": event_type(g, node),
             "status": str(status).rsplit("#", 1)[-1] if status is not None else None,
             "date": str(date) if date is not None else None,
-            "participants": [{k: v for k, v in p.items() if k != "label_ar"} | {"label_ar": p["label_ar"]} for p in participants],
+            "participants": participants,
             "place": entity_record(g, place) if isinstance(place, URIRef) else None,
             "duration": str(duration) if duration is not None else None,
             "sources": sources,
