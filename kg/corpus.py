@@ -75,16 +75,16 @@ class Reader:
         explicit = load_manifest(self.manifest) if self.manifest else None
         seen_ids: dict[str, str] = {}
         for f in self.files(paths):
-            try:
-                raw = f.read_bytes()
-            except OSError as exc:
-                self.problems.append(Problem(str(f), f"cannot be read ({exc.strerror})"))
-                continue
-            self.inputs.append((str(f), hashlib.sha256(raw).hexdigest()))
             suffix = f.suffix.lower()
             if suffix == ".jsonl":
-                articles = self._jsonl(f, raw)
+                articles = self._jsonl(f)  # streamed: a corpus file may be far larger than memory
             elif suffix in (".txt", ".html", ".htm"):
+                try:
+                    raw = f.read_bytes()
+                except OSError as exc:
+                    self.problems.append(Problem(str(f), f"cannot be read ({exc.strerror})"))
+                    continue
+                self.inputs.append((str(f), hashlib.sha256(raw).hexdigest()))
                 if explicit is not None:
                     meta_table = explicit
                 else:
@@ -123,20 +123,61 @@ class Reader:
             yield article
 
     # ------------------------------------------------------------ .jsonl
-    def _jsonl(self, f: Path, raw: bytes) -> Iterator[Article]:
+    def _jsonl(self, f: Path) -> Iterator[Article]:
+        """Records of a JSON Lines file, read a line at a time (memory does not grow with the file)."""
+        digest = hashlib.sha256()
         try:
-            text = decode(raw, allow_empty=False)
-        except InputError as exc:
-            self.problems.append(Problem(str(f), exc.reason))
+            with open(f, "rb") as fh:
+                yield from self._jsonl_records(f, fh, digest)
+        except OSError as exc:
+            self.problems.append(Problem(str(f), f"cannot be read ({exc.strerror})"))
             return
+        self.inputs.append((str(f), digest.hexdigest()))
+
+    def _jsonl_lines(self, f: Path, fh, digest) -> Iterator[tuple[int, str | None, str]]:
+        """(line number, text or None, reason) for each non-blank line; UTF-16 files are decoded whole."""
+        head = fh.read(4096)
+        if head.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in head:
+            raw = head + fh.read()
+            digest.update(raw)
+            try:
+                text = decode(raw)
+            except InputError as exc:
+                yield 0, None, exc.reason
+                return
+            for lineno, line in enumerate(text.split("\n"), 1):
+                if line.strip():
+                    yield lineno, line, ""
+            return
+        fh.seek(0)
+        seen_text = False
+        for lineno, bline in enumerate(fh, 1):
+            digest.update(bline)
+            if lineno == 1 and bline.startswith(b"\xef\xbb\xbf"):
+                bline = bline[3:]
+            if not bline.strip():
+                continue
+            seen_text = True
+            try:
+                yield lineno, bline.decode("utf-8"), ""
+            except UnicodeDecodeError as exc:
+                legacy = _legacy(bline)
+                yield lineno, legacy, "" if legacy is not None else f"not valid UTF-8 (byte {exc.start}) and not Windows-1256 text"
+        if not seen_text:
+            yield 0, None, "empty file"
+
+    def _jsonl_records(self, f: Path, fh, digest) -> Iterator[Article]:
         count = 0
-        for lineno, line in enumerate(text.splitlines(), 1):
-            if not line.strip():
+        for lineno, line, reason in self._jsonl_lines(f, fh, digest):
+            if line is None:
+                self.problems.append(Problem(f"{f}:{lineno}" if lineno else str(f), reason))
                 continue
             src = f"{f}:{lineno}"
             count += 1
             if count > self.limits.max_articles_per_file:
                 self.problems.append(Problem(str(f), f"more than {self.limits.max_articles_per_file} articles; the rest of the file is skipped (raise --max-articles-per-file)"))
+                for _ in fh:  # the digest still covers the whole file
+                    digest.update(_)
                 return
             try:
                 rec = json.loads(line)

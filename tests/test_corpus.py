@@ -1,5 +1,6 @@
 """Reading every input format and encoding; bad input is reported and skipped."""
 
+import hashlib
 import json
 from pathlib import Path
 
@@ -122,3 +123,47 @@ def test_limits_on_article_size(tmp_path):
 def test_missing_path_is_a_problem_not_a_crash(tmp_path):
     articles, problems = read([tmp_path / "nope"])
     assert articles == [] and problems[0].reason == "no such file or directory"
+
+
+def test_jsonl_is_read_as_a_stream(tmp_path):
+    """Reading a 19 MB JSONL file never holds more than a few records in memory."""
+    import tracemalloc
+    f = tmp_path / "big.jsonl"
+    body = TEXT * 60  # about 10 KB of text per record
+    with open(f, "w", encoding="utf-8") as fh:
+        for i in range(2000):
+            fh.write(json.dumps({"id": f"r{i}", "text": body, "published": "2025-01-21"}, ensure_ascii=False) + "\n")
+    assert f.stat().st_size > 19_000_000
+    reader = Reader()
+    tracemalloc.start()
+    n = 0
+    for a in reader.read([f]):
+        a.text = ""  # what the pipeline does once an article is extracted
+        n += 1
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert n == 2000 and reader.problems == []
+    assert peak < 3_000_000, f"peak {peak:,} bytes while reading a {f.stat().st_size:,}-byte file"
+    assert reader.inputs == [(str(f), hashlib.sha256(f.read_bytes()).hexdigest())]
+
+
+def test_jsonl_lines_split_only_on_newlines_and_decode_per_line(tmp_path):
+    f = tmp_path / "mixed.jsonl"
+    good = json.dumps({"id": "u", "text": TEXT + "\u2028" + TEXT, "published": "2025-01-21"}, ensure_ascii=False)
+    legacy = json.dumps({"id": "w", "text": TEXT, "published": "2025-01-21"}, ensure_ascii=False).encode("cp1256")
+    f.write_bytes(b"\xef\xbb\xbf" + good.encode("utf-8") + b"\r\n" + legacy + b"\n")
+    articles, problems = read([f])
+    assert [a.id for a in articles] == ["u", "w"]
+    assert "\u2028" in articles[0].text and articles[1].text == TEXT
+    assert problems == []
+
+
+def test_utf16_jsonl_and_binary_jsonl(tmp_path):
+    rec = json.dumps({"id": "a", "text": TEXT, "published": "2025-01-21"}, ensure_ascii=False)
+    tmp_path.joinpath("wide.jsonl").write_bytes((rec + "\n").encode("utf-16"))
+    tmp_path.joinpath("blob.jsonl").write_bytes(bytes(range(256)) * 4)
+    tmp_path.joinpath("blank.jsonl").write_bytes(b"\n  \n")
+    articles, problems = read([tmp_path])
+    assert [a.id for a in articles] == ["a"]
+    assert {(Path(p.source).name, p.reason) for p in problems} == {
+        ("blob.jsonl", "binary file (contains NUL bytes), not text"), ("blank.jsonl", "empty file")}
