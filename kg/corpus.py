@@ -155,6 +155,7 @@ class Reader:
             digest.update(bline)
             if lineno == 1 and bline.startswith(b"\xef\xbb\xbf"):
                 bline = bline[3:]
+            bline = bline.rstrip(b"\r\n")
             if not bline.strip():
                 continue
             seen_text = True
@@ -182,7 +183,8 @@ class Reader:
             try:
                 rec = json.loads(line)
             except json.JSONDecodeError as exc:
-                self.problems.append(Problem(src, f"malformed JSON ({exc.msg} at column {exc.colno})"))
+                what = re.sub(r"( starting)? at$", "", exc.msg)  # "Unterminated string starting at" + position
+                self.problems.append(Problem(src, f"malformed JSON ({what} at column {exc.colno})"))
                 continue
             if not isinstance(rec, dict):
                 self.problems.append(Problem(src, "a line must be a JSON object"))
@@ -288,7 +290,7 @@ def decode(raw: bytes, allow_empty: bool = False) -> str:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        text = _legacy(raw)
+        text = _damaged_utf8(raw) or _legacy(raw)
         if text is None:
             raise InputError("", f"not valid UTF-8 (byte {exc.start}) and not Windows-1256 text") from None
     if _binary_like(text):
@@ -301,6 +303,19 @@ def _strict(raw: bytes, enc: str) -> str:
         return raw.decode(enc)
     except UnicodeDecodeError as exc:
         raise InputError("", f"not valid {enc.upper()} (byte {exc.start})") from None
+
+
+def _damaged_utf8(raw: bytes) -> str | None:
+    """UTF-8 with a few bad bytes (a file cut inside a character, a corrupted byte): the text, bad bytes dropped.
+
+    Only when few characters are damaged (three, or one in a hundred); anything worse is another encoding.
+    """
+    text = raw.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    wide = sum(1 for c in text if c > "\x7f") - bad
+    if bad <= max(3, wide // 100) and wide >= 10 * bad:
+        return text.replace("\ufffd", "")
+    return None
 
 
 def _legacy(raw: bytes) -> str | None:
