@@ -40,11 +40,28 @@ def temp_path(target: Path) -> Path:
     return target.with_name(f".{target.name}{TMP_MARK}{os.getpid()}")
 
 
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # exists, but belongs to someone else
+        return True
+    return True
+
+
 def clean_stale_temps(target: Path) -> list[Path]:
-    """Remove temporary files that a killed earlier run left beside ``target``."""
+    """Remove temporary files that a killed earlier run left beside ``target``.
+
+    A temporary file whose process is still running (another kg writing the same
+    target) is left alone; the last rename wins.
+    """
     removed = []
     if target.parent.is_dir():
         for p in target.parent.glob(f".{target.name}{TMP_MARK}*"):
+            pid = p.name.rsplit(TMP_MARK, 1)[1]
+            if pid.isdigit() and int(pid) != os.getpid() and _alive(int(pid)):
+                continue
             try:
                 p.unlink()
                 removed.append(p)
