@@ -127,3 +127,22 @@ def test_a_malformed_manifest_is_rejected_naming_it(runner, tmp_path):
     assert result.exit_code == 2
     (line,) = result.output.strip().splitlines()
     assert "manifest.json: every manifest entry needs 'file'" in line
+
+
+def test_limits_are_configurable_and_say_what_to_raise(runner, tmp_path):
+    feed = tmp_path / "feed.jsonl"
+    rec = {"text": bad_corpus.CALL, "published": bad_corpus.PUBLISHED}
+    feed.write_text("".join(json.dumps({**rec, "id": f"r{i}"}, ensure_ascii=False) + "\n" for i in range(5)) +
+                    json.dumps({**rec, "id": "long", "text": bad_corpus.CALL * 50}, ensure_ascii=False) + "\n",
+                    encoding="utf-8")
+    out = tmp_path / "g.ttl"
+    result = runner.invoke(app, ["build", str(feed), "-o", str(out), "--max-articles-per-file", "3"])
+    assert result.exit_code == 0, result.output
+    assert f"skipped {feed}: more than 3 articles; the rest of the file is skipped (raise --max-articles-per-file)" \
+        in result.output
+    assert re.search(r"articles read\s+3\b", result.output)
+    result = runner.invoke(app, ["build", str(feed), "-o", str(out), "--max-article-chars", "1000"])
+    assert re.search(rf"skipped {re.escape(str(feed))}:6: article is [\d,]+ characters, over the limit of 1,000 "
+                     r"\(raise --max-article-chars\)", result.output), result.output
+    assert re.search(r"articles read\s+5\b", result.output)
+    assert runner.invoke(app, ["build", str(feed), "-o", str(out), "--max-article-chars", "0"]).exit_code == 2
