@@ -48,7 +48,14 @@ class DateValue:
 
     @classmethod
     def of(cls, year: int, month: int | None = None, day: int | None = None) -> "DateValue":
-        dt.date(year, month or 1, day or 1)
+        """A date of the precision given; raises on impossible dates, day or month 0 included.
+
+        >>> DateValue.of(2026, 2, 0)
+        Traceback (most recent call last):
+        ...
+        ValueError: day is out of range for month
+        """
+        dt.date(year, 1 if month is None else month, 1 if day is None else day)
         if month is None:
             return cls(f"{year:04d}")
         if day is None:

@@ -43,7 +43,7 @@ class DateMention:
     day: int | None = None
     offset: int = 0  # days / months / years for the relative kinds
     weekday: int | None = None
-    direction: str = ""  # "", "past", "next" (weekday qualifiers)
+    direction: str = ""  # "", "past", "next" (weekday qualifiers), "today" (اليوم الأربعاء)
 
     @property
     def relative(self) -> bool:
@@ -67,16 +67,23 @@ class DateMention:
 
 
 def _resolve_day_month(m: DateMention, pub: dt.date, future: bool) -> DateValue:
-    cand = _safe_date(pub.year, m.month, m.day)
-    if future and cand < pub:
-        cand = _safe_date(pub.year + 1, m.month, m.day)
-    elif not future and cand > pub:
-        cand = _safe_date(pub.year - 1, m.month, m.day)
-    return DateValue.of(cand.year, cand.month, cand.day)
+    """The latest such day not after publication (the next one from it, in the future); 29 February
+    is looked for in the years around publication until one has it."""
+    step = 1 if future else -1
+    year = pub.year
+    for _ in range(9):  # a 29 February comes at least every eight years
+        cand = _safe_date(year, m.month, m.day)
+        if cand is not None and (cand >= pub if future else cand <= pub):
+            return DateValue.of(cand.year, cand.month, cand.day)
+        year += step
+    raise ValueError(f"no {m.day}/{m.month} near {pub}")
 
 
-def _safe_date(year: int, month: int, day: int) -> dt.date:
-    return dt.date(year, month, day)
+def _safe_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
 
 
 def _resolve_month(m: DateMention, pub: dt.date, future: bool) -> DateValue:
@@ -94,7 +101,9 @@ def _resolve_weekday(m: DateMention, pub: dt.date, future: bool) -> DateValue:
         return DateValue.of(d.year, d.month, d.day)
     delta_back = (pub.weekday() - m.weekday) % 7
     if m.direction == "next" or (future and m.direction != "past"):
-        ahead = (m.weekday - pub.weekday()) % 7 or 7
+        ahead = (m.weekday - pub.weekday()) % 7
+        if ahead == 0 and m.direction != "today":  # "سيزور الخميس" said on a Thursday: next week's
+            ahead = 7
         d = pub + dt.timedelta(days=ahead)
     else:
         if m.direction == "past" and delta_back == 0:
@@ -288,6 +297,8 @@ class DateGrammar:
         direction = ""
         if qualifier:
             direction = "past" if qualifier in self.past else "next"
+        elif marker is not None and self.rel_days.get(marker) == 0:
+            direction = "today"  # "سيلتقي اليوم الأربعاء" said on a Wednesday is that very day
         offset = self.marker_offset.get(marker, 0) if marker else 0
         return DateMention(s, e, "weekday", weekday=self.weekday_of[word], offset=offset, direction=direction)
 

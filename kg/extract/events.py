@@ -817,7 +817,10 @@ class ArticleExtractor:
             return None
         days = offsets[m.group(2)]
         # X happened "one day after" the event told in this sentence... read back: the event is earlier
-        d = last.date.start() + dt.timedelta(days=-days if m.group(1) == "بعد" else days)
+        try:
+            d = last.date.start() + dt.timedelta(days=-days if m.group(1) == "بعد" else days)
+        except OverflowError:  # a day before 1 January of year 1 or after 9999
+            return None
         return DateValue.of(d.year, d.month, d.day)
 
     def pick_place(self, t: Hit, places: list[PlaceRef], inside, persons: list[PersonRef], scope_start: int) -> Entity | None:

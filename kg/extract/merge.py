@@ -185,7 +185,7 @@ def merge_group(items: list[tuple[Cluster, bool]]) -> tuple[list[Event], int]:
             if any(m.article_id == f.mentions[0].article_id for m in t.mentions):
                 continue
             start = t.date.start()
-            if pub - CROSS_ARTICLE_WINDOW <= start <= pub + dt.timedelta(days=1):
+            if -CROSS_ARTICLE_WINDOW <= start - pub <= dt.timedelta(days=1):  # no overflow at year 1 or 9999
                 options.append(t)
         if not options:
             unresolved += len(f.mentions)
