@@ -24,3 +24,11 @@ def test_offsets_map_back_to_original_text():
     a, b = n.orig_span(start, start + len("بوتين"))
     assert original[a:b] == "بوتين"
     assert len(n.offsets) == len(n.text)
+
+
+def test_invisible_format_characters_from_web_pages_do_not_hide_words():
+    from kg.extract.dates import find_dates
+    isolated = "يوم \u2067الاثنين\u2069"  # an isolate around the weekday, as some CMSs emit
+    assert normalize(isolated) == normalize("يوم الاثنين")
+    assert find_dates(normalize(isolated)) and find_dates(normalize("يوم\u200bالاثنين"))
+    assert normalize("بو\u2060تين \u202bبوتين\u202c") == normalize("بوتين بوتين")

@@ -7,12 +7,15 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-# Characters removed: harakat, Quranic marks, superscript alef, tatweel, bidi marks.
+# Characters removed: harakat, Quranic marks, superscript alef, tatweel, bidi marks, embeddings,
+# overrides and isolates (CMSs wrap names and dates in them), joiners, soft hyphens.
 _DROP = set(
     [chr(c) for c in range(0x064B, 0x0660)]
     + [chr(c) for c in range(0x0610, 0x061B)]
     + [chr(c) for c in range(0x06D6, 0x06EE)]
-    + ["\u0670", "\u0640", "\u200c", "\u200d", "\u200e", "\u200f", "\u061c", "\ufeff", "\u00ad"]
+    + [chr(c) for c in range(0x202A, 0x202F)]
+    + [chr(c) for c in range(0x2066, 0x206A)]
+    + ["\u0670", "\u0640", "\u200c", "\u200d", "\u200e", "\u200f", "\u061c", "\ufeff", "\u00ad", "\u2060"]
 )
 _MAP = {
     "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ٲ": "ا", "ٳ": "ا",
@@ -21,7 +24,7 @@ _MAP = {
     "ة": "ه", "ۀ": "ه", "ە": "ه",
     "ک": "ك", "گ": "ك", "پ": "ب", "چ": "ج", "ژ": "ز", "ڤ": "ف", "ڨ": "ق",
     "\u060c": "،", "\u066b": ".", "\u066c": ",",
-    "\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u2007": " ",
+    "\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u2007": " ", "\u200b": " ",  # zero-width space: a word break
     "\u2013": "-", "\u2014": "-", "\u2212": "-",
     "\u201c": '"', "\u201d": '"', "\u00ab": '"', "\u00bb": '"', "\u2018": "'", "\u2019": "'",
 }
