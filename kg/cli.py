@@ -9,7 +9,9 @@ from typing import List, Optional
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
+from rich.text import Text
 
 from . import __version__
 from .errors import KgError
@@ -20,12 +22,14 @@ app = typer.Typer(
     rich_markup_mode="rich",
     help="kg: build, validate and query event knowledge graphs (calls, visits, meetings, summits) from news.",
 )
-err = Console(stderr=True, highlight=False, soft_wrap=True)
-out = Console(highlight=False, soft_wrap=True)
+# markup is off by default: file names, queries and values are printed as they are; the few
+# styled lines ask for markup and escape what they interpolate
+err = Console(stderr=True, highlight=False, soft_wrap=True, markup=False)
+out = Console(highlight=False, soft_wrap=True, markup=False)
 
 
 def fail(exc: KgError) -> typer.Exit:
-    err.print(f"[bold red]error:[/] {exc}", markup=True, highlight=False)
+    err.print(f"[bold red]error:[/] {escape(str(exc))}", markup=True, highlight=False)
     return typer.Exit(exc.exit_code)
 
 
@@ -102,13 +106,13 @@ def build(
     except KgError as exc:
         raise fail(exc)
     for p in result.problems:
-        err.print(f"[yellow]skipped[/] {p}", markup=True)
+        err.print(f"[yellow]skipped[/] {escape(str(p))}", markup=True)
     if not result.articles:
-        err.print("[bold red]error:[/] no readable articles in " + ", ".join(map(str, paths)), markup=True)
+        err.print("[bold red]error:[/] no readable articles in " + escape(", ".join(map(str, paths))), markup=True)
         raise typer.Exit(2)
     if result.report is not None and not result.report.conforms:
         err.print(result.report.text())
-        err.print(f"[bold red]error:[/] the graph is invalid; {output} was not written", markup=True)
+        err.print(f"[bold red]error:[/] the graph is invalid; {escape(str(output))} was not written", markup=True)
         raise typer.Exit(1)
     used = write_graph(result.graph, output, fmt)
     if not quiet:
@@ -187,7 +191,7 @@ def events(
     from .readback import events as read_events
 
     if fmt not in ("table", "json"):
-        err.print(f"[bold red]error:[/] unknown format {fmt!r}; use table or json", markup=True)
+        err.print(f"[bold red]error:[/] unknown format {escape(repr(fmt))}; use table or json", markup=True)
         raise typer.Exit(2)
     try:
         g = read_graph(*graph)
@@ -200,10 +204,11 @@ def events(
     table = Table(show_lines=False)
     for col in ("date", "type", "status", "participants", "place", "sources"):
         table.add_column(col)
-    for e in records:
-        table.add_row(e["date"] or "—", e["type"] or "?", e["status"] or "?",
-                      "; ".join(p["label"] + (f" ({p['wikidata']})" if p["wikidata"] else "") for p in e["participants"]),
-                      (e["place"] or {}).get("label") or "—", ", ".join(e["sources"]))
+    for e in records:  # Text: labels and sources come from the data, never read as Rich markup
+        table.add_row(*map(Text, (
+            e["date"] or "—", e["type"] or "?", e["status"] or "?",
+            "; ".join(p["label"] + (f" ({p['wikidata']})" if p["wikidata"] else "") for p in e["participants"]),
+            (e["place"] or {}).get("label") or "—", ", ".join(e["sources"]))))
     out.print(table)
     out.print(f"{len(records)} event(s)")
 
@@ -291,7 +296,7 @@ def query(
     from .query import display, query_files, to_csv, to_json, to_turtle
 
     if fmt not in ("table", "csv", "json"):
-        err.print(f"[bold red]error:[/] unknown format {fmt!r}; use table, csv or json", markup=True)
+        err.print(f"[bold red]error:[/] unknown format {escape(repr(fmt))}; use table, csv or json", markup=True)
         raise typer.Exit(2)
     if query_file is None:
         if len(args) < 2:
@@ -302,13 +307,13 @@ def query(
         try:
             files, text = [Path(a) for a in args], query_file.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
-            err.print(f"[bold red]error:[/] {query_file}: cannot read the query ({exc.__class__.__name__})", markup=True)
+            err.print(f"[bold red]error:[/] {escape(str(query_file))}: cannot read the query ({exc.__class__.__name__})", markup=True)
             raise typer.Exit(2)
     try:
         result = query_files(files, text)
     except KgError as exc:
         if query_file is None and len(text) < 4096 and Path(text).is_file():
-            err.print(f"hint: {text} is a file; to read the query from it, use -f {text}")
+            err.print(f"hint: {text} is a file; to read the query from it, use -f {text}", markup=False)
         raise fail(exc)
     if fmt == "json":
         sys.stdout.write(to_json(result))
@@ -322,8 +327,8 @@ def query(
         table = Table()
         for v in result.variables:
             table.add_column(v)
-        for row in result.rows:
-            table.add_row(*(display(t) for t in row))
+        for row in result.rows:  # Text: values are shown as they are, never read as Rich markup
+            table.add_row(*(Text(display(t)) for t in row))
         out.print(table)
         err.print(f"{len(result.rows)} row(s)")
 
@@ -343,13 +348,11 @@ def diff(
 
     Example: [bold]kg diff out/graph-v1.ttl out/graph.ttl --format markdown[/]
     """
-    from rich.text import Text
-
     from .diff import diff_files, render_markdown, render_text, to_json, to_rdf_patch
 
     renderers = {"text": render_text, "json": to_json, "markdown": render_markdown, "rdf-patch": to_rdf_patch}
     if fmt not in renderers:
-        err.print(f"[bold red]error:[/] unknown format {fmt!r}; use text, json, markdown or rdf-patch", markup=True)
+        err.print(f"[bold red]error:[/] unknown format {escape(repr(fmt))}; use text, json, markdown or rdf-patch", markup=True)
         raise typer.Exit(2)
     try:
         result = diff_files(old, new)
@@ -453,7 +456,7 @@ def _print_load(report, settings, what: str, *, as_json: bool = False, list_even
     db = f" (database {settings.database})" if settings.database else ""
     key = {"constraint": "uniqueness constraint", "index": "index (this server has no constraints)"}[report.key]
     t = report.totals
-    err.print(f"loaded           {what} into {settings.safe_uri}{db}")
+    err.print(f"loaded           {what} into {settings.safe_uri}{db}", markup=False)  # paths and names as they are
     err.print(f"events           {len(report.added)} added, {len(report.changed)} changed, {len(report.removed)} removed")
     err.print(f"written          {report.nodes_written} nodes, {report.relationships_written} relationships "
               f"in {report.batches} batches; deleted {report.nodes_deleted} nodes, {report.relationships_deleted} relationships")
@@ -463,7 +466,7 @@ def _print_load(report, settings, what: str, *, as_json: bool = False, list_even
     if list_events:
         for name in ("added", "changed", "removed"):
             for uri in getattr(report, name):
-                out.print(f"{name:8} {uri}")
+                out.print(f"{name:8} {uri}", markup=False)
 
 
 def _export_from_neo4j(settings, output: Path, fmt: Optional[str]):
@@ -473,9 +476,9 @@ def _export_from_neo4j(settings, output: Path, fmt: Optional[str]):
         used, triples, ignored = export_to_file(settings, output, fmt)
     except KgError as exc:
         raise fail(exc)
-    for what, n in sorted(ignored.items()):
-        err.print(f"[yellow]left out[/] {n} × {what} (not part of kg's model)", markup=True)
-    err.print(f"written {output} ({used}, {triples} triples from {settings.safe_uri})")
+    for what, n in sorted(ignored.items()):  # names read from the database: escaped, never markup
+        err.print(f"[yellow]left out[/] {n} × {escape(what)} (not part of kg's model)", markup=True)
+    err.print(f"written {output} ({used}, {triples} triples from {settings.safe_uri})", markup=False)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -119,6 +119,7 @@ class BoltRunner:
             self.driver.close()
             raise self._connection_error(exc) from None
         self.session = self.driver.session(database=settings.database) if settings.database else self.driver.session()
+        self._worked = False  # a query went through: a later connection failure is a lost connection
 
     def _reason(self, exc: BaseException) -> str:
         """The useful part of a driver message: the innermost reason, on one line, without the password."""
@@ -141,6 +142,8 @@ class BoltRunner:
         if isinstance(exc, ex.Neo4jError):
             return ConnectionFailed(f"{where} refused the connection ({self._reason(exc)}); "
                                     "check --user/--password and that the server speaks Bolt 5")
+        if getattr(self, "_worked", False):
+            return ConnectionFailed(f"lost the connection to {where} ({self._reason(exc)})")
         return ConnectionFailed(f"cannot reach a Neo4j server at {where} ({self._reason(exc)}); "
                                 "start one (docker compose -f docker/docker-compose.yml up -d) "
                                 "or point --uri / NEO4J_URI at it")
@@ -149,7 +152,9 @@ class BoltRunner:
         ex = self._exceptions
         fn = self.session.execute_write if write else self.session.execute_read
         try:
-            return fn(_work, query, params or {})
+            records = fn(_work, query, params or {})
+            self._worked = True
+            return records
         except (ex.ServiceUnavailable, ex.SessionExpired, ex.AuthError, OSError) as exc:
             raise self._connection_error(exc) from None
         except ex.ClientError as exc:
@@ -283,6 +288,9 @@ def delete_rel_query(type_: str) -> str:
 
 DELETE_NODES = f"UNWIND $rows AS u\nMATCH (n:{RESOURCE} {{uri: u}})\nDETACH DELETE n"
 DELETE_ORPHANS = f"UNWIND $rows AS u\nMATCH (n:{RESOURCE} {{uri: u}})\nWHERE NOT (n)--()\nDELETE n"
+# a node whose every relationship is about to be deleted (``dying`` of them), deleted before they are: see ``load``
+DELETE_DOOMED = (f"UNWIND $rows AS r\nMATCH (n:{RESOURCE} {{uri: r.uri}})\nOPTIONAL MATCH (n)-[x]-()\n"
+                 "WITH n, r, count(x) AS degree\nWHERE degree <= r.dying\nDETACH DELETE n")
 EXISTING = f"UNWIND $rows AS u\nMATCH (n:{RESOURCE} {{uri: u}})\nRETURN n.uri AS uri, labels(n) AS labels"
 REPORTED_IN = (f"UNWIND $rows AS u\nMATCH (e:Event)-[:REPORTED_IN]->(a:{RESOURCE} {{uri: u}})\n"
                "RETURN DISTINCT e.uri AS uri")
@@ -519,12 +527,48 @@ def write(runner: Runner, pg: PropertyGraph, settings: Neo4jSettings) -> tuple[i
     return len(pg.nodes), len(pg.rels), w.batches
 
 
+class _Counting:
+    """A runner that counts the writes that went through."""
+
+    def __init__(self, runner: Runner):
+        self.runner = runner
+        self.writes = 0
+
+    def run(self, query: str, params: dict | None = None, *, write: bool = False) -> list[dict]:
+        records = self.runner.run(query, params, write=write)
+        self.writes += write
+        return records
+
+    def close(self) -> None:
+        self.runner.close()
+
+
 def load(runner: Runner, graph: Graph | PropertyGraph, settings: Neo4jSettings | None = None) -> LoadReport:
-    """Load ``graph`` so that, for its articles, the database says what it says; report the events' fate."""
+    """Load ``graph`` so that, for its articles, the database says what it says; report the events' fate.
+
+    Every write is its own transaction, so a load cut off part-way (the server
+    gone, the process killed) leaves part of the graph stored; loading the same
+    graph again completes it, to exactly what one uninterrupted load gives.
+    """
     settings = settings or Neo4jSettings()
     t0 = time.perf_counter()
     pg = graph if isinstance(graph, PropertyGraph) else to_property_graph(graph)
-    report = LoadReport(key=ensure_key(runner))
+    key = ensure_key(runner)
+    counting = _Counting(runner)
+    try:
+        report = _load(counting, pg, settings)
+    except (ConnectionFailed, ServerError) as exc:
+        if not counting.writes:
+            raise
+        raise type(exc)(f"{exc}; the load stopped after {counting.writes} write transaction(s), so the database "
+                        "may hold part of this graph: load it again to complete it (loading is idempotent)") from None
+    report.key = key
+    report.seconds = time.perf_counter() - t0
+    return report
+
+
+def _load(runner: Runner, pg: PropertyGraph, settings: Neo4jSettings) -> LoadReport:
+    report = LoadReport()
     w = _Writer(runner, settings)
 
     new_events = {n.uri for n in pg.with_label("Event")}
@@ -567,10 +611,23 @@ def load(runner: Runner, graph: Graph | PropertyGraph, settings: Neo4jSettings |
     orphans |= {r.start if r.type == "PARTICIPATED_IN" else r.end for r in stale_rels if r.type in OWNED}
     orphans -= set(pg.nodes) | stale_nodes
 
-    for type_, rows in _rel_rows(stale_rels).items():
+    # Deleted in an order that a load cut off at any write leaves a database the next load of the same
+    # graph finds every stale thing in: what finds them (an event's REPORTED_IN to these articles, its
+    # HAS_MENTION, the relationships that tie an orphan-to-be to an event) is deleted last. So nodes
+    # that will be left with no relationship go first (with their relationships), then stale mentions,
+    # stale relationships of kept events, removed events, and last the kept events' stale REPORTED_IN.
+    removed = set(report.removed)
+    dying = Counter(end for key in {r.key for r in stale_rels} | {r.key for u in removed for r in before[u].rels}
+                    for end in (key[0], key[2]))
+    w.each(DELETE_DOOMED, [{"uri": u, "dying": dying[u]} for u in sorted(orphans)])
+    w.each(DELETE_NODES, sorted(stale_nodes - removed))
+    owned = {r for r in stale_rels if r.type in OWNED and r.start not in removed and r.end not in removed}
+    for type_, rows in _rel_rows(owned).items():
         w.each(delete_rel_query(type_), rows)
-    w.each(DELETE_NODES, sorted(stale_nodes))
-    w.each(DELETE_ORPHANS, sorted(orphans))
+    w.each(DELETE_NODES, sorted(removed))
+    for type_, rows in _rel_rows({r for r in stale_rels - owned if r.start not in removed}).items():
+        w.each(delete_rel_query(type_), rows)
+    w.each(DELETE_ORPHANS, sorted(orphans))  # none left, unless a server counts relationships differently
     report.relationships_deleted = len(stale_rels)
     report.nodes_deleted = len(stale_nodes)
 
@@ -587,7 +644,6 @@ def load(runner: Runner, graph: Graph | PropertyGraph, settings: Neo4jSettings |
     report.removed.sort()
     report.batches += w.batches
     report.totals = counts(runner)
-    report.seconds = time.perf_counter() - t0
     return report
 
 

@@ -27,8 +27,9 @@ XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 RDF_LANGSTRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
 _OXI_FORMATS = {"turtle": "TURTLE", "nt": "N_TRIPLES", "jsonld": "JSON_LD", "trig": "TRIG",
                 "nquads": "N_QUADS", "xml": "RDF_XML"}
-_SPACE = re.compile(r"(?:\s+|#[^\n]*)*")
-_PROLOGUE = re.compile(r"(?i)BASE\s*<[^>]*>|PREFIX\s*[^\s:]*:\s*<[^>]*>")
+# white space and comments; a comment ends at a line feed or a carriage return (SPARQL 1.1, COMMENT)
+_SPACE = re.compile(r"(?:\s+|#[^\r\n]*)*")
+_PROLOGUE = re.compile(r"(?i)BASE(?:\s|#[^\r\n]*)*<[^>]*>|PREFIX(?:\s|#[^\r\n]*)*[^\s:#]*:(?:\s|#[^\r\n]*)*<[^>]*>")
 _WORD = re.compile(r"[A-Za-z]+")
 _ANY_LOCAL = re.compile(r"[^\s]+\Z")
 

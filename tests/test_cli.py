@@ -98,3 +98,15 @@ def test_eval_command(runner, seeds_graph):
     assert 0 <= data["f1"] <= 1
     result = runner.invoke(app, ["eval", str(SEED_GOLD), str(seeds_graph), "--min-f1", "1.01"])
     assert result.exit_code == 1
+
+
+def test_names_that_look_like_markup_are_printed_as_they_are(runner, tmp_path):
+    d = tmp_path / "[bold]in"
+    d.mkdir()
+    (d / "[red]empty.txt").write_text("", encoding="utf-8")
+    (d / "a.jsonl").write_text('{"id": "x", "text": "نص", "published": "[red]soon[/]"}\n', encoding="utf-8")
+    result = runner.invoke(app, ["build", str(d), "-o", str(tmp_path / "g.ttl")])
+    assert result.exit_code == 2, result.output
+    assert f"skipped {d / '[red]empty.txt'}: empty file" in result.output
+    assert "'published' '[red]soon[/]' is not a valid date" in result.output
+    assert f"error: no readable articles in {d}" in result.output
