@@ -82,5 +82,6 @@ def write_graph(graph: Graph, path: Path, fmt: str | None = None) -> str:
     name = format_for(Path(path), fmt)
     if name not in FORMATS:
         raise ValueError(name)
-    atomic_write(Path(path), serialize(graph, name))
+    from .export import iter_serialized
+    atomic_write(Path(path), iter_serialized(graph, name))
     return name

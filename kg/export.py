@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import re
 from collections import defaultdict
+from typing import Iterator
 from pathlib import Path
 
 from rdflib import BNode, Graph, Literal, URIRef
@@ -102,20 +103,34 @@ def turtle_term(term) -> str:
     return curie(str(term)) or f"<{term}>"
 
 
-def _blocks(triples, indent: str) -> list[str]:
-    """Triples grouped by subject, Turtle style: ``s a C ; p o1, o2 .``"""
-    by_subject: dict = defaultdict(lambda: defaultdict(set))
-    for s, p, o in triples:
-        by_subject[s][p].add(o)
-    blocks = []
-    for s in sorted(by_subject, key=term_key):
-        preds = by_subject[s]
+def _blocks(triples, indent: str) -> Iterator[str]:
+    """Triples grouped by subject, Turtle style: ``s a C ; p o1, o2 .``, one block at a time.
+
+    From a Graph the blocks are read off its subject index, so writing a large
+    graph costs little memory beyond the graph itself.
+    """
+    if isinstance(triples, Graph):
+        graph = triples
+        subjects = sorted(set(graph.subjects()), key=term_key)
+
+        def preds_of(s):
+            preds: dict = defaultdict(set)
+            for p, o in graph.predicate_objects(s):
+                preds[p].add(o)
+            return preds
+    else:
+        by_subject: dict = defaultdict(lambda: defaultdict(set))
+        for s, p, o in triples:
+            by_subject[s][p].add(o)
+        subjects = sorted(by_subject, key=term_key)
+        preds_of = by_subject.__getitem__
+    for s in subjects:
+        preds = preds_of(s)
         lines = []
         for p in sorted(preds, key=lambda p: (p != RDF.type, str(p))):
             objs = (",\n" + indent + " " * 8).join(turtle_term(o) for o in sorted(preds[p], key=term_key))
             lines.append(("a" if p == RDF.type else turtle_term(p)) + " " + objs)
-        blocks.append(indent + turtle_term(s) + " " + (" ;\n" + indent + "    ").join(lines) + " .")
-    return blocks
+        yield indent + turtle_term(s) + " " + (" ;\n" + indent + "    ").join(lines) + " ."
 
 
 PREFIX_LINES = "\n".join(f"@prefix {p}: <{ns}> ." for p, ns in sorted(PREFIXES.items()))
@@ -267,17 +282,27 @@ def _jsonld(graph: Graph) -> str:
 
 # ---------------------------------------------------------------- entry points
 
+def iter_serialized(graph: Graph, fmt: str = "turtle") -> Iterator[bytes]:
+    """``serialize_graph`` in pieces: Turtle is written subject by subject, without a copy of the graph."""
+    if fmt != "turtle":
+        yield serialize_graph(graph, fmt)
+        return
+    # our own writer: rdflib's Turtle serializer needs minutes for a few hundred thousand triples
+    yield (PREFIX_LINES + "\n").encode("utf-8")
+    for block in _blocks(graph, ""):
+        yield ("\n" + block + "\n").encode("utf-8")
+
+
 def serialize_graph(graph: Graph, fmt: str = "turtle") -> bytes:
     """Bytes of ``graph`` in format ``fmt``; the same graph always gives the same bytes."""
+    if fmt == "turtle":
+        return b"".join(iter_serialized(graph, fmt))
     if fmt == "trig":
         return _trig(graph).encode("utf-8")
     if fmt == "nquads":
         return _nquads(graph).encode("utf-8")
     if fmt == "jsonld":
         return _jsonld(graph).encode("utf-8")
-    if fmt == "turtle":
-        # our own writer: rdflib's Turtle serializer needs minutes for a few hundred thousand triples
-        return (PREFIX_LINES + "\n\n" + "\n\n".join(_blocks(graph, "")) + "\n").encode("utf-8")
     if fmt == "nt":
         lines = sorted(f"{nt_term(s)} {nt_term(p)} {nt_term(o)} ." for s, p, o in graph)
         return ("\n".join(lines) + "\n").encode("utf-8")
@@ -289,7 +314,7 @@ def serialize_graph(graph: Graph, fmt: str = "turtle") -> bytes:
 def export_graph(graph: Graph, output: Path, fmt: str | None = None) -> str:
     """Write ``graph`` to ``output`` atomically, in ``fmt`` or the format its extension names; returns the format."""
     name = format_for(Path(output), fmt)
-    atomic_write(Path(output), serialize_graph(bind_prefixes(graph), name))
+    atomic_write(Path(output), iter_serialized(bind_prefixes(graph), name))
     return name
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Iterable
 
 from rdflib import Dataset, Graph
 
@@ -70,15 +71,19 @@ def clean_stale_temps(target: Path) -> list[Path]:
     return removed
 
 
-def atomic_write(target: Path, data: bytes) -> None:
-    """Write ``data`` to ``target`` so that readers see the old file or the new one, never half."""
+def atomic_write(target: Path, data: bytes | Iterable[bytes]) -> None:
+    """Write ``data`` (bytes, or pieces of it) to ``target`` so that readers see the old file or the new one, never half."""
     target = Path(target)
     target.parent.mkdir(parents=True, exist_ok=True)
     clean_stale_temps(target)
     tmp = temp_path(target)
     try:
         with open(tmp, "wb") as fh:
-            fh.write(data)
+            if isinstance(data, (bytes, bytearray)):
+                fh.write(data)
+            else:
+                for piece in data:
+                    fh.write(piece)
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, target)
