@@ -360,29 +360,19 @@ def test_a_load_interrupted_after_any_write_is_completed_by_the_next(native, fal
 # ---------------------------------------------------------------- 4. servers that cannot be loaded into
 
 
-class AuthStrippingRelay:
-    """A Bolt relay on 127.0.0.1 that takes the credentials out of LOGON (FalkorDB refuses any), noting them.
+class LoopbackServer:
+    """A TCP server on 127.0.0.1 that serves connections on a thread until the ``with`` block ends."""
 
-    This lets `kg load` run its success paths with a password set. Client
-    messages are read chunk by chunk; a LOGON (0xB1 0x6A) becomes ``LOGON {}``.
-    """
-
-    def __init__(self, server: FalkorDBServer):
-        self.upstream = server.port
-        self.logons: list[bytes] = []
+    def __init__(self):
         self.listener = socket.socket()
         self.listener.bind(("127.0.0.1", 0))
         self.listener.listen(16)
-        self.listener.settimeout(0.2)
+        self.listener.settimeout(0.2)  # how often the serving loop looks at the stop flag
         self.stopped = threading.Event()
         self.thread = threading.Thread(target=self._serve, daemon=True)
 
-    @property
-    def uri(self) -> str:
-        return f"bolt://127.0.0.1:{self.listener.getsockname()[1]}"
-
-    def retarget(self, server: FalkorDBServer) -> None:
-        self.upstream = server.port
+    def _serve(self):
+        raise NotImplementedError
 
     def __enter__(self):
         self.thread.start()
@@ -392,6 +382,26 @@ class AuthStrippingRelay:
         self.stopped.set()
         self.thread.join(5)
         self.listener.close()
+
+
+class AuthStrippingRelay(LoopbackServer):
+    """A Bolt relay on 127.0.0.1 that takes the credentials out of LOGON (FalkorDB refuses any), noting them.
+
+    This lets `kg load` run its success paths with a password set. Client
+    messages are read chunk by chunk; a LOGON (0xB1 0x6A) becomes ``LOGON {}``.
+    """
+
+    def __init__(self, server: FalkorDBServer):
+        super().__init__()
+        self.upstream = server.port
+        self.logons: list[bytes] = []
+
+    @property
+    def uri(self) -> str:
+        return f"bolt://127.0.0.1:{self.listener.getsockname()[1]}"
+
+    def retarget(self, server: FalkorDBServer) -> None:
+        self.upstream = server.port
 
     def _serve(self):
         while not self.stopped.is_set():
@@ -478,17 +488,12 @@ class AuthStrippingRelay:
                 pass
 
 
-class NotBolt:
+class NotBolt(LoopbackServer):
     """A loopback TCP server that answers like an HTTP server (Neo4j's browser port, say), for a bounded time."""
 
     def __init__(self, reply: bytes):
+        super().__init__()
         self.reply = reply
-        self.listener = socket.socket()
-        self.listener.bind(("127.0.0.1", 0))
-        self.listener.listen(16)
-        self.listener.settimeout(0.2)
-        self.stopped = threading.Event()
-        self.thread = threading.Thread(target=self._serve, daemon=True)
 
     @property
     def port(self) -> int:
@@ -507,15 +512,6 @@ class NotBolt:
                     conn.sendall(self.reply)
                 except OSError:
                     pass
-
-    def __enter__(self):
-        self.thread.start()
-        return self
-
-    def __exit__(self, *exc):
-        self.stopped.set()
-        self.thread.join(5)
-        self.listener.close()
 
 
 @pytest.mark.parametrize("reply", [b"HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n", b""],
