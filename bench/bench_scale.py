@@ -308,7 +308,7 @@ def section(args, cores, main_size, corpora, rates, e2e, pipe, neo, load) -> str
             f"{neo['rels_written'] / neo['load_s']:,.0f} relationships/s, {neo['events']:,} events); loading it "
             f"again took {neo['reload_s']:.1f} s and "
             + ("changed nothing." if neo["reload_unchanged"] else "REPORTED CHANGES (a bug).")
-            + " Larger loads and batch sizes: the next section.",
+            + " Larger loads and the batch-size sweep: the `kg load` section.",
         ]
     lines.append(END)
     return "\n".join(lines) + "\n"
