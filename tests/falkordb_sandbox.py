@@ -56,6 +56,15 @@ def wait_for_bolt(port: int, proc: subprocess.Popen, timeout: float) -> None:
     raise SystemExit(f"Bolt port {port} did not open within {timeout:.0f} s")
 
 
+def shut_down(*socks: socket.socket) -> None:
+    """Shut both directions of each socket, whatever state it is in."""
+    for s in socks:
+        try:
+            s.shutdown(socket.SHUT_RDWR)
+        except OSError:
+            pass
+
+
 def pump(src: socket.socket, dst: socket.socket) -> None:
     try:
         while True:
@@ -66,11 +75,7 @@ def pump(src: socket.socket, dst: socket.socket) -> None:
     except OSError:
         pass
     finally:
-        for s in (src, dst):
-            try:
-                s.shutdown(socket.SHUT_RDWR)
-            except OSError:
-                pass
+        shut_down(src, dst)
 
 
 # When a Bolt session ends, FalkorDB's main thread blocks until the next Bolt connection

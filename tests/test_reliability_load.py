@@ -37,6 +37,7 @@ from kg.neo4j_load import BoltRunner, counts, export_graph, load, read_back
 from kg.neo4j_model import to_property_graph
 
 from .conftest import ROOT
+from .falkordb_sandbox import pump, recv_exactly, shut_down
 from .falkordb_server import FalkorDBServer, FalkorRunner, wipe
 from .test_neo4j_cli import SECRET, SMALL_BATCHES, closed_port, env  # noqa: F401 (env is a fixture)
 from .test_neo4j_load import A, A1, A2, B, C, CITY1, CITY2, D, ev, expected_counts, mention, synthetic
@@ -411,16 +412,6 @@ class AuthStrippingRelay(LoopbackServer):
                 continue
             threading.Thread(target=self._relay, args=(client,), daemon=True).start()
 
-    @staticmethod
-    def _exactly(sock, n: int) -> bytes:
-        data = b""
-        while len(data) < n:
-            chunk = sock.recv(n - len(data))
-            if not chunk:
-                raise OSError("closed")
-            data += chunk
-        return data
-
     def _relay(self, client: socket.socket):
         try:
             upstream = socket.create_connection(("127.0.0.1", self.upstream), timeout=10)
@@ -430,10 +421,10 @@ class AuthStrippingRelay(LoopbackServer):
         for s in (client, upstream):
             s.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)  # else Nagle and delayed ACKs add 40 ms a query
         try:
-            upstream.sendall(self._exactly(client, 20))
-            client.sendall(self._exactly(upstream, 4))
+            upstream.sendall(recv_exactly(client, 20))
+            client.sendall(recv_exactly(upstream, 4))
             upstream.settimeout(None)
-            threading.Thread(target=self._pump, args=(upstream, client), daemon=True).start()
+            threading.Thread(target=pump, args=(upstream, client), daemon=True).start()
             buffer = b""
             while data := client.recv(65536):
                 # what one read brought is passed on in one write, LOGON rewritten: FalkorDB misreads
@@ -445,12 +436,9 @@ class AuthStrippingRelay(LoopbackServer):
         except OSError:
             pass
         finally:
-            for s in (client, upstream):
-                try:
-                    s.shutdown(socket.SHUT_RDWR)
-                except OSError:
-                    pass
-                s.close()
+            shut_down(client, upstream)
+            client.close()
+            upstream.close()
 
     def _rewrite(self, buffer: bytes) -> tuple[bytes, bytes]:
         """The complete messages at the start of ``buffer`` (LOGON without credentials), and the rest."""
@@ -473,19 +461,6 @@ class AuthStrippingRelay(LoopbackServer):
             else:
                 out += buffer[pos:end]
             pos = end
-
-    @staticmethod
-    def _pump(src, dst):
-        try:
-            while data := src.recv(65536):
-                dst.sendall(data)
-        except OSError:
-            pass
-        finally:
-            try:
-                dst.shutdown(socket.SHUT_RDWR)
-            except OSError:
-                pass
 
 
 class NotBolt(LoopbackServer):
