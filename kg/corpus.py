@@ -134,7 +134,7 @@ class Reader:
             return
         self.inputs.append((str(f), digest.hexdigest()))
 
-    def _jsonl_lines(self, f: Path, fh, digest) -> Iterator[tuple[int, str | None, str]]:
+    def _jsonl_lines(self, fh, digest) -> Iterator[tuple[int, str | None, str]]:
         """(line number, text or None, reason) for each non-blank line; UTF-16 files are decoded whole."""
         head = fh.read(4096)
         if head.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in head:
@@ -161,15 +161,17 @@ class Reader:
             seen_text = True
             try:
                 yield lineno, bline.decode("utf-8"), ""
-            except UnicodeDecodeError as exc:
-                legacy = _legacy(bline)
-                yield lineno, legacy, "" if legacy is not None else f"not valid UTF-8 (byte {exc.start}) and not Windows-1256 text"
+            except UnicodeDecodeError:  # the rare line in another encoding or damaged: as a whole file would be
+                try:
+                    yield lineno, decode(bline), ""
+                except InputError as exc:
+                    yield lineno, None, exc.reason
         if not seen_text:
             yield 0, None, "empty file"
 
     def _jsonl_records(self, f: Path, fh, digest) -> Iterator[Article]:
         count = 0
-        for lineno, line, reason in self._jsonl_lines(f, fh, digest):
+        for lineno, line, reason in self._jsonl_lines(fh, digest):
             if line is None:
                 self.problems.append(Problem(f"{f}:{lineno}" if lineno else str(f), reason))
                 continue
@@ -177,8 +179,8 @@ class Reader:
             count += 1
             if count > self.limits.max_articles_per_file:
                 self.problems.append(Problem(str(f), f"more than {self.limits.max_articles_per_file} articles; the rest of the file is skipped (raise --max-articles-per-file)"))
-                for _ in fh:  # the digest still covers the whole file
-                    digest.update(_)
+                for rest in fh:  # the digest still covers the whole file
+                    digest.update(rest)
                 return
             try:
                 rec = json.loads(line)
@@ -263,7 +265,7 @@ def date_from_text(text: str) -> dt.date | None:
     return None
 
 
-def decode(raw: bytes, allow_empty: bool = False) -> str:
+def decode(raw: bytes) -> str:
     """Text from bytes: UTF-8 (with or without BOM), UTF-16, or Windows-1256, detected.
 
     >>> decode("مرحبا".encode("cp1256"))
