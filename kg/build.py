@@ -12,7 +12,6 @@ from typing import Callable
 from rdflib import Graph
 
 from .corpus import Limits, Problem, Reader
-from .fileio import FORMATS, atomic_write, format_for
 from .graph import BuildInfo, events_graph
 from .models import Article, Event
 from .validate import Report, validate_graph
@@ -78,10 +77,6 @@ def serialize(graph: Graph, fmt: str = "turtle") -> bytes:
 
 
 def write_graph(graph: Graph, path: Path, fmt: str | None = None) -> str:
-    """Write atomically; returns the format used."""
-    name = format_for(Path(path), fmt)
-    if name not in FORMATS:
-        raise ValueError(name)
-    from .export import iter_serialized
-    atomic_write(Path(path), iter_serialized(graph, name))
-    return name
+    """Write atomically (as ``kg export`` does); returns the format used."""
+    from .export import export_graph
+    return export_graph(graph, Path(path), fmt)

@@ -13,8 +13,8 @@ from __future__ import annotations
 import json
 import re
 from collections import defaultdict
-from typing import Iterator
 from pathlib import Path
+from typing import Iterator
 
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, OWL, XSD

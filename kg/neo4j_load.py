@@ -101,6 +101,7 @@ class BoltRunner:
             raise ConnectionFailed(INSTALL_HINT) from exc
         self.settings = settings
         self._exceptions = exceptions
+        self._worked = False  # a query went through: a later connection failure is a lost connection
         if urlsplit(settings.uri).scheme not in BOLT_SCHEMES:
             raise ConnectionFailed(f"{settings.safe_uri} is not a Bolt address; use bolt://HOST:7687 or neo4j://HOST:7687 "
                                    f"(schemes: {', '.join(BOLT_SCHEMES)})")
@@ -119,7 +120,6 @@ class BoltRunner:
             self.driver.close()
             raise self._connection_error(exc) from None
         self.session = self.driver.session(database=settings.database) if settings.database else self.driver.session()
-        self._worked = False  # a query went through: a later connection failure is a lost connection
 
     def _reason(self, exc: BaseException) -> str:
         """The useful part of a driver message: the innermost reason, on one line, without the password."""
@@ -142,7 +142,7 @@ class BoltRunner:
         if isinstance(exc, ex.Neo4jError):
             return ConnectionFailed(f"{where} refused the connection ({self._reason(exc)}); "
                                     "check --user/--password and that the server speaks Bolt 5")
-        if getattr(self, "_worked", False):
+        if self._worked:
             return ConnectionFailed(f"lost the connection to {where} ({self._reason(exc)})")
         return ConnectionFailed(f"cannot reach a Neo4j server at {where} ({self._reason(exc)}); "
                                 "start one (docker compose -f docker/docker-compose.yml up -d) "
