@@ -44,7 +44,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from kg.corpus import date_from_text, decode  # noqa: E402
+from kg.corpus import Reader, date_from_text, decode  # noqa: E402
 from kg.errors import InputError  # noqa: E402
 from kg.extract.dates import DATA_FILE as DATES_FILE, find_dates  # noqa: E402
 from kg.extract.entities import matcher_for  # noqa: E402
@@ -72,9 +72,8 @@ KEEP_PER_CRASH = 3  # inputs written for each distinct crash
 
 # ------------------------------------------------------------------ data
 def seed_articles() -> list[tuple[str, dt.date | None]]:
-    manifest = json.loads((SEEDS / "manifest.json").read_text(encoding="utf-8"))
-    published = {a["file"]: dt.date.fromisoformat(a["published"]) for a in manifest["articles"]}
-    return [(p.read_text(encoding="utf-8"), published.get(p.name)) for p in sorted(SEEDS.glob("*.txt"))]
+    """The seed texts with their publication dates, read as kg build reads them (manifest.json)."""
+    return [(a.text, a.published) for a in Reader().read([SEEDS])]
 
 
 class Data:

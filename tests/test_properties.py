@@ -17,6 +17,7 @@ from hypothesis import HealthCheck, example, given, settings, strategies as st
 from rdflib import Graph
 from rdflib.namespace import RDFS
 
+from kg.corpus import Reader
 from kg.extract.dates import DATA_FILE as DATES_FILE, find_dates
 from kg.extract.entities import CUE_KINDS, NAME_LAYER, longest_non_overlapping, matcher_for
 from kg.extract.events import extract_article
@@ -55,13 +56,7 @@ CHARS = st.one_of(
 TEXT = st.text(CHARS, max_size=300)
 
 
-def _seed_texts() -> list[tuple[str, dt.date | None]]:
-    manifest = json.loads((SEEDS / "manifest.json").read_text(encoding="utf-8"))
-    published = {a["file"]: dt.date.fromisoformat(a["published"]) for a in manifest["articles"]}
-    return [(p.read_text(encoding="utf-8"), published.get(p.name)) for p in sorted(SEEDS.glob("*.txt"))]
-
-
-SEED_TEXTS = _seed_texts()
+SEED_TEXTS = [(a.text, a.published) for a in Reader().read([SEEDS])]  # as kg build reads them
 DATES_DATA = json.loads(DATES_FILE.read_text(encoding="utf-8"))
 
 
