@@ -313,7 +313,7 @@ def query(
         result = query_files(files, text)
     except KgError as exc:
         if query_file is None and len(text) < 4096 and Path(text).is_file():
-            err.print(f"hint: {text} is a file; to read the query from it, use -f {text}", markup=False)
+            err.print(f"hint: {text} is a file; to read the query from it, use -f {text}")
         raise fail(exc)
     if fmt == "json":
         sys.stdout.write(to_json(result))
@@ -456,7 +456,7 @@ def _print_load(report, settings, what: str, *, as_json: bool = False, list_even
     db = f" (database {settings.database})" if settings.database else ""
     key = {"constraint": "uniqueness constraint", "index": "index (this server has no constraints)"}[report.key]
     t = report.totals
-    err.print(f"loaded           {what} into {settings.safe_uri}{db}", markup=False)  # paths and names as they are
+    err.print(f"loaded           {what} into {settings.safe_uri}{db}")
     err.print(f"events           {len(report.added)} added, {len(report.changed)} changed, {len(report.removed)} removed")
     err.print(f"written          {report.nodes_written} nodes, {report.relationships_written} relationships "
               f"in {report.batches} batches; deleted {report.nodes_deleted} nodes, {report.relationships_deleted} relationships")
@@ -466,7 +466,7 @@ def _print_load(report, settings, what: str, *, as_json: bool = False, list_even
     if list_events:
         for name in ("added", "changed", "removed"):
             for uri in getattr(report, name):
-                out.print(f"{name:8} {uri}", markup=False)
+                out.print(f"{name:8} {uri}")
 
 
 def _export_from_neo4j(settings, output: Path, fmt: Optional[str]):
@@ -478,7 +478,7 @@ def _export_from_neo4j(settings, output: Path, fmt: Optional[str]):
         raise fail(exc)
     for what, n in sorted(ignored.items()):  # names read from the database: escaped, never markup
         err.print(f"[yellow]left out[/] {n} × {escape(what)} (not part of kg's model)", markup=True)
-    err.print(f"written {output} ({used}, {triples} triples from {settings.safe_uri})", markup=False)
+    err.print(f"written {output} ({used}, {triples} triples from {settings.safe_uri})")
 
 
 if __name__ == "__main__":  # pragma: no cover
