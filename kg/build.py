@@ -24,7 +24,7 @@ class BuildResult:
     articles: list[Article]
     problems: list[Problem]
     report: Report | None
-    unresolved: int = 0
+    undated: tuple[int, int] = (0, 0)
     by_type: Counter = field(default_factory=Counter)
 
     @property
@@ -55,9 +55,9 @@ def build(paths: list[Path], *, manifest: Path | None = None, gazetteers: tuple 
     gaz = tuple(str(p) for p in gazetteers)
     stream = reader.read(paths)
     if dask_scheduler:
-        articles, events, unresolved, _ = run_dask(stream, dask_scheduler, gazetteers=gaz, progress=progress)
+        articles, events, undated, _ = run_dask(stream, dask_scheduler, gazetteers=gaz, progress=progress)
     else:
-        articles, events, unresolved, _ = run_local(stream, gazetteers=gaz, workers=workers, progress=progress)
+        articles, events, undated, _ = run_local(stream, gazetteers=gaz, workers=workers, progress=progress)
     dates = [a.published for a in articles if a.published]
     info = BuildInfo(
         inputs=reader.inputs, articles_read=len(articles), articles_skipped=len(reader.problems),
@@ -66,7 +66,7 @@ def build(paths: list[Path], *, manifest: Path | None = None, gazetteers: tuple 
     )
     graph = events_graph(events, articles, info)
     report = validate_graph(graph) if validate else None
-    return BuildResult(graph, events, articles, reader.problems, report, unresolved,
+    return BuildResult(graph, events, articles, reader.problems, report, undated,
                        Counter(e.type for e in events))
 
 

@@ -151,8 +151,11 @@ def _summary(result, output: Path, fmt: str):
     err.print(f"articles read    {read}")
     err.print(f"articles skipped {skipped}")
     err.print(f"events           {len(result.events)} ({types})")
-    if result.unresolved:
-        err.print(f"undated mentions {result.unresolved} (matched no dated event; not written)")
+    undated, left = result.undated
+    if undated:
+        err.print(f"undated events   {undated} (from articles without a publication date)")
+    if left:
+        err.print(f"undated mentions {left} (in dated articles, matched no dated event; not written)")
     err.print(f"triples          {result.triples}")
     err.print(f"validation       {status}")
     err.print(f"written          {output} ({fmt})")

@@ -91,7 +91,8 @@ def _participants_ok(g: dict, keys: set) -> bool:
 
 
 def score(gold: dict, predicted: list[dict]) -> dict:
-    """Precision, recall, F1, duplicates, misses, and date and place accuracy."""
+    """Precision, recall, F1, duplicates, misses, date and place accuracy, per-type scores, and an
+    error report: each gold event's outcome and each spurious prediction, with its evidence."""
     res = _Resolver(gold.get("entities", {}))
     articles = {a["id"] for a in gold.get("articles", [])}
     gold_events = gold["events"]
@@ -101,13 +102,14 @@ def score(gold: dict, predicted: list[dict]) -> dict:
         srcs = {_article_id(s) for s in p.get("sources", [])}
         if articles and srcs and not srcs & articles:
             continue
-        preds.append((p, {res.key(x) for x in p.get("participants", [])}))
+        preds.append((p, {res.key(x) for x in p.get("participants", [])}, srcs))
     preds.sort(key=lambda t: t[0].get("date") is None)
     matched: dict[str, dict] = {}
     tp = fp = dup = ignored = 0
     false_positives, wrong_dates = [], []
     typed_matches = 0  # type and participants right, whatever the date
-    for p, keys in preds:
+    pred_outcome: list[tuple[dict, str]] = []
+    for p, keys, srcs in preds:
         cands = [g for g in gold_events if _type_class(g["type"]) == _type_class(p.get("type")) and _participants_ok(g, keys)]
         full = [g for g in cands if _date_ok(g.get("date"), p.get("date"))]
         req_full = [g for g in full if g.get("required")]
@@ -117,20 +119,23 @@ def score(gold: dict, predicted: list[dict]) -> dict:
         if free:
             matched[free[0]["id"]] = p
             tp += 1
+            pred_outcome.append((p, "correct"))
         elif req_full or (p.get("date") is None and any(g["id"] in matched for g in cands if g.get("required"))):
             dup += 1
+            pred_outcome.append((p, "duplicate"))
         elif any(not g.get("required") for g in cands):
             ignored += 1
+            pred_outcome.append((p, "optional"))
         else:
             fp += 1
-            false_positives.append({"type": p.get("type"), "date": p.get("date"),
-                                    "participants": sorted(keys), "sources": p.get("sources", [])})
+            pred_outcome.append((p, "spurious"))
+            false_positives.append({"type": p.get("type"), "date": p.get("date"), "participants": sorted(keys),
+                                    "sources": p.get("sources", []), "evidence": _evidence(p)})
             if cands:
                 wrong_dates.append({"predicted": p.get("date"), "gold": [f"{g['id']}:{g.get('date')}" for g in cands]})
     missed = [g["id"] for g in required if g["id"] not in matched]
     precision = tp / (tp + fp) if tp + fp else 0.0
     recall = tp / len(required) if required else 0.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
     place_total = place_ok = merged_total = merged_ok = 0
     for gid, p in matched.items():
         g = next(x for x in gold_events if x["id"] == gid)
@@ -143,16 +148,75 @@ def score(gold: dict, predicted: list[dict]) -> dict:
     return {
         "required": len(required), "predicted": len(preds), "tp": tp, "fp": fp,
         "duplicates": dup, "ignored_optional": ignored, "missed": missed,
-        "precision": round(precision, 3), "recall": round(recall, 3), "f1": round(f1, 3),
+        "precision": round(precision, 3), "recall": round(recall, 3), "f1": _f1(precision, recall),
         "date_accuracy": f"{tp}/{typed_matches}" if typed_matches else "0/0",
         "place_accuracy": f"{place_ok}/{place_total}",
         "cross_article_merged": f"{merged_ok}/{merged_total}",
         "wrong_dates": wrong_dates,
         "false_positives": false_positives,
+        "by_type": _by_type(required, matched, pred_outcome),
+        "gold_events": [_gold_outcome(g, matched.get(g["id"]), preds, res) for g in required],
     }
 
 
-def render(r: dict) -> str:
+def _f1(precision: float, recall: float) -> float:
+    return round(2 * precision * recall / (precision + recall), 3) if precision + recall else 0.0
+
+
+def _evidence(p: dict) -> list[dict]:
+    return [{"source": e.get("source"), "text": e.get("text")} for e in p.get("evidence", []) or []]
+
+
+def _type_name(t) -> str:
+    return str(t or "").rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+
+
+def _by_type(required: list[dict], matched: dict, outcomes: list[tuple[dict, str]]) -> dict:
+    """Recall per gold type, precision per predicted type (PhoneCall, Visit, Meeting, Summit, ...)."""
+    out = {}
+    for t in sorted({_type_name(g["type"]) for g in required} | {_type_name(p.get("type")) for p, _ in outcomes}):
+        gold_t = [g for g in required if _type_name(g["type"]) == t]
+        found = sum(g["id"] in matched for g in gold_t)
+        right = sum(o == "correct" for p, o in outcomes if _type_name(p.get("type")) == t)
+        wrong = sum(o == "spurious" for p, o in outcomes if _type_name(p.get("type")) == t)
+        precision = right / (right + wrong) if right + wrong else 0.0
+        recall = found / len(gold_t) if gold_t else 0.0
+        out[t] = {"gold": len(gold_t), "found": found, "predicted_right": right, "predicted_wrong": wrong,
+                  "precision": round(precision, 3), "recall": round(recall, 3), "f1": _f1(precision, recall)}
+    return out
+
+
+def _gold_outcome(g: dict, match: dict | None, preds: list, res: _Resolver) -> dict:
+    """What became of one required gold event: matched (place right or wrong), or why it was missed,
+    judged by the closest prediction from the same article."""
+    row = {"id": g["id"], "type": g["type"], "date": g.get("date"), "participants": g.get("participants", []),
+           "sources": g.get("sources", []), "note": g.get("note", "")}
+    if match is not None:
+        place_right = not g.get("place") or res.key(match.get("place")) in set(g["place"])
+        row["outcome"] = "matched" if place_right else "wrong place"
+        if not place_right:
+            row["predicted_place"] = (match.get("place") or {}).get("label")
+        row["evidence"] = _evidence(match)
+        return row
+    near = [(p, keys) for p, keys, srcs in preds if srcs & set(g.get("sources", []))]
+    same_type = [(p, k) for p, k in near if _type_class(p.get("type")) == _type_class(g["type"])]
+    fits = [(p, k) for p, k in same_type if _participants_ok(g, k)]
+    people = set(g.get("participants", []))
+    if fits:
+        row["outcome"], (p, keys) = "wrong date", fits[0]
+    elif any(_participants_ok(g, k) for _, k in near):
+        row["outcome"], (p, keys) = "wrong type", next((p, k) for p, k in near if _participants_ok(g, k))
+    elif any(k & people for _, k in same_type):
+        row["outcome"], (p, keys) = "wrong participants", max(same_type, key=lambda pk: len(pk[1] & people))
+    else:
+        row["outcome"] = "missed"
+        return row
+    row["predicted"] = {"type": p.get("type"), "date": p.get("date"), "participants": sorted(keys),
+                        "evidence": _evidence(p)}
+    return row
+
+
+def render(r: dict, details: bool = True) -> str:
     lines = [
         f"precision {r['precision']:.3f}  recall {r['recall']:.3f}  F1 {r['f1']:.3f}",
         f"gold required {r['required']}  predicted {r['predicted']}  correct {r['tp']}  wrong {r['fp']}  "
@@ -160,10 +224,24 @@ def render(r: dict) -> str:
         f"dates right (of type+participant matches) {r['date_accuracy']}  places {r['place_accuracy']}  "
         f"cross-article merged {r['cross_article_merged']}",
     ]
-    if r["missed"]:
-        lines.append("missed: " + ", ".join(r["missed"]))
-    for w in r["wrong_dates"]:
-        lines.append(f"wrong date: predicted {w['predicted']} for {', '.join(w['gold'])}")
+    for t, v in r.get("by_type", {}).items():
+        lines.append(f"  {t:<10} gold {v['gold']:>3}  found {v['found']:>3}  predicted right {v['predicted_right']:>3}"
+                     f"  wrong {v['predicted_wrong']:>3}  P {v['precision']:.3f}  R {v['recall']:.3f}  F1 {v['f1']:.3f}")
+    if not details:
+        return "\n".join(lines)
+    for g in r.get("gold_events", []):
+        if g["outcome"] == "matched":
+            continue
+        lines.append(f"{g['outcome']}: {g['id']} {g['type']} {g['date']} {', '.join(g['participants'])}")
+        if "predicted_place" in g:
+            lines.append(f"    predicted place: {g['predicted_place']}")
+        if "predicted" in g:
+            p = g["predicted"]
+            lines.append(f"    predicted: {p['type']} {p['date']} {', '.join(p['participants'])}")
+        for e in (g.get("predicted") or {}).get("evidence", []) or g.get("evidence", []):
+            lines.append(f"    [{e['source']}] {e['text']}")
     for f in r["false_positives"]:
-        lines.append(f"false positive: {f['type']} {f['date']} {', '.join(f['participants'])} from {', '.join(f['sources'])}")
+        lines.append(f"spurious: {f['type']} {f['date']} {', '.join(f['participants'])} from {', '.join(f['sources'])}")
+        for e in f.get("evidence", []):
+            lines.append(f"    [{e['source']}] {e['text']}")
     return "\n".join(lines)

@@ -80,10 +80,10 @@ def _local(articles: Iterable[Article], gazetteers: tuple, workers: int):
 
 def run_local(articles: Iterable[Article], *, gazetteers: tuple = (), workers: int = 1,
               progress: Callable[[int], None] | None = None) -> tuple[list[Article], list[Event], int, int]:
-    """Extract and merge on this machine: (articles, events, unresolved, dropped partial)."""
+    """Extract and merge on this machine: (articles, events, undated, dropped partial)."""
     ex = _collect(_local(articles, gazetteers, workers), progress)
-    events, unresolved = merge_groups(ex.groups)
-    return ex.articles, events, unresolved, ex.dropped_partial
+    events, undated = merge_groups(ex.groups)
+    return ex.articles, events, undated, ex.dropped_partial
 
 
 def _merge_items(items: list) -> tuple[list[Event], int]:
@@ -125,9 +125,9 @@ def run_dask(articles: Iterable[Article], address: str, *, gazetteers: tuple = (
                   .map(lambda kv: _merge_items(kv[1])))
         results = merged.compute(scheduler=client.get)
     events = [e for evs, _ in results for e in evs]
-    unresolved = sum(u for _, u in results)
+    undated = (sum(u for _, (u, _) in results), sum(n for _, (_, n) in results))
     events.sort(key=event_order)
-    return articles_meta, events, unresolved, dropped
+    return articles_meta, events, undated, dropped
 
 
 def default_workers() -> int:

@@ -478,7 +478,7 @@ class ArticleExtractor:
         if "_stop" not in cache:
             words = set(self.words("name_stopwords"))
             for t in self.lex["triggers"]:
-                words.update(normalize(f) for f in t["forms"])
+                words.update(w for f in t["forms"] for w in normalize(f).split())
             words |= self.words("reporting_verbs") | self.words("complementizers")
             words |= self.words("title_modifiers")
             cache["_stop"] = words
@@ -642,13 +642,13 @@ class ArticleExtractor:
         if any(f in (family, "talks") and keys == frozenset(p.key for p in people) for f, keys in self.state.denied):
             return []  # the article denies this very event
 
-        # "اتصالين هاتفيين منفصلين مع X و Y": one call with each
-        if self.text[t.start:t.end] in self.words("distributive_triggers") and len(people) >= 3:
+        # "اتصالين هاتفيين منفصلين مع X و Y", "تلقى اتصالات هاتفية من X وY وZ", "التقى X كلا من Y وZ،
+        # كل على حدة": one call or meeting of the subject with each
+        if len(people) >= 3 and etype != "Summit" and self.distributive(t, a, b):
             subject = [p for p in persons if inside(p) and p.start < t.start]
-            if subject:
-                lead = subject[0].entity
-                return [self.build(t, etype, [lead, other], date, place, future, {}, organizer, a, b, s0, s1)
-                        for other in people if other.key != lead.key]
+            lead = subject[0].entity if subject else people[0]
+            return [self.build(t, etype, [lead, other], date, place, future, {}, organizer, a, b, s0, s1)
+                    for other in people if other.key != lead.key]
 
         if etype == "Summit" and len(people) == 2 and organizer is None and "ال" not in t.prefix and not any(
                 w in self.words("multilateral_cues") for w in self.text[a:b].split()):
@@ -665,6 +665,13 @@ class ArticleExtractor:
         if etype == "Summit" and not people and organizer is None:
             return []
         return [self.build(t, etype, people, date, place, future, roles, organizer, a, b, s0, s1)]
+
+    def distributive(self, t: Hit, a: int, b: int) -> bool:
+        """A plural or dual event word, or "كل على حدة" in the scope: one event per pair."""
+        if self.text[t.start:t.end] in self.words("distributive_triggers"):
+            return True
+        scope = " " + " ".join(self.text[a:b].split()) + " "
+        return any(f" {c} " in scope for c in self.words("distributive_cues"))
 
     def build(self, t, etype, people, date, place, future, roles, organizer, a, b, s0, s1) -> Mention:
         oa, ob = self.nt.orig_span(s0, s1)

@@ -7,7 +7,9 @@ participants than its type needs ("Putin said during the call") joins the
 latest event that includes them. Across articles, events with the same key
 and compatible dates merge, and an article's undated mention joins a dated
 event reported by another article in the month before it was published.
-What stays undated and alone is dropped and counted: kg never invents a date.
+What stays undated is written as an undated event (floating mentions of one
+type family and the same participants are one event): kg never invents a date,
+and a call between two named leaders is an event even when its day is unknown.
 """
 
 from __future__ import annotations
@@ -50,7 +52,7 @@ def _family_ok(cluster_family: str, family: str) -> bool:
 @dataclass
 class MergeReport:
     events: list[Event]
-    unresolved: int  # undated mentions that matched no dated event
+    undated: tuple[int, int]  # (events written without a date, undated mentions of dated articles left out)
     dropped_partial: int
 
 
@@ -78,6 +80,32 @@ def _absorb_visits(clusters: list[Cluster]) -> list[Cluster]:
         target.mentions.extend(a.mentions)
         out.remove(a)
     return out
+
+
+def _join_lone_visitors(dated: list[Cluster], floating: list[Cluster]) -> tuple[list[Cluster], list[Cluster]]:
+    """"وصل X إلى الرياض" and "استقبل Y ضيفه X" are one visit: a visit told with the visitor alone
+    joins the article's visit or meeting that includes the visitor, whichever of the two is dated
+    giving the date (dates must agree, or be a week apart at most when both are days)."""
+    def fits(a: Cluster, b: Cluster) -> bool:
+        if a.date is None or b.date is None or a.date.compatible(b.date):
+            return True
+        return a.date.precision == b.date.precision == "day" and abs(a.date.start() - b.date.start()) <= VISIT_SPAN
+
+    everything = dated + floating
+    for lone in sorted(everything, key=lambda c: (c.date is None, c.date.value if c.date else "")):
+        if len(lone.keys) != 1 or lone.family != "meeting" or lone not in everything:
+            continue
+        options = [c for c in everything if c is not lone and c.family in ("meeting", "talks")
+                   and c.status == lone.status and lone.keys < c.keys and fits(lone, c)]
+        if not options:
+            continue
+        target = min(options, key=lambda c: (c.date is None, len(c.keys), c.date.value if c.date else ""))
+        date = target.date if target.date is not None else lone.date
+        for m in lone.mentions:
+            target.add(m)
+        target.date = date if target.date is None or date is None or len(target.date.value) >= len(date.value) else date
+        everything.remove(lone)
+    return [c for c in everything if c.date is not None], [c for c in everything if c.date is None]
 
 
 def merge_article(mentions: list[Mention]) -> tuple[list[Cluster], list[Cluster], int]:
@@ -124,6 +152,7 @@ def merge_article(mentions: list[Mention]) -> tuple[list[Cluster], list[Cluster]
             target = Cluster(m.family, _keys(m), m.status, None, published=m.published)
             floating.append(target)
         target.add(m)
+    clusters, floating = _join_lone_visitors(clusters, floating)
     dropped = 0
     order = {id(m): i for i, m in enumerate(mentions)}
     for m in (m for m in mentions if m.partial):
@@ -157,7 +186,7 @@ def _order(c: Cluster) -> tuple:
 
 
 def merge_group(items: list[tuple[Cluster, bool]]) -> tuple[list[Event], int]:
-    """Merge the clusters of one key across articles: (events, undated mentions left alone).
+    """Merge the clusters of one key across articles: (events, (undated events, undated mentions left out)).
 
     The result does not depend on the order of ``items``, so the group-by can run anywhere.
     """
@@ -175,7 +204,8 @@ def merge_group(items: list[tuple[Cluster, bool]]) -> tuple[list[Event], int]:
             target.family = c.family
         for m in c.mentions:
             target.add(m)
-    unresolved = 0
+    undated: list[Cluster] = []
+    left = 0
     for f in floating:
         pub = f.published
         options = []
@@ -187,13 +217,23 @@ def merge_group(items: list[tuple[Cluster, bool]]) -> tuple[list[Event], int]:
             start = t.date.start()
             if -CROSS_ARTICLE_WINDOW <= start - pub <= dt.timedelta(days=1):  # no overflow at year 1 or 9999
                 options.append(t)
-        if not options:
-            unresolved += len(f.mentions)
+        if options:
+            best = min(options, key=lambda t: (abs((pub - t.date.start()).days), t.date.value))
+            best.mentions.extend(f.mentions)
             continue
-        best = min(options, key=lambda t: (abs((pub - t.date.start()).days), t.date.value))
-        for m in f.mentions:
-            best.mentions.append(m)
-    return [_event(c) for c in merged], unresolved
+        if pub is not None:
+            # a dated article's undated mention that joins nothing refers back to an event told
+            # elsewhere or in passing; only an undated article's events are written without a date
+            left += len(f.mentions)
+            continue
+        target = next((t for t in undated if _family_ok(t.family, f.family)), None)
+        if target is None:
+            undated.append(f)
+            continue
+        if target.family == "talks":
+            target.family = f.family
+        target.mentions.extend(f.mentions)
+    return [_event(c) for c in merged + undated], (len(undated), left)
 
 
 def event_order(e: Event) -> tuple:
@@ -212,20 +252,21 @@ def merge(mentions: list[Mention]) -> MergeReport:
         dropped += d
         for key, cluster, is_dated in keyed:
             groups.setdefault(key, []).append((cluster, is_dated))
-    events, unresolved = merge_groups(groups)
-    return MergeReport(events, unresolved, dropped)
+    events, undated = merge_groups(groups)
+    return MergeReport(events, undated, dropped)
 
 
 def merge_groups(groups: dict[tuple, list]) -> tuple[list[Event], int]:
-    """Every group merged, the events in their deterministic order: (events, undated left alone)."""
+    """Every group merged, the events in their deterministic order: (events, (undated events written,
+    undated mentions of dated articles left out))."""
     events: list[Event] = []
-    unresolved = 0
+    undated = left = 0
     for key in sorted(groups):
-        evs, u = merge_group(groups[key])
+        evs, (u, n) = merge_group(groups[key])
         events.extend(evs)
-        unresolved += u
+        undated, left = undated + u, left + n
     events.sort(key=event_order)
-    return events, unresolved
+    return events, (undated, left)
 
 
 def _pick_entity(candidates: list[Entity]) -> Entity:
