@@ -209,7 +209,7 @@ def events(
         table.add_column(col)
     for e in records:  # Text: labels and sources come from the data, never read as Rich markup
         table.add_row(*map(Text, (
-            e["date"] or "—", e["type"] or "?", e["status"] or "?",
+            e["date"] or "undated", e["type"] or "?", e["status"] or "?",
             "; ".join(p["label"] + (f" ({p['wikidata']})" if p["wikidata"] else "") for p in e["participants"]),
             (e["place"] or {}).get("label") or "—", ", ".join(e["sources"]))))
     out.print(table)

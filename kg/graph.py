@@ -47,9 +47,10 @@ def event_key(family: str, participant_keys: list[str], status: str) -> str:
 
 
 def event_iri(e: Event) -> URIRef:
-    """From stable keys: type family, sorted participants, date (and status when planned)."""
+    """From stable keys: type family, sorted participants, date or, undated, the article (and status when planned)."""
     key = event_key(e.family, [p.key for p in e.participants], e.status)
-    date = e.date.value if e.date else "undated"
+    # an undated event is known only from its article: two undated articles may tell two events
+    date = e.date.value if e.date else "undated/" + quote(e.sources[0], safe="")
     suffix = "-planned" if e.status == "planned" else ""
     return ID[f"event/{e.family}/{date}/{key}{suffix}"]
 

@@ -112,6 +112,9 @@ class ArticleExtractor:
         self._kept_starts = [a for a, _ in self.kept]
         # a short form ("شي") counts once the full name appears anywhere in the article itself
         self.state.seen = {h.value for h in hits if h.kind == "entity" and self.in_kept(h.start)}
+        # an undated article's office holders are looked up on the day its named people held office together
+        self.era = None if self.article.published else self.gaz.era(
+            k for k in self.state.seen if self.gaz.entries[k].kind == "Person")
         dates = find_dates(self.text)
         hi = di = 0
         for idx, (s0, s1) in enumerate(self.sentences()):
@@ -228,9 +231,26 @@ class ArticleExtractor:
         seen = [k for k in shorts if k in self.state.seen]
         if seen:
             return seen[0]
-        if titled and len(set(shorts)) == 1:
+        if titled and len(set(shorts)) == 1 and not self.name_goes_on(slot[0].end):
             return shorts[0]
         return None
+
+    def to_country(self, title: Hit, slot: list[Hit]) -> bool:
+        """"زيارة الرئيس للهند": after a definite title, "ل" + a country's name is "to", not "of"."""
+        if self.of_kind(slot, "demonym"):
+            return False
+        definite = self.text[title.start - len(title.prefix):title.end].lstrip("وف").startswith(("ال", "بال", "لل"))
+        word = self.text[slot[0].start - len(slot[0].prefix):slot[0].end]
+        return definite and word.startswith("ل") and not word.startswith("ال")
+
+    def name_goes_on(self, pos: int) -> bool:
+        """A name-like word kg does not know follows: the first name belongs to a longer, unknown name."""
+        m = re.match(r" (\S+)", self.text[pos:pos + 40])
+        if not m:
+            return False
+        word = m.group(1)
+        return ARABIC_WORD.fullmatch(word) is not None and word not in self.name_stopwords() \
+            and not word.startswith(("ال", "لل", "بال", "وال")) and not self.m.auto.exists(word)
 
     def resolve_names(self, slots: list[list[Hit]], dates: list[DateMention]):
         persons: list[PersonRef] = []
@@ -299,7 +319,7 @@ class ArticleExtractor:
         for d in dates:
             if d.kind == "abs" and d.value and d.value.precision == "day":
                 return d.value.start()
-        return self.article.published
+        return self.article.published or self.era
 
     def resolve_title(self, slots, i, title: Hit, on, persons) -> tuple[int, PersonRef | None]:
         """A title, epithet, "his counterpart" or "his guest" and what follows it, as a person."""
@@ -319,6 +339,8 @@ class ArticleExtractor:
         # title + country (demonym or genitive name), then modifiers and honorifics, then a name
         if j < n and country is None and self.adjacent(end, slots[j][0].start):
             c = self.country_of_slot(slots[j])
+            if c and self.to_country(title, slots[j]):
+                c = None
             if c is None and role in ("secretary_general", "other", "head_of_state"):
                 org = self.entity_hit(slots[j], "Organization")  # "الأمين العام للأمم المتحدة"
                 c = org.value if org else None
@@ -597,6 +619,12 @@ class ArticleExtractor:
                 lead = next((p for p in prev.participants if p.key == visitor), prev.participants[0])
                 if lead.key != people[0].key:
                     people.insert(0, lead)
+        # "تلقى X اتصالا من Y، كما تلقى اتصالا من Z": a verb whose subject is left out shares the
+        # subject of the sentence's previous event
+        if len(people) == 1 and prev is not None and prev.participants and self.text[t.start:t.end] in self.m.verbs \
+                and not any(inside(p) and p.start < t.start for p in persons) \
+                and prev.participants[0].key != people[0].key:
+            people.insert(0, prev.participants[0])
         # "معلنا أنه سيزور الصين": a verb without its own subject continues the sentence's last person
         if not people and self.text[t.start:t.end] in self.m.verbs:
             last = [p for p in persons if s0 <= p.start < a and not any(z0 <= p.start < z1 for z0, z1 in zones)]
@@ -670,7 +698,7 @@ class ArticleExtractor:
         """A plural or dual event word, or "كل على حدة" in the scope: one event per pair."""
         if self.text[t.start:t.end] in self.words("distributive_triggers"):
             return True
-        scope = " " + " ".join(self.text[a:b].split()) + " "
+        scope = " " + " ".join(re.sub(r"[^\w\s]", " ", self.text[a:b]).split()) + " "
         return any(f" {c} " in scope for c in self.words("distributive_cues"))
 
     def build(self, t, etype, people, date, place, future, roles, organizer, a, b, s0, s1) -> Mention:
@@ -718,7 +746,7 @@ class ArticleExtractor:
     def domestic(self, person: Entity, place: Entity, date: DateValue | None) -> bool:
         entry = self.gaz.entries.get(place.key)
         country = place.key if entry and entry.kind == "Country" else (entry.country if entry else None)
-        on = date.start() if date is not None and date.precision == "day" else self.article.published
+        on = date.start() if date is not None and date.precision == "day" else (self.article.published or self.era)
         return country is not None and any(c == country for _, c in self.gaz.roles_of(person.key, on))
 
     def host_of(self, place: Entity, date: DateValue | None, exclude: str) -> Entity | None:
@@ -726,7 +754,7 @@ class ArticleExtractor:
         country = place.key if entry and entry.kind == "Country" else (entry.country if entry else None)
         if not country:
             return None
-        on = date.start() if date is not None and date.precision == "day" else self.article.published
+        on = date.start() if date is not None and date.precision == "day" else (self.article.published or self.era)
         hosts = [e for e in self.state.recent_persons if e.key != exclude
                  and any(c == country and r in ("head_of_state", "head_of_government", "leader")
                          for r, c in self.gaz.roles_of(e.key, on))]

@@ -226,7 +226,8 @@ def merge_group(items: list[tuple[Cluster, bool]]) -> tuple[list[Event], int]:
             # elsewhere or in passing; only an undated article's events are written without a date
             left += len(f.mentions)
             continue
-        target = next((t for t in undated if _family_ok(t.family, f.family)), None)
+        target = next((t for t in undated if _family_ok(t.family, f.family)
+                       and t.mentions[0].article_id == f.mentions[0].article_id), None)
         if target is None:
             undated.append(f)
             continue

@@ -102,6 +102,26 @@ class Gazetteer:
                 out.append((r["role"], r["country"]))
         return out
 
+    def era(self, keys) -> dt.date | None:
+        """The day on which most of these persons held office at once (the latest such day): when an
+        undated article names its people, their terms tell when it was written.
+
+        Days considered are the first and last day of each term (an open term ends at its last
+        known start, so a current office holder does not pull the era to the far future)."""
+        spans = []
+        for key in sorted(set(keys)):
+            entry = self.entries.get(key)
+            for r in (entry.roles if entry else []):
+                start = _as_date(r.get("from"), end=False)
+                if start is not None:
+                    spans.append((key, start, _as_date(r.get("to"), end=True)))
+        if not spans:
+            return None
+        latest = max(s for _, s, _ in spans)
+        days = {d for _, s, e in spans for d in (s, e or latest)}
+        best = max(days, key=lambda d: (len({k for k, s, e in spans if s <= d <= (e or max(latest, d))}), d))
+        return best
+
     def capital_of(self, country: str) -> str | None:
         e = self.entries.get(country)
         return e.capital if e and e.capital in self.entries else None

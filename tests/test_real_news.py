@@ -1,0 +1,193 @@
+"""What real news does that synthetic text did not: undated articles, lists of calls and
+meetings, visits told in pieces, titles in undated articles, and the error report of kg eval.
+
+Every sentence here is written for the test; none is taken from a news page.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+from kg.build import build
+from kg.cli import app
+from kg.evaluate import render, score
+from kg.extract.events import extract_article
+from kg.extract.merge import merge
+from kg.extract.resources import load_gazetteer
+from kg.models import Article
+from kg.readback import events as read_events
+
+
+def events_of(text: str, published: dt.date | None = None, article_id: str = "t1"):
+    return merge(extract_article(Article(article_id, text, published))).events
+
+
+def keys(e) -> set[str]:
+    return {p.key for p in e.participants}
+
+
+def labels(e) -> set[str]:
+    return {p.label for p in e.participants}
+
+
+# ------------------------------------------------------------------ undated articles
+UNDATED_CALL = ("أجرى الرئيس المصري عبد الفتاح السيسي اتصالا هاتفيا مع الرئيس الفرنسي إيمانويل ماكرون "
+                "تناول العلاقات الثنائية والأوضاع في المنطقة.")
+
+
+def test_an_undated_article_keeps_its_call_without_a_date():
+    [e] = events_of(UNDATED_CALL)
+    assert e.type == "PhoneCall" and e.date is None
+    assert labels(e) == {"Abdel Fattah el-Sisi", "Emmanuel Macron"}
+    assert e.mentions[0].evidence.startswith("أجرى الرئيس المصري")
+
+
+def test_undated_events_of_two_articles_stay_two(tmp_path):
+    """Without dates nothing says two articles tell the same call: each keeps its own event."""
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text("\n".join(json.dumps({"id": i, "text": UNDATED_CALL, "published": None}, ensure_ascii=False)
+                                for i in ("u1", "u2")) + "\n", encoding="utf-8")
+    result = build([corpus])
+    assert result.report.conforms, result.report.text()
+    rows = read_events(result.graph)
+    assert [r["date"] for r in rows] == [None, None]
+    assert sorted(s for r in rows for s in r["sources"]) == ["u1", "u2"]
+    assert result.undated == (2, 0)
+
+
+def test_undated_events_show_in_the_table_and_the_summary(runner, tmp_path):
+    src = tmp_path / "call.txt"
+    src.write_text(UNDATED_CALL, encoding="utf-8")
+    out = tmp_path / "g.ttl"
+    built = runner.invoke(app, ["build", str(src), "-o", str(out)])
+    assert built.exit_code == 0, built.output
+    assert "undated events   1 (from articles without a publication date)" in built.output
+    table = runner.invoke(app, ["events", str(out), "--format", "table"])
+    assert table.exit_code == 0 and "undated" in table.output
+
+
+def test_a_dated_article_still_never_invents_a_date():
+    """In a dated article an undated mention that joins no dated event is left out, not dated."""
+    text = "وكان الرئيس المصري عبد الفتاح السيسي قد التقى الرئيس الفرنسي إيمانويل ماكرون."
+    assert events_of(text, dt.date(2024, 5, 2)) == []
+
+
+# ------------------------------------------------------------------ one event per pair
+def test_plural_calls_from_a_list_are_one_call_each():
+    text = ("تلقى الرئيس الروسي فلاديمير بوتين اتصالات هاتفية من الرئيس التركي رجب طيب أردوغان، "
+            "والرئيس الإيراني مسعود بزشكيان، والرئيس الصيني شي جين بينغ، يوم الأحد 3 مارس 2024.")
+    evs = events_of(text, dt.date(2024, 3, 4))
+    assert len(evs) == 3
+    assert all(e.type == "PhoneCall" and str(e.date) == "2024-03-03" for e in evs)
+    assert all("Q7747" in keys(e) and len(keys(e)) == 2 for e in evs)
+
+
+def test_each_separately_splits_a_sideline_meeting():
+    text = ("التقى الرئيس الروسي فلاديمير بوتين على هامش القمة يوم 23 أكتوبر 2024 كلا من الرئيس التركي "
+            "رجب طيب أردوغان والرئيس الإيراني مسعود بزشكيان، كل على حدة.")
+    evs = [e for e in events_of(text, dt.date(2024, 10, 24)) if e.type == "Meeting"]
+    assert len(evs) == 2
+    assert all("Q7747" in keys(e) and len(keys(e)) == 2 and str(e.date) == "2024-10-23" for e in evs)
+
+
+def test_a_list_without_a_distributive_word_is_one_meeting():
+    text = ("استقبل الرئيس المصري عبد الفتاح السيسي يوم 5 مايو 2024 كلا من العاهل الأردني الملك عبد الله الثاني "
+            "والرئيس الفرنسي إيمانويل ماكرون.")
+    evs = events_of(text, dt.date(2024, 5, 6))
+    assert len(evs) == 1 and len(evs[0].participants) == 3
+
+
+# ------------------------------------------------------------------ a visit told in pieces
+def test_a_lone_arrival_joins_the_reception_that_names_the_host():
+    text = ("وصل الرئيس الفرنسي إيمانويل ماكرون يوم الأحد 4 فبراير 2024 إلى الرياض في زيارة رسمية. "
+            "واستقبل ولي العهد السعودي الأمير محمد بن سلمان الرئيس الفرنسي في قصر اليمامة.")
+    evs = events_of(text, dt.date(2024, 2, 5))
+    assert len(evs) == 1
+    [e] = evs
+    assert e.type == "Visit" and str(e.date) == "2024-02-04"
+    assert labels(e) == {"Emmanuel Macron", "Mohammed bin Salman"}
+    assert len(e.mentions) == 2
+
+
+# ------------------------------------------------------------------ titles in undated articles
+def test_an_undated_article_reads_titles_in_the_era_of_the_people_it_names():
+    """"The German chancellor" in an undated article naming Scholz and Li Keqiang is Scholz, not
+    whoever holds the office today."""
+    text = ("وصل المستشار الألماني أولاف شولتس إلى بكين في زيارة تستغرق يوما واحدا، والتقى رئيس مجلس الدولة "
+            "الصيني لي كه تشيانغ. واستقبل الرئيس الصيني شي جين بينغ المستشار الألماني في قاعة الشعب الكبرى.")
+    evs = events_of(text)
+    people = {p.label for e in evs for p in e.participants}
+    assert "Olaf Scholz" in people and "Friedrich Merz" not in people
+
+
+def test_era_is_when_the_named_people_held_office_together():
+    gaz = load_gazetteer()
+    # Putin's presidency since 2012 and Merkel's chancellorship (2005-2021) overlap in 2012-2021
+    day = gaz.era(["Q7747", "Q567"])
+    assert dt.date(2012, 5, 7) <= day <= dt.date(2021, 12, 8)
+    assert gaz.era([]) is None
+
+
+def test_a_first_name_followed_by_an_unknown_surname_is_someone_else():
+    """"فلاديمير" is Putin's short name, but "فلاديمير كوستوف" is a person kg does not know."""
+    text = ("استقبل الرئيس الصيني شي جين بينغ يوم 2 يونيو 2024 السيد فلاديمير كوستوف في بكين.")
+    people = {p.key for e in events_of(text, dt.date(2024, 6, 3)) for p in e.participants}
+    assert "Q7747" not in people
+
+
+def test_a_definite_title_before_to_a_country_is_not_that_countrys_office_holder():
+    """"زيارة الرئيس للهند" is the president's visit to India, not India's president."""
+    text = ("استقبل رئيس الوزراء الهندي ناريندرا مودي الرئيس المصري عبد الفتاح السيسي في نيودلهي "
+            "يوم 25 يناير 2023، وجاءت زيارة الرئيس للهند تلبية لدعوة رسمية.")
+    people = {p.label for e in events_of(text, dt.date(2023, 1, 26)) for p in e.participants}
+    assert "Droupadi Murmu" not in people and "Ram Nath Kovind" not in people
+
+
+# ------------------------------------------------------------------ the error report
+GOLD = {
+    "format": "kg-gold/1",
+    "articles": [{"id": "x1"}, {"id": "x2"}],
+    "entities": {"Q1": {"en": "Ann"}, "Q2": {"en": "Bob"}, "Q3": {"en": "Cy"}},
+    "events": [
+        {"id": "g1", "required": True, "type": "PhoneCall", "participants": ["Q1", "Q2"], "date": "2024-01-02",
+         "place": None, "sources": ["x1"]},
+        {"id": "g2", "required": True, "type": "Visit", "participants": ["Q1", "Q3"], "date": "2024-01-05",
+         "place": ["Q9"], "sources": ["x1"]},
+        {"id": "g3", "required": True, "type": "Meeting", "participants": ["Q2", "Q3"], "date": "2024-02-01",
+         "place": None, "sources": ["x2"]},
+    ],
+}
+
+
+def pred(etype, date, people, source, text="..."):
+    return {"type": etype, "date": date, "participants": [{"label": p, "wikidata": q} for p, q in people],
+            "place": None, "sources": [source], "evidence": [{"source": source, "text": text}]}
+
+
+def test_eval_reports_each_gold_events_outcome_and_spurious_evidence():
+    predicted = [
+        pred("PhoneCall", "2024-01-02", [("Ann", "Q1"), ("Bob", "Q2")], "x1"),
+        pred("Visit", "2024-01-05", [("Ann", "Q1"), ("Cy", "Q3")], "x1"),
+        pred("Meeting", "2024-03-01", [("Bob", "Q2"), ("Cy", "Q3")], "x2", "met in March"),
+        pred("PhoneCall", "2024-01-09", [("Ann", "Q1"), ("Dee", None)], "x2", "a call with Dee"),
+    ]
+    r = score(GOLD, predicted)
+    outcome = {g["id"]: g["outcome"] for g in r["gold_events"]}
+    assert outcome == {"g1": "matched", "g2": "wrong place", "g3": "wrong date"}
+    assert r["by_type"]["PhoneCall"] == {"gold": 1, "found": 1, "predicted_right": 1, "predicted_wrong": 1,
+                                         "precision": 0.5, "recall": 1.0, "f1": 0.667}
+    assert r["by_type"]["Meeting"]["recall"] == 0.0
+    spurious_text = [e["text"] for f in r["false_positives"] for e in f["evidence"]]
+    assert spurious_text == ["met in March", "a call with Dee"]
+    text = render(r)
+    assert "wrong date: g3 Meeting 2024-02-01 Q2, Q3" in text
+    assert "    predicted: Meeting 2024-03-01 Q2, Q3" in text
+    assert "    [x2] a call with Dee" in text
+
+
+def test_eval_says_why_a_gold_event_was_missed():
+    predicted = [pred("Meeting", "2024-01-02", [("Ann", "Q1"), ("Bob", "Q2")], "x1"),
+                 pred("Visit", "2024-01-05", [("Ann", "Q1")], "x1")]
+    outcome = {g["id"]: g["outcome"] for g in score(GOLD, predicted)["gold_events"]}
+    assert outcome == {"g1": "wrong type", "g2": "wrong participants", "g3": "missed"}
