@@ -248,7 +248,7 @@ class ArticleExtractor:
         m = re.match(r" (\S+)", self.text[pos:pos + 40])
         if not m:
             return False
-        word = m.group(1)
+        word = m.group(1).rstrip("،,.:؛")
         return ARABIC_WORD.fullmatch(word) is not None and word not in self.name_stopwords() \
             and not word.startswith(("ال", "لل", "بال", "وال")) and not self.m.auto.exists(word)
 
@@ -654,6 +654,14 @@ class ArticleExtractor:
         if any(c.kind == "future_after" and self.tokens_between(t.end, c.start) <= 3 for c in after):
             future = True
 
+        # "يزور X غدا", "الثلاثاء المقبل": a day ahead of the text's own day is planned, dated or not
+        if any(a <= d.start < b and not any(z0 <= d.start < z1 for z0, z1 in date_zones)
+               and abs(self.tokens_between(t.end, d.start) if d.start >= t.end else self.tokens_between(d.end, t.start)) <= DATE_REACH
+               and ((d.kind in ("rel_day", "rel_month", "rel_year", "weekday") and d.offset > 0) or d.direction == "next")
+               for d in dates):
+            future = True
+        if future:  # "أفادت الرئاسة، اليوم الثلاثاء، بأن X ستزور ...": the day is the announcement's
+            date_zones = date_zones + self.announcement_zones(t, s0, cues)
         date = self.pick_date(t, a, b, date_zones, dates, future, single, sentence_idx, s0, persons)
         pub = self.article.published
         if date is not None and pub is not None and date.start() > pub:
@@ -733,9 +741,14 @@ class ArticleExtractor:
             if len(people) == 2:
                 roles[(people[0] if visitor is people[1] else people[1]).key] = "host"
         visitor_key = next((k for k, r in roles.items() if r == "visitor"), None)
-        if future and word not in self.m.host_triggers:  # a planned visit is the visitor's; the inviter may never meet them
+        if future and word not in self.m.host_triggers:
+            # a planned visit is the visitor's and its host's: the inviter may never meet them
             keep = visitor_key or people[0].key
-            return [p for p in people if p.key == keep], {keep: "visitor"}
+            visitor_entity = next(p for p in people if p.key == keep)
+            host = self.host_of(place, date, exclude=keep, anywhere=True) if place is not None else None
+            if host is not None:
+                return [visitor_entity, host], {keep: "visitor", host.key: "host"}
+            return [visitor_entity], {keep: "visitor"}
         if len(people) == 1 and visitor_key and place is not None:
             host = self.host_of(place, date, exclude=visitor_key)
             if host is not None:  # "وصل كيم إلى روسيا": hosted by Russia's leader, when the article names them
@@ -749,16 +762,24 @@ class ArticleExtractor:
         on = date.start() if date is not None and date.precision == "day" else (self.article.published or self.era)
         return country is not None and any(c == country for _, c in self.gaz.roles_of(person.key, on))
 
-    def host_of(self, place: Entity, date: DateValue | None, exclude: str) -> Entity | None:
+    def host_of(self, place: Entity, date: DateValue | None, exclude: str, anywhere: bool = False) -> Entity | None:
         entry = self.gaz.entries.get(place.key)
         country = place.key if entry and entry.kind == "Country" else (entry.country if entry else None)
         if not country:
             return None
         on = date.start() if date is not None and date.precision == "day" else (self.article.published or self.era)
-        hosts = [e for e in self.state.recent_persons if e.key != exclude
-                 and any(c == country and r in ("head_of_state", "head_of_government", "leader")
-                         for r, c in self.gaz.roles_of(e.key, on))]
-        return hosts[-1] if hosts else None
+        def hosts_in(people):
+            return [e for e in people if e.key != exclude
+                    and any(c == country and r in ("head_of_state", "head_of_government", "leader")
+                            for r, c in self.gaz.roles_of(e.key, on))]
+
+        hosts = hosts_in(self.state.recent_persons)
+        if hosts or not anywhere:
+            return hosts[-1] if hosts else None
+        # named later in the article ("... وسيبحث مع الرئيس الأرجنتيني ..."): only when there is one
+        later = hosts_in([self.gaz.entity(k) for k in sorted(self.state.seen)
+                          if k in self.gaz.entries and self.gaz.entries[k].kind == "Person"])
+        return later[0] if len(later) == 1 else None
 
     def excluded_zones(self, t: Hit, a: int, b: int, cues: list[Hit], dates: list[DateMention]):
         """Spans whose names are not participants (speakers, attributions, senders, temporal
@@ -791,6 +812,16 @@ class ArticleExtractor:
                         and not comp.suffix and self.text[comp.start:comp.end] not in ("انه", "انها"):
                     zones.append((c.start, comp.start))
         return zones, date_zones
+
+    def announcement_zones(self, t: Hit, s0: int, cues: list[Hit]) -> list[tuple[int, int]]:
+        """From a reporting verb before the trigger to the "that" which opens the clause of the trigger."""
+        zones = []
+        for c in cues:
+            if c.kind == "reporting" and s0 <= c.start < t.start:
+                comp = next((x for x in cues if x.kind == "complementizer" and c.end <= x.start < t.start), None)
+                if comp is not None:
+                    zones.append((c.start, comp.start))
+        return zones
 
     def pick_date(self, t, a, b, zones, dates, future, single, sentence_idx, s0, persons) -> DateValue | None:
         pub = self.article.published
@@ -872,7 +903,7 @@ class ArticleExtractor:
                 continue  # before the trigger only when fronted ("وفي موسكو، التقى") or close
             if p.start > t.end and self.distance(t, p.start, persons) > 10:
                 continue
-            if p.preposition in preps or (t.value == "Visit" and p.start >= t.end and self.tokens_between(t.end, p.start) <= 1):
+            if p.preposition in preps or (t.value == "Visit" and p.start >= t.end and self.distance(t, p.start, persons) <= 3):
                 return p.entity
         return None
 

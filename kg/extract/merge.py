@@ -18,7 +18,7 @@ import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
 
-from ..models import FAMILY, GENERIC, DateValue, Entity, Event, Mention
+from ..models import FAMILY, GENERIC, OCCURRED, PLANNED, DateValue, Entity, Event, Mention
 
 CROSS_ARTICLE_WINDOW = dt.timedelta(days=31)
 
@@ -86,17 +86,12 @@ def _join_lone_visitors(dated: list[Cluster], floating: list[Cluster]) -> tuple[
     """"وصل X إلى الرياض" and "استقبل Y ضيفه X" are one visit: a visit told with the visitor alone
     joins the article's visit or meeting that includes the visitor, whichever of the two is dated
     giving the date (dates must agree, or be a week apart at most when both are days)."""
-    def fits(a: Cluster, b: Cluster) -> bool:
-        if a.date is None or b.date is None or a.date.compatible(b.date):
-            return True
-        return a.date.precision == b.date.precision == "day" and abs(a.date.start() - b.date.start()) <= VISIT_SPAN
-
     everything = dated + floating
     for lone in sorted(everything, key=lambda c: (c.date is None, c.date.value if c.date else "")):
         if len(lone.keys) != 1 or lone.family != "meeting" or lone not in everything:
             continue
         options = [c for c in everything if c is not lone and c.family in ("meeting", "talks")
-                   and c.status == lone.status and lone.keys < c.keys and fits(lone, c)]
+                   and c.status in (lone.status, OCCURRED) and lone.keys < c.keys and _near(lone.date, c.date)]
         if not options:
             continue
         target = min(options, key=lambda c: (c.date is None, len(c.keys), c.date.value if c.date else ""))
@@ -106,6 +101,31 @@ def _join_lone_visitors(dated: list[Cluster], floating: list[Cluster]) -> tuple[
         target.date = date if target.date is None or date is None or len(target.date.value) >= len(date.value) else date
         everything.remove(lone)
     return [c for c in everything if c.date is not None], [c for c in everything if c.date is None]
+
+
+def _occurred_wins(dated: list[Cluster], floating: list[Cluster]) -> tuple[list[Cluster], list[Cluster]]:
+    """An event announced as planned and reported as held in the same article is one event, held:
+    the planned cluster joins the occurred one with the same participants (dates agreeing, or a
+    week apart at most); the held event's date wins, else the announced one stays."""
+    everything = dated + floating
+    for planned in [c for c in everything if c.status == PLANNED]:
+        options = [c for c in everything if c.status == OCCURRED and _family_ok(c.family, planned.family)
+                   and c.keys == planned.keys and _near(c.date, planned.date)]
+        if not options:
+            continue
+        target = min(options, key=lambda c: (c.date is None, c.date.value if c.date else ""))
+        date = target.date or planned.date
+        target.mentions.extend(planned.mentions)
+        target.date = date
+        everything.remove(planned)
+    return [c for c in everything if c.date is not None], [c for c in everything if c.date is None]
+
+
+def _near(a: DateValue | None, b: DateValue | None) -> bool:
+    """Dates that may be one event's: either unknown, one refining the other, or days a week apart."""
+    if a is None or b is None or a.compatible(b):
+        return True
+    return a.precision == b.precision == "day" and abs(a.start() - b.start()) <= VISIT_SPAN
 
 
 def merge_article(mentions: list[Mention]) -> tuple[list[Cluster], list[Cluster], int]:
@@ -153,6 +173,7 @@ def merge_article(mentions: list[Mention]) -> tuple[list[Cluster], list[Cluster]
             floating.append(target)
         target.add(m)
     clusters, floating = _join_lone_visitors(clusters, floating)
+    clusters, floating = _occurred_wins(clusters, floating)
     dropped = 0
     order = {id(m): i for i, m in enumerate(mentions)}
     for m in (m for m in mentions if m.partial):
