@@ -125,6 +125,7 @@ class Mention:
     duration_minutes: int | None = None
     published: dt.date | None = None
     partial: bool = False  # fewer participants than the type needs: only joins an event
+    weak_place: bool = False  # the place is the article's dateline, not told of this event
 
     @property
     def family(self) -> str:

@@ -30,6 +30,7 @@ ARABIC_WORD = re.compile(r"[\u0621-\u064A]{2,}")
 ROLE_FALLBACK = {"leader": ("leader", "head_of_state", "head_of_government")}
 PLACE_PREPOSITIONS = {normalize(w) for w in ("في", "إلى", "بمدينة", "بالعاصمة", "مدينة", "العاصمة", "لدى", "الى")}
 ORDINALS = {"اول", "ثاني", "ثالث", "رابع", "اخر", "اولى", "الاولى"}
+DATELINE_TAIL = re.compile(r"\s*(?:[-–—:(]|في\s+\d)")
 DATE_REACH = 12  # words after the trigger within which its date is told
 NEEDS_TWO = ("Call", "PhoneCall", "VideoCall", "Meeting", "Talks")
 
@@ -112,6 +113,7 @@ class ArticleExtractor:
         self._kept_starts = [a for a, _ in self.kept]
         # a short form ("شي") counts once the full name appears anywhere in the article itself
         self.state.seen = {h.value for h in hits if h.kind == "entity" and self.in_kept(h.start)}
+        self.dateline = self.find_dateline(hits)
         # an undated article's office holders are looked up on the day its named people held office together
         self.era = None if self.article.published else self.gaz.era(
             k for k in self.state.seen if self.gaz.entries[k].kind == "Person")
@@ -131,6 +133,20 @@ class ArticleExtractor:
             self.sentence(idx, s0, s1, [h for h in hits[hi:hj] if h.end <= s1],
                           [d for d in dates[di:dj] if d.end <= s1])
         return self.mentions
+
+    def find_dateline(self, hits: list[Hit]) -> Entity | None:
+        """"موسكو - (وكالات)", "القاهرة في 5 مايو (أ ش أ)": a place opening a line, then a dash, a
+        bracket or "في" and a date, is where the report was filed."""
+        starts = {a for a, _ in self.kept}
+        for h in hits:
+            if h.kind != "entity" or self.gaz.entries[h.value].kind not in ("Place", "Country"):
+                continue
+            line = max((a for a in starts if a <= h.start), default=None)
+            if line is None or self.text[line:h.start - len(h.prefix)].strip():
+                continue
+            if DATELINE_TAIL.match(self.text, h.end + len(h.suffix)):
+                return self.gaz.entity(self.gaz.site(h.value))
+        return None
 
     def in_kept(self, pos: int) -> bool:
         k = bisect.bisect_right(self._kept_starts, pos) - 1
@@ -309,7 +325,7 @@ class ArticleExtractor:
                 for kind, bucket in (("Place", places), ("Country", places), ("Organization", orgs)):
                     h = self.entity_hit(slot, kind)
                     if h:
-                        bucket.append(PlaceRef(h.start, h.end, self.gaz.entity(h.value), self.preposition(h)))
+                        bucket.append(PlaceRef(h.start, h.end, self.gaz.entity(self.gaz.site(h.value)), self.preposition(h)))
                         break
             i += 1
         return persons, places, orgs, duals
@@ -667,7 +683,9 @@ class ArticleExtractor:
         if date is not None and pub is not None and date.start() > pub:
             future = True
 
-        place = self.pick_place(t, places, inside, persons, a)
+        sideline = any(c.kind == "summit_context" and self.text[c.start:c.end].endswith("هامش") for c in cues
+                       if a <= c.start < b)
+        place = self.pick_place(t, places, inside, persons, a, sideline)
         organizer = next((o.entity for o in orgs if inside(o) and o.start >= t.end
                           and self.tokens_between(t.end, o.start) <= 3), None)
 
@@ -694,13 +712,27 @@ class ArticleExtractor:
             return []  # a leader touring their own country is no diplomatic visit
         if etype == "Visit" and people:
             people, roles = self.visit_roles(t, people, before, future, place, date)
+            if place is None:  # a visit without a named place is in its host's country
+                place = self.host_country(roles, date)
+        weak_place = False
+        if place is None and etype in ("Visit", "Meeting", "Summit") and self.dateline is not None and not future:
+            place, weak_place = self.dateline, True  # "موسكو - (وكالات)": where the news was filed
         if etype in NEEDS_TWO and not people:
             return []
         if etype == "Visit" and not people:
             return []
         if etype == "Summit" and not people and organizer is None:
             return []
-        return [self.build(t, etype, people, date, place, future, roles, organizer, a, b, s0, s1)]
+        mention = self.build(t, etype, people, date, place, future, roles, organizer, a, b, s0, s1)
+        return [replace(mention, weak_place=True) if weak_place else mention]
+
+    def host_country(self, roles: dict[str, str], date: DateValue | None) -> Entity | None:
+        host = next((k for k, r in roles.items() if r == "host"), None)
+        if host is None:
+            return None
+        on = date.start() if date is not None and date.precision == "day" else (self.article.published or self.era)
+        countries = {c for r, c in self.gaz.roles_of(host, on) if r in ("head_of_state", "head_of_government", "leader", "crown_prince")}
+        return self.gaz.entity(countries.pop()) if len(countries) == 1 else None
 
     def distributive(self, t: Hit, a: int, b: int) -> bool:
         """A plural or dual event word, or "كل على حدة" in the scope: one event per pair."""
@@ -889,8 +921,10 @@ class ArticleExtractor:
             return None
         return DateValue.of(d.year, d.month, d.day)
 
-    def pick_place(self, t: Hit, places: list[PlaceRef], inside, persons: list[PersonRef], scope_start: int) -> Entity | None:
-        """Where the event happened: a place after "في"/"إلى" (or the object of "زار") near the trigger."""
+    def pick_place(self, t: Hit, places: list[PlaceRef], inside, persons: list[PersonRef], scope_start: int,
+                   sideline: bool = False) -> Entity | None:
+        """Where the event happened: a place after "في"/"إلى" (or the object of "زار") near the trigger;
+        on the sidelines of a summit, where the summit is held, however far the sentence tells it."""
         preps = PLACE_PREPOSITIONS
         for p in places:
             if not inside(p):
@@ -901,7 +935,7 @@ class ArticleExtractor:
                 continue  # "الحرب في أوكرانيا": the place of something else
             if p.end <= t.start and self.tokens_between(p.end, t.start) > 3 and self.tokens_between(scope_start, p.start) > 2:
                 continue  # before the trigger only when fronted ("وفي موسكو، التقى") or close
-            if p.start > t.end and self.distance(t, p.start, persons) > 10:
+            if p.start > t.end and self.distance(t, p.start, persons) > 10 and not sideline:
                 continue
             if p.preposition in preps or (t.value == "Visit" and p.start >= t.end and self.distance(t, p.start, persons) <= 3):
                 return p.entity

@@ -322,8 +322,10 @@ def _event(c: Cluster) -> Event:
     # a dated mention with all participants says more about where than a passing one
     places: Counter = Counter()
     for m in mentions:
-        if m.place is not None:
-            places[m.place.key] += 1 + (not m.partial) + (m.date is not None)
+        if m.place is not None and not m.weak_place:
+            places[m.place.key] += 1 + (not m.partial) + (m.date is not None) + (m.status == c.status)
+    if not places:  # only the dateline says where
+        places.update(m.place.key for m in mentions if m.place is not None)
     place = None
     if places:
         top = max(places.items(), key=lambda kv: (kv[1], -min(i for i, m in enumerate(mentions) if m.place and m.place.key == kv[0])))[0]

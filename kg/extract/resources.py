@@ -39,6 +39,7 @@ class GazEntry:
     capital: str | None = None
     country: str | None = None
     place_type: str | None = None
+    city: str | None = None  # the city a venue is in
     roles: list[dict] = field(default_factory=list)
     source: str = ""
 
@@ -122,6 +123,11 @@ class Gazetteer:
         best = max(days, key=lambda d: (len({k for k, s, e in spans if s <= d <= (e or max(latest, d))}), d))
         return best
 
+    def site(self, key: str) -> str:
+        """Where a place is for an event: a venue's city (the Kremlin is Moscow), else the place."""
+        e = self.entries.get(key)
+        return e.city if e is not None and e.city in self.entries else key
+
     def capital_of(self, country: str) -> str | None:
         e = self.entries.get(country)
         return e.capital if e and e.capital in self.entries else None
@@ -140,7 +146,7 @@ def _entry_from(raw: dict, kind: str, source: str) -> GazEntry:
         key=str(raw["id"]), kind=kind, en=str(raw["en"]), wikidata=raw.get("wikidata") or None,
         ar=list(ar), ar_short=list(raw.get("ar_short") or []),
         demonym_ar=list(raw.get("demonym_ar") or []), capital=raw.get("capital"),
-        country=raw.get("country"), place_type=raw.get("place_type"),
+        country=raw.get("country"), place_type=raw.get("place_type"), city=raw.get("city"),
         roles=list(raw.get("roles") or []), source=source,
     )
 
@@ -183,7 +189,7 @@ def check_gazetteer(gaz: Gazetteer) -> list[str]:
             problems.append(f"{e.source}: {key}: an entry without wikidata needs an id 'name:<English label>'")
         if not e.ar:
             problems.append(f"{e.source}: {key}: no Arabic name")
-        for ref in filter(None, [e.capital, e.country]):
+        for ref in filter(None, [e.capital, e.country, e.city]):
             if ref not in gaz.entries:
                 problems.append(f"{e.source}: {key}: refers to unknown id {ref}")
         for r in e.roles:
