@@ -31,6 +31,7 @@ ROLE_FALLBACK = {"leader": ("leader", "head_of_state", "head_of_government")}
 PLACE_PREPOSITIONS = {normalize(w) for w in ("في", "إلى", "بمدينة", "بالعاصمة", "مدينة", "العاصمة", "لدى", "الى")}
 ORDINALS = {"اول", "ثاني", "ثالث", "رابع", "اخر", "اولى", "الاولى"}
 DATELINE_TAIL = re.compile(r"\s*(?:[-–—:(]|في\s+\d)")
+LEADER_ROLES = ("head_of_state", "head_of_government", "leader", "crown_prince", "secretary_general")
 DATE_REACH = 12  # words after the trigger within which its date is told
 NEEDS_TWO = ("Call", "PhoneCall", "VideoCall", "Meeting", "Talks")
 
@@ -178,6 +179,7 @@ class ArticleExtractor:
         ends = starts[1:] + [s1]
         prev: Mention | None = None
         dated_in_sentence: DateValue | None = None
+        first = len(self.mentions)
         for group, a, b in zip(groups, starts, ends):
             t = triggers[group[0]]
             reporting = [c.start for c in cues if c.kind == "reporting" and triggers[group[-1]].end <= c.start < b]
@@ -195,6 +197,7 @@ class ArticleExtractor:
                 if len(pair) == 2:  # "the two leaders" refers back to a pair, not to a group
                     keys = {p.key for p in pair}
                     self.state.pairs = [q for q in self.state.pairs if {p.key for p in q} != keys][-5:] + [pair]
+        self.mentions.extend(self.sideline_summits(self.mentions[first:], s0, s1))
         # "the same day" later on refers to the last event's date, else to the sentence's first date
         sentence_date = dated_in_sentence
         if sentence_date is None:
@@ -538,14 +541,40 @@ class ArticleExtractor:
         triggers = longest_non_overlapping(plain + extra)
         others = [t for t in triggers if t.value != "Summit"]
         kept = []
+        self._sideline_summits = []
         for t in triggers:
+            if t.value == "Summit" and self.text[t.start:t.end] in self.words("summit_level"):
+                # "اجتماع مجلس الجامعة على مستوى القمة": the meeting before it is the summit
+                meeting = next((k for k in reversed(kept) if k.value in ("Meeting", "Talks")
+                                and self.tokens_between(k.end, t.start) <= 8), None)
+                if meeting is not None:
+                    kept[kept.index(meeting)] = replace(meeting, value="Summit")
+                continue
             if t.value == "Summit" and others:
                 context = any(c.kind == "summit_context" and c.end <= t.start and self.tokens_between(c.end, t.start) <= 2
                               for c in cues)
                 if context or any(o.start < t.start for o in others):
+                    if any(c.kind == "summit_context" and self.text[c.start:c.end].endswith("هامش")
+                           and c.end <= t.start and self.tokens_between(c.end, t.start) <= 2 for c in cues):
+                        self._sideline_summits.append(t)
                     continue  # "على هامش قمة": the summit is where a meeting happened
             kept.append(t)
         return kept
+
+    def sideline_summits(self, mentions: list[Mention], s0: int, s1: int) -> list[Mention]:
+        """"التقى X وY على هامش قمة ..." also tells the summit. Its participants are left open: the
+        text places two leaders there, not who took part; a summit lasts days, so the meeting's day
+        gives it a month."""
+        met = [m for m in mentions if m.family in ("meeting", "talks") and m.status == OCCURRED and not m.partial]
+        if not met or not self._sideline_summits:
+            return []
+        people: list[Entity] = []
+        date = next((m.date for m in met if m.date is not None), None)
+        if date is not None and date.precision == "day":
+            date = DateValue(date.value[:7])
+        place = next((m.place for m in met if m.place is not None and not m.weak_place), None)
+        t = self._sideline_summits[0]
+        return [self.build(t, "Summit", people, date, place, False, {}, None, t.start, s1, s0, s1)]
 
     def talks_verbs(self, hits: list[Hit], triggers: list[Hit], s1: int) -> list[Hit]:
         """"بحث X مع Y": a verb of discussion is an event only with "مع" (with) after it."""
@@ -654,6 +683,9 @@ class ArticleExtractor:
             named = {e.key for e in people} or {p.entity.key for p in persons if s0 <= p.start < t.start}
             pair = next((q for q in reversed(self.state.pairs) if named <= {p.key for p in q}), None)
             people = list(pair if pair is not None else self.state.pairs[-1])
+        elif dual and not people and not self.state.pairs and len(self.state.recent_persons) >= 2:
+            # "وتصافح الرئيسان" before any event: the two leaders named last
+            people = list(self.state.recent_persons[-2:])
 
         # type
         etype = t.value
@@ -704,6 +736,8 @@ class ArticleExtractor:
             return [self.build(t, etype, [lead, other], date, place, future, {}, organizer, a, b, s0, s1)
                     for other in people if other.key != lead.key]
 
+        if etype == "Summit":  # a summit's participants are the leaders at it, not ministers or aides
+            people = [p for p in people if self.is_leader(p, date)]
         if etype == "Summit" and len(people) == 2 and organizer is None and "ال" not in t.prefix and not any(
                 w in self.words("multilateral_cues") for w in self.text[a:b].split()):
             etype = "Meeting"  # "قمة" of two leaders is a meeting (CAMEO 044), not a multilateral summit
@@ -725,6 +759,10 @@ class ArticleExtractor:
             return []
         mention = self.build(t, etype, people, date, place, future, roles, organizer, a, b, s0, s1)
         return [replace(mention, weak_place=True) if weak_place else mention]
+
+    def is_leader(self, person: Entity, date: DateValue | None) -> bool:
+        on = date.start() if date is not None and date.precision == "day" else (self.article.published or self.era)
+        return any(r in LEADER_ROLES for r, _ in self.gaz.roles_of(person.key, on))
 
     def host_country(self, roles: dict[str, str], date: DateValue | None) -> Entity | None:
         host = next((k for k, r in roles.items() if r == "host"), None)

@@ -121,6 +121,27 @@ def _occurred_wins(dated: list[Cluster], floating: list[Cluster]) -> tuple[list[
     return [c for c in everything if c.date is not None], [c for c in everything if c.date is None]
 
 
+def _one_summit(dated: list[Cluster], floating: list[Cluster]) -> tuple[list[Cluster], list[Cluster]]:
+    """An article tells a summit in several sentences, naming different leaders at it: summit
+    clusters of one status whose dates agree, or that are all undated, are one summit of all they
+    name (an undated mention in a dated article may be of another summit: it joins none)."""
+    everything = dated + floating
+    summits = sorted((c for c in everything if c.family == "summit"),
+                     key=lambda c: (c.date is None, -(len(c.date.value) if c.date else 0)))
+    kept: list[Cluster] = []
+    for c in summits:
+        target = next((k for k in kept if k.status == c.status and (c.date is None) == (k.date is None)
+                       and (c.date is None or k.date.compatible(c.date))), None)
+        if target is None:
+            kept.append(c)
+            continue
+        for m in c.mentions:
+            target.add(m)
+        target.keys = target.keys | c.keys
+        everything.remove(c)
+    return [c for c in everything if c.date is not None], [c for c in everything if c.date is None]
+
+
 def _near(a: DateValue | None, b: DateValue | None) -> bool:
     """Dates that may be one event's: either unknown, one refining the other, or days a week apart."""
     if a is None or b is None or a.compatible(b):
@@ -174,6 +195,7 @@ def merge_article(mentions: list[Mention]) -> tuple[list[Cluster], list[Cluster]
         target.add(m)
     clusters, floating = _join_lone_visitors(clusters, floating)
     clusters, floating = _occurred_wins(clusters, floating)
+    clusters, floating = _one_summit(clusters, floating)
     dropped = 0
     order = {id(m): i for i, m in enumerate(mentions)}
     for m in (m for m in mentions if m.partial):
