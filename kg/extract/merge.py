@@ -142,6 +142,19 @@ def _one_summit(dated: list[Cluster], floating: list[Cluster]) -> tuple[list[Clu
     return [c for c in everything if c.date is not None], [c for c in everything if c.date is None]
 
 
+def _summit_in_progress(dated: list[Cluster], floating: list[Cluster]) -> tuple[list[Cluster], list[Cluster]]:
+    """A dated article that reports a summit as held without its dates tells one in progress or
+    just ended: it is dated to the publication month, the precision a multi-day summit has."""
+    if any(c.family == "summit" for c in dated):
+        return dated, floating
+    held = [c for c in floating if c.family == "summit" and c.status == OCCURRED and c.published is not None]
+    if len(held) != 1:
+        return dated, floating
+    summit = held[0]
+    summit.date = DateValue.of(summit.published.year, summit.published.month)
+    return dated + [summit], [c for c in floating if c is not summit]
+
+
 def _near(a: DateValue | None, b: DateValue | None) -> bool:
     """Dates that may be one event's: either unknown, one refining the other, or days a week apart."""
     if a is None or b is None or a.compatible(b):
@@ -196,6 +209,7 @@ def merge_article(mentions: list[Mention]) -> tuple[list[Cluster], list[Cluster]
     clusters, floating = _join_lone_visitors(clusters, floating)
     clusters, floating = _occurred_wins(clusters, floating)
     clusters, floating = _one_summit(clusters, floating)
+    clusters, floating = _summit_in_progress(clusters, floating)
     dropped = 0
     order = {id(m): i for i, m in enumerate(mentions)}
     for m in (m for m in mentions if m.partial):
