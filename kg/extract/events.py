@@ -460,7 +460,8 @@ class ArticleExtractor:
         """Name-like words right after a title or honorific: a person kg does not know."""
         stop = self.name_stopwords()
         connectors = self.words("name_connectors")
-        taken = [(sl[0].start, sl[0].end) for sl in later_slots]
+        # a first name kg knows may begin a name it does not ("ماكي سال")
+        taken = [(sl[0].start, sl[0].end) for sl in later_slots if not all(h.kind == "short" for h in sl)]
         words: list[tuple[int, int, str]] = []
         cursor = pos
         for m in re.finditer(r"\S+", self.text[pos:pos + 100]):

@@ -104,11 +104,9 @@ class Gazetteer:
         return out
 
     def era(self, keys) -> dt.date | None:
-        """The day on which most of these persons held office at once (the latest such day): when an
-        undated article names its people, their terms tell when it was written.
-
-        Days considered are the first and last day of each term (an open term ends at its last
-        known start, so a current office holder does not pull the era to the far future)."""
+        """A day on which most of these persons held office at once: when an undated article names its
+        people, their terms tell when it was written. The middle of the latest stretch of days with
+        the most of them in office (half a year into it when that stretch has not ended)."""
         spans = []
         for key in sorted(set(keys)):
             entry = self.entries.get(key)
@@ -118,10 +116,17 @@ class Gazetteer:
                     spans.append((key, start, _as_date(r.get("to"), end=True)))
         if not spans:
             return None
-        latest = max(s for _, s, _ in spans)
-        days = {d for _, s, e in spans for d in (s, e or latest)}
-        best = max(days, key=lambda d: (len({k for k, s, e in spans if s <= d <= (e or max(latest, d))}), d))
-        return best
+        cuts = sorted({s for _, s, _ in spans} | {e + dt.timedelta(days=1) for _, _, e in spans if e})
+        best = None
+        for k, day in enumerate(cuts):
+            count = len({key for key, s, e in spans if s <= day and (e is None or day <= e)})
+            if best is None or count >= best[0]:
+                best = (count, k)
+        k = best[1]
+        start = cuts[k]
+        if k + 1 < len(cuts):
+            return start + (cuts[k + 1] - start) / 2
+        return start + dt.timedelta(days=182)
 
     def site(self, key: str) -> str:
         """Where a place is for an event: a venue's city (the Kremlin is Moscow), else the place."""
