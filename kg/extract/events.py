@@ -269,7 +269,7 @@ class ArticleExtractor:
             return False
         word = m.group(1).rstrip("،,.:؛")
         return ARABIC_WORD.fullmatch(word) is not None and word not in self.name_stopwords() \
-            and not word.startswith(("ال", "لل", "بال", "وال")) and not self.m.auto.exists(word)
+            and not word.startswith(("ال", "لل", "بال", "وال")) and not self.known_word(word)
 
     def resolve_names(self, slots: list[list[Hit]], dates: list[DateMention]):
         persons: list[PersonRef] = []
@@ -403,6 +403,8 @@ class ArticleExtractor:
             label = self.original(title.start, end)
             return j, PersonRef(title.start, end, Entity(f"title:{role}:{country}", "Person", None, label), role)
         definite = self.text[title.start - len(title.prefix):title.end].startswith(("ال", "بال", "وال", "لل", "فال"))
+        if self.name_goes_on(end):
+            return j, None  # "الملك فيصل": a king kg does not know, not the one this article names
         if country is None and role and role != "other" and title.kind == "title" and not former and definite:
             key = self.unique_holder_in_article(role, on, self.text[title.start:title.end])  # "جلالة الملك"
             if key:
@@ -866,7 +868,11 @@ class ArticleExtractor:
             if not (a <= c.start < b):
                 continue
             if c.kind in ("attribution", "non_participant"):
-                span = (c.start, clause_end(c.end))
+                end = clause_end(c.end)
+                if c.kind == "non_participant":  # "مرفوقا بـ X، و Y، و Z": the list goes on
+                    while end < b and re.match(r"[،,]\s*و", self.text[end:end + 4]):
+                        end = clause_end(end + 1)
+                span = (c.start, end)
                 if not (span[0] <= t.start < span[1]):
                     zones.append(span)
                     date_zones.append(span)
@@ -897,6 +903,10 @@ class ArticleExtractor:
     def pick_date(self, t, a, b, zones, dates, future, single, sentence_idx, s0, persons) -> DateValue | None:
         pub = self.article.published
         zones = zones + self.relative_clauses(t, b)
+        # "يزور الرياض أولا، ثم يتوجه إلى قطر غدا": what follows "ثم" is the next step, with its own day
+        then = re.search(r"(?<!\w)ثم(?!\w)", self.text[t.end:b])
+        if then:
+            zones = zones + [(t.end + then.start(), b)]
         reach = DATE_REACH // 2 if "ال" in t.prefix else DATE_REACH  # "the meeting" is dated close by, if at all
         cands = [d for d in dates if a <= d.start < b and not any(z0 <= d.start < z1 for z0, z1 in zones)
                  and not (d.start > t.end and self.distance(t, d.start, persons) > reach)]
