@@ -287,7 +287,9 @@ class DateGrammar:
             # "الاثنين" is also "the two": a date only with a marker, a date after it,
             # or set off by commas ("بحث الرئيس، الأحد، ...")
             appositive = re.search(r"[,،(]\s*[وف]?$", text[max(0, s - 3):s]) and re.match(r"\s*[,،)]", text[e:e + 3])
-            if not appositive and not re.match(r"[\s,،]*\d{1,2}\s", text[e:e + 6]):
+            # "وصل الملك الأحد إلى طوكيو": a weekday before a preposition of place is a day too
+            before_place = re.match(r"\s+(?:الي|الى|إلى|في|فى)\s", text[e:e + 6])
+            if not appositive and not before_place and not re.match(r"[\s,،]*\d{1,2}\s", text[e:e + 6]):
                 return False
         if re.match(r"[\s,،]*(?:\d{1,2}\s*(?:من\s+)?\S+|\d{4}-\d)", text[e:e + 20]):
             # "الخميس 8 مايو 2025": the explicit date that follows decides

@@ -699,6 +699,9 @@ class ArticleExtractor:
 
         # status
         future = "س" in t.prefix
+        # "من المقرر أن يتباحث ... قبل أن يستقبله": what comes before or after a plan is planned too
+        if prev is not None and prev.status == PLANNED and re.search(r"(?:قبل|بعد)\s+(?:ان|أن)\s*$", self.text[max(s0, t.start - len(t.prefix) - 12):t.start - len(t.prefix)]):
+            future = True
         window = self.lex.get("future_window", 10)
         if any(c.kind == "future" and self.tokens_between(c.end, t.start) <= window for c in before):
             future = True
@@ -747,6 +750,13 @@ class ArticleExtractor:
         roles: dict[str, str] = {}
         if etype == "Visit" and len(people) == 1 and place is not None and self.domestic(people[0], place, date):
             return []  # a leader touring their own country is no diplomatic visit
+        word = self.text[t.start:t.end]
+        if etype == "Visit" and word in self.m.host_triggers and t.suffix in ("ه", "ها") and self.state.last_visit:
+            # "يستقبله الإمبراطور": the host is named after the verb, the guest is the visitor told before
+            guest = self.guest(None, None)
+            hosts = [p.entity for p in persons if inside(p) and p.start >= t.end]
+            if guest is not None and hosts and hosts[0].key != guest.key:
+                people = [hosts[0], guest]
         if etype == "Visit" and people:
             people, roles = self.visit_roles(t, people, before, future, place, date)
             if place is None:  # a visit without a named place is in its host's country
@@ -803,9 +813,14 @@ class ArticleExtractor:
         word = self.text[t.start:t.end]
         roles: dict[str, str] = {}
         if word in self.m.host_triggers:  # "X received Y": host first
-            roles[people[0].key] = "host"
-            if len(people) > 1:
-                roles[people[1].key] = "visitor"
+            order = people
+            arrived = self.guest(None, None)
+            # "وصل X ... واستقبل X وليُّ العهد": whoever the article had arrive is the guest, whatever the order
+            if len(people) > 1 and arrived is not None and arrived.key == people[0].key:
+                order = [people[1], people[0]] + people[2:]
+            roles[order[0].key] = "host"
+            if len(order) > 1:
+                roles[order[1].key] = "visitor"
         else:
             invited = any(c.kind == "future" and self.text[c.start:c.end].lstrip("و").startswith(("دع", "يدع", "تدع"))
                           for c in before)
