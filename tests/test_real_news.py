@@ -191,3 +191,134 @@ def test_eval_says_why_a_gold_event_was_missed():
                  pred("Visit", "2024-01-05", [("Ann", "Q1")], "x1")]
     outcome = {g["id"]: g["outcome"] for g in score(GOLD, predicted)["gold_events"]}
     assert outcome == {"g1": "wrong type", "g2": "wrong participants", "g3": "missed"}
+
+
+# ------------------------------------------------------------------ held, planned, and the same event twice
+def test_an_event_announced_and_then_held_is_one_held_event():
+    text = ("ومن المقرر أن يلتقي الرئيس الفرنسي إيمانويل ماكرون المستشار الألماني أولاف شولتس في برلين يوم 6 مايو 2023. "
+            "والتقى ماكرون وشولتس في برلين يوم 6 مايو 2023 وبحثا العلاقات الثنائية.")
+    evs = events_of(text, dt.date(2023, 5, 7))
+    assert len(evs) == 1
+    [e] = evs
+    assert e.status == "occurred" and str(e.date) == "2023-05-06"
+    assert {m.status for m in e.mentions} == {"planned", "occurred"}
+
+
+def test_tomorrow_makes_a_visit_planned_even_without_a_publication_date():
+    text = "يزور الرئيس الفرنسي إيمانويل ماكرون غدا الأحد المغرب في زيارة رسمية."
+    [e] = events_of(text)
+    assert e.status == "planned" and e.date is None
+
+
+def mentions_of(text: str, published: dt.date | None = None):
+    return extract_article(Article("t1", text, published))
+
+
+def test_the_announcement_day_is_not_the_planned_visits_day():
+    text = ("أعلنت الرئاسة المصرية، اليوم الثلاثاء، أن الرئيس الفرنسي إيمانويل ماكرون سيقوم بزيارة إلى القاهرة "
+            "بعد عيد الفطر.")
+    [m] = mentions_of(text, dt.date(2024, 3, 5))
+    assert m.status == "planned" and m.date is None
+
+
+def test_a_date_after_then_belongs_to_the_next_leg():
+    text = ("ومن المقرر أن يزور الرئيس الفرنسي إيمانويل ماكرون الرياض أولا، ثم يتوجه إلى الدوحة "
+            "غدا الأربعاء.")
+    [m] = mentions_of(text, dt.date(2024, 3, 5))
+    assert m.place.label == "Riyadh" and m.date is None
+
+
+# ------------------------------------------------------------------ who visits whom
+def test_the_one_who_arrived_is_the_guest_whatever_the_word_order():
+    text = ("وصل الرئيس الفرنسي إيمانويل ماكرون يوم الأحد 4 فبراير 2024 إلى الرياض. "
+            "واستقبل الرئيس الفرنسي ولي العهد السعودي الأمير محمد بن سلمان في المطار.")
+    [e] = events_of(text, dt.date(2024, 2, 5))
+    roles = {next(p.label for p in e.participants if p.key == k): r for k, r in e.roles.items()}
+    assert roles == {"Emmanuel Macron": "visitor", "Mohammed bin Salman": "host"}
+
+
+def test_a_receiving_verb_with_an_object_pronoun_receives_the_visitor():
+    text = ("وصل الرئيس الفرنسي إيمانويل ماكرون يوم الأحد 4 فبراير 2024 إلى الرياض في زيارة رسمية، "
+            "ومن المقرر أن يلتقي الأمير محمد بن سلمان اليوم قبل أن يستقبله الملك سلمان بن عبدالعزيز الثلاثاء.")
+    received = [m for m in mentions_of(text, dt.date(2024, 2, 5)) if m.trigger.startswith("يستقبل")]
+    assert [labels(m) for m in received] == [{"Salman of Saudi Arabia", "Emmanuel Macron"}]
+    assert received[0].status == "planned" and str(received[0].date) == "2024-02-06"
+
+
+def test_those_accompanying_a_leader_are_not_participants():
+    text = ("ولدى وصوله إلى الرباط يوم 4 مارس 2024، كان في استقبال الرئيس الفرنسي إيمانويل ماكرون الملك محمد السادس، "
+            "مرفوقا بولي العهد الأمير مولاي الحسن، والأمير مولاي رشيد.")
+    people = {p.label for e in events_of(text, dt.date(2024, 3, 5)) for p in e.participants}
+    assert "Moulay Hassan, Crown Prince of Morocco" not in people
+    assert not any("رشيد" in p for p in people)
+
+
+def test_a_title_before_a_name_kg_does_not_know_is_not_the_articles_office_holder():
+    text = ("وصل الملك سلمان بن عبدالعزيز يوم 12 مارس 2017 إلى طوكيو، في أول زيارة من نوعها منذ زيارة "
+            "الملك خالد عام 1981.")
+    evs = events_of(text, dt.date(2017, 3, 13))
+    assert not any(e.date is not None and str(e.date) == "1981" for e in evs)
+
+
+def test_a_weekday_before_a_place_is_the_day_of_arrival():
+    text = "وصل الرئيس الفرنسي إيمانويل ماكرون الأحد إلى الرياض في زيارة رسمية."
+    [e] = events_of(text, dt.date(2024, 2, 6))  # a Tuesday
+    assert str(e.date) == "2024-02-04"
+
+
+# ------------------------------------------------------------------ places
+def test_a_venue_is_placed_in_its_city():
+    text = "استقبل الرئيس الروسي فلاديمير بوتين الرئيس الصيني شي جين بينغ في الكرملين يوم 21 مارس 2023."
+    [e] = events_of(text, dt.date(2023, 3, 22))
+    assert e.place is not None and e.place.label == "Moscow"
+
+
+def test_a_visit_without_a_named_place_is_in_the_hosts_country():
+    text = "استقبل الرئيس المصري عبد الفتاح السيسي يوم 5 مايو 2024 العاهل الأردني الملك عبد الله الثاني."
+    [e] = events_of(text, dt.date(2024, 5, 6))
+    assert e.place is not None and e.place.label == "Egypt"
+
+
+def test_a_sideline_meeting_is_where_its_summit_is_held():
+    text = ("التقى الرئيس الصيني شي جين بينغ الرئيس الروسي فلاديمير بوتين يوم 4 يوليو 2024 على هامش قمة "
+            "منظمة شنغهاي للتعاون التي تستضيفها العاصمة الكازاخية أستانا منذ يومين وسط حضور واسع.")
+    meetings = [e for e in events_of(text, dt.date(2024, 7, 5)) if e.type == "Meeting"]
+    assert [e.place.label for e in meetings] == ["Astana"]
+
+
+def test_a_dateline_places_a_meeting_no_sentence_places():
+    text = ("الرياض - (وكالات)\nالتقى ولي العهد السعودي الأمير محمد بن سلمان الرئيس الفرنسي إيمانويل ماكرون "
+            "يوم 4 ديسمبر 2024 وبحثا العلاقات الثنائية.")
+    [e] = events_of(text, dt.date(2024, 12, 5))
+    assert e.place is not None and e.place.label == "Riyadh"
+
+
+def test_a_stated_place_wins_over_the_dateline():
+    text = ("القاهرة - (وكالات)\nالتقى ولي العهد السعودي الأمير محمد بن سلمان الرئيس الفرنسي إيمانويل ماكرون "
+            "في باريس يوم 4 ديسمبر 2024.")
+    [e] = events_of(text, dt.date(2024, 12, 5))
+    assert e.place.label == "Paris"
+
+
+# ------------------------------------------------------------------ summits
+def test_a_sideline_meeting_also_tells_its_summit():
+    text = ("التقى الرئيس الصيني شي جين بينغ الرئيس الروسي فلاديمير بوتين يوم 4 يوليو 2024 على هامش قمة "
+            "منظمة شنغهاي للتعاون في أستانا.")
+    evs = events_of(text, dt.date(2024, 7, 5))
+    assert sorted(e.type for e in evs) == ["Meeting", "Summit"]
+    summit = next(e for e in evs if e.type == "Summit")
+    assert str(summit.date) == "2024-07" and summit.participants == () and summit.place.label == "Astana"
+
+
+def test_a_meeting_at_summit_level_is_a_summit():
+    text = ("يشارك العاهل الأردني الملك عبد الله الثاني يوم 19 مايو 2023 في اجتماع مجلس جامعة الدول العربية "
+            "على مستوى القمة في جدة.")
+    evs = events_of(text, dt.date(2023, 5, 19))
+    assert [e.type for e in evs] == ["Summit"]
+
+
+def test_a_summits_participants_are_leaders_not_ministers():
+    text = ("شارك الرئيس المصري عبد الفتاح السيسي ووزير الخارجية سامح شكري في القمة العربية في جدة "
+            "يوم 19 مايو 2023.")
+    people = {p.label for e in events_of(text, dt.date(2023, 5, 20)) if e.type == "Summit" for p in e.participants}
+    assert people == {"Abdel Fattah el-Sisi"}

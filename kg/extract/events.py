@@ -28,7 +28,9 @@ WORD = re.compile(r"\w+")
 ARABIC_WORD = re.compile(r"[\u0621-\u064A]{2,}")
 # "the Russian leader" is the head of state where a country has no separate paramount leader
 ROLE_FALLBACK = {"leader": ("leader", "head_of_state", "head_of_government")}
-PLACE_PREPOSITIONS = {normalize(w) for w in ("في", "إلى", "بمدينة", "بالعاصمة", "مدينة", "العاصمة", "لدى", "الى")}
+PLACE_PREPOSITIONS = {normalize(w) for w in ("في", "إلى", "بمدينة", "بالعاصمة", "مدينة", "العاصمة", "لدى", "الى",
+                                              # "القمة التي تستضيفها أستانا": the host city of a summit
+                                              "تستضيفها", "يستضيفها", "تستضيف", "يستضيف", "تحتضنها", "تحتضن", "يحتضن")}
 ORDINALS = {"اول", "ثاني", "ثالث", "رابع", "اخر", "اولى", "الاولى"}
 DATELINE_TAIL = re.compile(r"\s*(?:[-–—:(]|في\s+\d)")
 LEADER_ROLES = ("head_of_state", "head_of_government", "leader", "crown_prince", "secretary_general")
