@@ -295,7 +295,10 @@ def merge_group(items: list[tuple[Cluster, bool]]) -> tuple[list[Event], int]:
 
 
 def event_order(e: Event) -> tuple:
-    return (e.date.value if e.date else "", e.type, [p.key for p in e.participants], e.status)
+    """A total order: undated events of one type and pair differ by their articles."""
+    first = e.mentions[0] if e.mentions else None
+    return (e.date.value if e.date else "", e.type, [p.key for p in e.participants], e.status, e.sources,
+            (first.article_id, first.start) if first else ("", 0))
 
 
 def merge(mentions: list[Mention]) -> MergeReport:
