@@ -98,6 +98,8 @@ def test_jsonld_reads_like_plain_json(seeds_graph, tmp_path):
     assert events
     for e in events:
         assert e["@type"] in ("Call", "PhoneCall", "VideoCall", "Meeting", "Visit", "Summit")
+        if e["@type"] == "Summit" and "participant" not in e:
+            continue  # a summit told only as where a meeting happened: who attended is left open
         people = e["participant"] if isinstance(e["participant"], list) else [e["participant"]]
         assert all(p.startswith("kgid:") for p in people)
         assert e["status"] in ("kg:occurred", "kg:planned")

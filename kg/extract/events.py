@@ -184,9 +184,9 @@ class ArticleExtractor:
         first = len(self.mentions)
         for group, a, b in zip(groups, starts, ends):
             t = triggers[group[0]]
-            reporting = [c.start for c in cues if c.kind == "reporting" and triggers[group[-1]].end <= c.start < b]
+            reporting = [c.start for c in cues if c.kind in ("reporting", "contrast") and triggers[group[-1]].end <= c.start < b]
             if reporting:
-                b = reporting[0]  # "..., and X said that ...": a new clause about something else
+                b = reporting[0]  # "..., and X said that ...", "أما الثانية ...": a new clause about something else
             for mention in self.mentions_for(t, a, b, s0, s1, persons, places, orgs, duals, cues, dates,
                                              single=len(groups) == 1, prev=prev, sentence_idx=idx):
                 self.mentions.append(mention)
@@ -671,10 +671,13 @@ class ArticleExtractor:
                     people.insert(0, lead)
         # "تلقى X اتصالا من Y، كما تلقى اتصالا من Z": a verb whose subject is left out shares the
         # subject of the sentence's previous event
-        if len(people) == 1 and prev is not None and prev.participants and self.text[t.start:t.end] in self.m.verbs \
-                and not any(inside(p) and p.start < t.start for p in persons) \
-                and prev.participants[0].key != people[0].key:
-            people.insert(0, prev.participants[0])
+        is_verb = self.text[t.start:t.end] in self.m.verbs or (t.value == "Talks" and self.text[t.start:t.start + 1] in "يتأ")
+        if len(people) == 1 and prev is not None and prev.participants and is_verb \
+                and not any(inside(p) and p.start < t.start for p in persons):
+            visitor = next((k for k, r in prev.roles.items() if r == "visitor"), None)
+            subject = next((p for p in prev.participants if p.key == visitor), prev.participants[0])
+            if subject.key != people[0].key:
+                people.insert(0, subject)
         # "معلنا أنه سيزور الصين": a verb without its own subject continues the sentence's last person
         if not people and self.text[t.start:t.end] in self.m.verbs:
             last = [p for p in persons if s0 <= p.start < a and not any(z0 <= p.start < z1 for z0, z1 in zones)]
