@@ -843,11 +843,33 @@ class ArticleExtractor:
                 return [visitor_entity, host], {keep: "visitor", host.key: "host"}
             return [visitor_entity], {keep: "visitor"}
         if len(people) == 1 and visitor_key and place is not None:
-            host = self.host_of(place, date, exclude=visitor_key)
+            host = self.earlier_host(visitor_key, date, place) or self.host_of(place, date, exclude=visitor_key)
             if host is not None:  # "وصل كيم إلى روسيا": hosted by Russia's leader, when the article names them
                 roles[host.key] = "host"
                 people = people + [host]
         return people, roles
+
+    def earlier_host(self, visitor_key: str, date: DateValue | None, place: Entity) -> Entity | None:
+        """The host the article already gave this visitor on this visit ("استقبل Y الضيفَ X ... وبدأ X
+        زيارته"): a visit told with a date of another week is another visit."""
+        told: list[tuple[Mention, DateValue | None]] = []
+        last = None  # an undated telling of a visit is of the visit dated last before it
+        for v in self.mentions:
+            if v.type == "Visit" and v.status == OCCURRED and v.roles.get(visitor_key) == "visitor":
+                last = v.date or last
+                told.append((v, v.date or last))
+        for v, when in reversed(told):
+            if days_apart(when, date) <= 7:
+                host = next((k for k, r in v.roles.items() if r == "host"), None)
+                entity = next((p for p in v.participants if p.key == host), None)
+                if entity is not None and self.host_country({host: "host"}, date) == self.country_of(place):
+                    return entity
+        return None
+
+    def country_of(self, place: Entity) -> Entity | None:
+        entry = self.gaz.entries.get(place.key)
+        country = place.key if entry and entry.kind == "Country" else (entry.country if entry else None)
+        return self.gaz.entity(country) if country in self.gaz.entries else None
 
     def domestic(self, person: Entity, place: Entity, date: DateValue | None) -> bool:
         entry = self.gaz.entries.get(place.key)
@@ -1014,6 +1036,16 @@ class ArticleExtractor:
 DURATION_CUE = re.compile(r"(?:لمده|استمرت|استمر|دامت|دام)\s+((?:\S+\s+){0,2}?)(?=\d|ساع|نصف|ربع|دقيق)")
 HOURS = re.compile(r"^(?:(\d+)\s+(?:ساعات|ساعه)|(ساعتين|ساعتان)|(ساعه))")
 MINUTES = re.compile(r"^\s*و?\s*(?:(\d+)\s+(?:دقيقه|دقائق)|(نصف)(?:\s+ساعه)?|(ربع)(?:\s+ساعه)?)")
+
+
+def days_apart(a: DateValue | None, b: DateValue | None) -> int:
+    """0 when either date is unknown or one refines the other, else the days between two days
+    (a large number between dates of different precision that do not agree)."""
+    if a is None or b is None or a.compatible(b):
+        return 0
+    if a.precision == b.precision == "day":
+        return abs((a.start() - b.start()).days)
+    return 1 << 20
 
 
 def parse_duration(text: str) -> int | None:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..models import FAMILY, GENERIC, OCCURRED, PLANNED, DateValue, Entity, Event, Mention
 
@@ -111,6 +111,12 @@ def _occurred_wins(dated: list[Cluster], floating: list[Cluster]) -> tuple[list[
     for planned in [c for c in everything if c.status == PLANNED]:
         options = [c for c in everything if c.status == OCCURRED and _family_ok(c.family, planned.family)
                    and c.keys == planned.keys and _near(c.date, planned.date)]
+        # "يبدأ X الأربعاء زيارة ..." then "استقبل Y الضيفَ X": the same visitor's visit, whoever received him
+        by_visitor = [c for c in everything if c.status == OCCURRED and c.family == planned.family == "meeting"
+                      and _visitors(planned) and _visitors(c) == _visitors(planned) and _near(c.date, planned.date)]
+        if not options and len(by_visitor) == 1:
+            options = by_visitor
+            planned.mentions = [replace(m, partial=True) for m in planned.mentions]  # who was announced is not who met
         if not options:
             continue
         target = min(options, key=lambda c: (c.date is None, c.date.value if c.date else ""))
@@ -119,6 +125,10 @@ def _occurred_wins(dated: list[Cluster], floating: list[Cluster]) -> tuple[list[
         target.date = date
         everything.remove(planned)
     return [c for c in everything if c.date is not None], [c for c in everything if c.date is None]
+
+
+def _visitors(c: Cluster) -> set[str]:
+    return {k for m in c.mentions if m.type == "Visit" for k, r in m.roles.items() if r == "visitor"}
 
 
 def _one_summit(dated: list[Cluster], floating: list[Cluster]) -> tuple[list[Cluster], list[Cluster]]:
