@@ -671,7 +671,8 @@ class ArticleExtractor:
                     people.insert(0, lead)
         # "تلقى X اتصالا من Y، كما تلقى اتصالا من Z": a verb whose subject is left out shares the
         # subject of the sentence's previous event
-        is_verb = self.text[t.start:t.end] in self.m.verbs or (t.value == "Talks" and self.text[t.start:t.start + 1] in "يتأ")
+        is_verb = self.text[t.start:t.end] in self.m.verbs or (t.value == "Talks" and self.text[t.start:t.start + 1] in "يتأ") \
+            or self.word_before(t.start - len(t.prefix)) in self.words("purpose_verbs")  # "وصل X لعقد اجتماع مع Y"
         if len(people) == 1 and prev is not None and prev.participants and is_verb \
                 and not any(inside(p) and p.start < t.start for p in persons):
             visitor = next((k for k, r in prev.roles.items() if r == "visitor"), None)
@@ -791,11 +792,16 @@ class ArticleExtractor:
         return self.gaz.entity(countries.pop()) if len(countries) == 1 else None
 
     def distributive(self, t: Hit, a: int, b: int) -> bool:
-        """A plural or dual event word, or "كل على حدة" in the scope: one event per pair."""
+        """A plural or dual event word, "كل على حدة" in the scope, or a meeting verb with a list of
+        those its subject met ("التقى X كلا من Y وZ", "سيلتقي X نظيريه Y وZ"): one event per pair,
+        unless the scope says the meeting was joint (ثلاثي، مشترك)."""
         if self.text[t.start:t.end] in self.words("distributive_triggers"):
             return True
         scope = " " + " ".join(re.sub(r"[^\w\s]", " ", self.text[a:b]).split()) + " "
-        return any(f" {c} " in scope for c in self.words("distributive_cues"))
+        if any(f" {c} " in scope for c in self.words("distributive_cues")):
+            return True
+        joint = any(f" {c} " in scope or f" ال{c} " in scope for c in self.words("joint_cues"))
+        return t.value == "Meeting" and self.text[t.start:t.end] in self.m.verbs and not joint
 
     def build(self, t, etype, people, date, place, future, roles, organizer, a, b, s0, s1) -> Mention:
         oa, ob = self.nt.orig_span(s0, s1)
