@@ -126,6 +126,7 @@ class Mention:
     published: dt.date | None = None
     partial: bool = False  # fewer participants than the type needs: only joins an event
     weak_place: bool = False  # the place is the article's dateline, not told of this event
+    place_country: str | None = None  # the country of the place, to tell two undated events apart
 
     @property
     def family(self) -> str:

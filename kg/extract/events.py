@@ -816,6 +816,7 @@ class ArticleExtractor:
             duration_minutes=parse_duration(self.text[a:b]), published=self.article.published,
             # "the call", "the visit" with no date of its own refers back: it only joins an event
             partial=(etype in NEEDS_TWO and len(people) < 2) or ("ال" in t.prefix and date is None),
+            place_country=(self.country_of(place).key if place is not None and self.country_of(place) else None),
         )
 
     def visit_roles(self, t: Hit, people: list[Entity], before: list[Hit], future: bool,

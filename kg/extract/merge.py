@@ -127,6 +127,11 @@ def _occurred_wins(dated: list[Cluster], floating: list[Cluster]) -> tuple[list[
     return [c for c in everything if c.date is not None], [c for c in everything if c.date is None]
 
 
+def _same_country(c: Cluster, m: Mention) -> bool:
+    told = {x.place_country for x in c.mentions if x.place_country and not x.weak_place}
+    return not told or m.place_country is None or m.weak_place or m.place_country in told
+
+
 def _visitors(c: Cluster) -> set[str]:
     return {k for m in c.mentions if m.type == "Visit" for k, r in m.roles.items() if r == "visitor"}
 
@@ -210,8 +215,9 @@ def merge_article(mentions: list[Mention]) -> tuple[list[Cluster], list[Cluster]
             own.date = wider[0].date
             clusters.append(own)
             continue
+        # undated tellings of one pair are one event, unless they place it in different countries
         target = next((c for c in floating if _family_ok(c.family, m.family) and c.keys == _keys(m)
-                       and c.status == m.status), None)
+                       and c.status == m.status and _same_country(c, m)), None)
         if target is None:
             target = Cluster(m.family, _keys(m), m.status, None, published=m.published)
             floating.append(target)
