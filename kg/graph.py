@@ -47,10 +47,16 @@ def event_key(family: str, participant_keys: list[str], status: str) -> str:
 
 
 def event_iri(e: Event) -> URIRef:
-    """From stable keys: type family, sorted participants, date or, undated, the article (and status when planned)."""
+    """From stable keys: type family, sorted participants, date or, undated, the article and the offset of its
+    first telling there (and status when planned)."""
     key = event_key(e.family, [p.key for p in e.participants], e.status)
-    # an undated event is known only from its article: two undated articles may tell two events
-    date = e.date.value if e.date else "undated/" + quote(e.sources[0], safe="")
+    # an undated event is known only from its article and where the article first tells it:
+    # two undated articles, or two places of one article, may tell two events of one pair
+    if e.date:
+        date = e.date.value
+    else:
+        first = min(e.mentions, key=lambda m: (m.article_id, m.start))
+        date = f"undated/{quote(first.article_id, safe='')}/{first.start}"
     suffix = "-planned" if e.status == "planned" else ""
     return ID[f"event/{e.family}/{date}/{key}{suffix}"]
 

@@ -127,6 +127,7 @@ class Mention:
     partial: bool = False  # fewer participants than the type needs: only joins an event
     weak_place: bool = False  # the place is the article's dateline, not told of this event
     place_country: str | None = None  # the country of the place, to tell two undated events apart
+    invited: frozenset = frozenset()  # participants who are there as inviters ("تلبية لدعوة من Y")
 
     @property
     def family(self) -> str:

@@ -322,3 +322,46 @@ def test_a_summits_participants_are_leaders_not_ministers():
             "يوم 19 مايو 2023.")
     people = {p.label for e in events_of(text, dt.date(2023, 5, 20)) if e.type == "Summit" for p in e.participants}
     assert people == {"Abdel Fattah el-Sisi"}
+
+
+# ------------------------------------------------------------------ more pairs, purposes and recalled events
+def test_a_meeting_verb_with_a_list_is_one_meeting_per_pair():
+    text = ("سيلتقي الرئيس البرازيلي لولا دا سيلفا الثلاثاء المقبل في بوينس آيرس نظيريه الكوبي ميغيل دياز كانيل "
+            "والفنزويلي نيكولاس مادورو.")
+    pairs = sorted(sorted(m.participants[i].label for i in range(len(m.participants)))
+                   for m in mentions_of(text) if m.type == "Meeting")
+    assert len(pairs) == 2 and all(len(p) == 2 and "Luiz Inácio Lula da Silva" in p for p in pairs)
+
+
+def test_a_joint_meeting_of_three_stays_one():
+    text = ("اجتمع العاهل الأردني الملك عبد الله الثاني والرئيس المصري عبد الفتاح السيسي والرئيس الفرنسي "
+            "إيمانويل ماكرون في اجتماع ثلاثي في عمان يوم 3 مايو 2024.")
+    meetings = [m for m in mentions_of(text, dt.date(2024, 5, 4)) if m.type == "Meeting"]
+    assert meetings and all(len(m.participants) == 3 for m in meetings)
+
+
+def test_a_meeting_that_an_arrival_is_for_is_the_arrivers():
+    text = ("وصل الرئيس الفرنسي إيمانويل ماكرون إلى القاهرة لعقد اجتماع ثنائي مع الرئيس المصري عبد الفتاح السيسي.")
+    meetings = [m for m in mentions_of(text) if m.type == "Meeting"]
+    assert [labels(m) for m in meetings] == [{"Emmanuel Macron", "Abdel Fattah el-Sisi"}]
+
+
+def test_an_earlier_meeting_in_another_country_is_another_undated_event():
+    text = ("التقى الرئيس الفرنسي إيمانويل ماكرون الرئيس المصري عبد الفتاح السيسي في باريس. "
+            "وكان الزعيمان قد اجتمعا في وقت سابق في القاهرة.")
+    evs = events_of(text)
+    assert sorted(e.place.label for e in evs) == ["Cairo", "Paris"]
+
+
+def test_the_climate_conference_is_a_summit():
+    text = "شارك الرئيس المصري عبد الفتاح السيسي في مؤتمر المناخ في شرم الشيخ يوم 7 نوفمبر 2022."
+    [e] = events_of(text, dt.date(2022, 11, 8))
+    assert e.type == "Summit" and e.place.label == "Sharm El Sheikh"
+
+
+def test_an_announced_visit_joins_the_held_one_of_the_same_visitor_without_its_inviter():
+    text = ("ويبدأ الرئيس الصيني شي جين بينغ يوم 7 ديسمبر 2022 زيارة رسمية إلى السعودية تلبية لدعوة من العاهل "
+            "السعودي الملك سلمان بن عبد العزيز. واستقبل ولي العهد السعودي الأمير محمد بن سلمان الرئيس الصيني "
+            "في الرياض يوم 8 ديسمبر 2022.")
+    visits = [e for e in events_of(text, dt.date(2022, 12, 9)) if e.type == "Visit" and e.status == "occurred"]
+    assert [labels(e) for e in visits] == [{"Xi Jinping", "Mohammed bin Salman"}]

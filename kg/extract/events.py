@@ -34,6 +34,7 @@ PLACE_PREPOSITIONS = {normalize(w) for w in ("في", "إلى", "بمدينة", "
 ORDINALS = {"اول", "ثاني", "ثالث", "رابع", "اخر", "اولى", "الاولى"}
 DATELINE_TAIL = re.compile(r"\s*(?:[-–—:(]|في\s+\d)")
 LEADER_ROLES = ("head_of_state", "head_of_government", "leader", "crown_prince", "secretary_general")
+INVITATION = re.compile(r"دعوه\s+(?:\S+\s+){0,1}(?:من\s+)?(?:\S+\s+){0,3}$")
 DATE_REACH = 12  # words after the trigger within which its date is told
 NEEDS_TWO = ("Call", "PhoneCall", "VideoCall", "Meeting", "Talks")
 
@@ -742,7 +743,7 @@ class ArticleExtractor:
 
         # "اتصالين هاتفيين منفصلين مع X و Y", "تلقى اتصالات هاتفية من X وY وZ", "التقى X كلا من Y وZ،
         # كل على حدة": one call or meeting of the subject with each
-        if len(people) >= 3 and etype != "Summit" and self.distributive(t, a, b):
+        if len(people) >= 3 and etype != "Summit" and self.distributive(t, a, b, s0, s1):
             subject = [p for p in persons if inside(p) and p.start < t.start]
             lead = subject[0].entity if subject else people[0]
             return [self.build(t, etype, [lead, other], date, place, future, {}, organizer, a, b, s0, s1)
@@ -777,7 +778,9 @@ class ArticleExtractor:
         if etype == "Summit" and not people and organizer is None:
             return []
         mention = self.build(t, etype, people, date, place, future, roles, organizer, a, b, s0, s1)
-        return [replace(mention, weak_place=True) if weak_place else mention]
+        # "تلبية لدعوة من Y": Y invited; Y is the host only if nobody else is said to receive the visitor
+        invited = frozenset(p.entity.key for p in persons if inside(p) and INVITATION.search(self.text[max(a, p.start - 40):p.start]))
+        return [replace(mention, weak_place=weak_place, invited=invited & set(roles))]
 
     def is_leader(self, person: Entity, date: DateValue | None) -> bool:
         on = date.start() if date is not None and date.precision == "day" else (self.article.published or self.era)
@@ -791,7 +794,7 @@ class ArticleExtractor:
         countries = {c for r, c in self.gaz.roles_of(host, on) if r in ("head_of_state", "head_of_government", "leader", "crown_prince")}
         return self.gaz.entity(countries.pop()) if len(countries) == 1 else None
 
-    def distributive(self, t: Hit, a: int, b: int) -> bool:
+    def distributive(self, t: Hit, a: int, b: int, s0: int, s1: int) -> bool:
         """A plural or dual event word, "كل على حدة" in the scope, or a meeting verb with a list of
         those its subject met ("التقى X كلا من Y وZ", "سيلتقي X نظيريه Y وZ"): one event per pair,
         unless the scope says the meeting was joint (ثلاثي، مشترك)."""
@@ -800,7 +803,8 @@ class ArticleExtractor:
         scope = " " + " ".join(re.sub(r"[^\w\s]", " ", self.text[a:b]).split()) + " "
         if any(f" {c} " in scope for c in self.words("distributive_cues")):
             return True
-        joint = any(f" {c} " in scope or f" ال{c} " in scope for c in self.words("joint_cues"))
+        sentence = " " + " ".join(re.sub(r"[^\w\s]", " ", self.text[s0:s1]).split()) + " "
+        joint = any(f" {c} " in sentence or f" ال{c} " in sentence for c in self.words("joint_cues"))
         return t.value == "Meeting" and self.text[t.start:t.end] in self.m.verbs and not joint
 
     def build(self, t, etype, people, date, place, future, roles, organizer, a, b, s0, s1) -> Mention:

@@ -127,6 +127,27 @@ def _occurred_wins(dated: list[Cluster], floating: list[Cluster]) -> tuple[list[
     return [c for c in everything if c.date is not None], [c for c in everything if c.date is None]
 
 
+def _received_wins(dated: list[Cluster], floating: list[Cluster]) -> tuple[list[Cluster], list[Cluster]]:
+    """"بدأ X زيارة تلبية لدعوة من Y" and "استقبل Z الضيف X" in one article are one visit, hosted by Z:
+    a held visit whose host is only its inviter joins the held visit of the same visitor, that week,
+    whose host received him, and the inviter is no participant."""
+    everything = dated + floating
+    def inviter_only(c: Cluster) -> bool:
+        hosts = {k for m in c.mentions for k, r in m.roles.items() if r == "host"}
+        return bool(hosts) and all(k in m.invited for m in c.mentions for k in hosts if k in m.roles)
+    for c in [c for c in everything if c.family == "meeting" and c.status == OCCURRED and inviter_only(c)]:
+        options = [o for o in everything if o is not c and o.family == "meeting" and o.status == OCCURRED
+                   and _visitors(o) and _visitors(o) == _visitors(c) and not inviter_only(o) and _near(o.date, c.date)]
+        if len(options) != 1:
+            continue
+        target = options[0]
+        for m in c.mentions:
+            target.mentions.append(replace(m, partial=True))
+        target.date = target.date or c.date
+        everything.remove(c)
+    return [c for c in everything if c.date is not None], [c for c in everything if c.date is None]
+
+
 def _same_country(c: Cluster, m: Mention) -> bool:
     told = {x.place_country for x in c.mentions if x.place_country and not x.weak_place}
     return not told or m.place_country is None or m.weak_place or m.place_country in told
@@ -224,6 +245,7 @@ def merge_article(mentions: list[Mention]) -> tuple[list[Cluster], list[Cluster]
         target.add(m)
     clusters, floating = _join_lone_visitors(clusters, floating)
     clusters, floating = _occurred_wins(clusters, floating)
+    clusters, floating = _received_wins(clusters, floating)
     clusters, floating = _one_summit(clusters, floating)
     clusters, floating = _summit_in_progress(clusters, floating)
     dropped = 0
@@ -300,7 +322,8 @@ def merge_group(items: list[tuple[Cluster, bool]]) -> tuple[list[Event], int]:
             left += len(f.mentions)
             continue
         target = next((t for t in undated if _family_ok(t.family, f.family)
-                       and t.mentions[0].article_id == f.mentions[0].article_id), None)
+                       and t.mentions[0].article_id == f.mentions[0].article_id
+                       and all(_same_country(t, m) for m in f.mentions)), None)
         if target is None:
             undated.append(f)
             continue
