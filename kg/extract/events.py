@@ -141,12 +141,12 @@ class ArticleExtractor:
     def find_dateline(self, hits: list[Hit]) -> Entity | None:
         """"موسكو - (وكالات)", "القاهرة في 5 مايو (أ ش أ)": a place opening a line, then a dash, a
         bracket or "في" and a date, is where the report was filed."""
-        starts = {a for a, _ in self.kept}
+        starts = self._kept_starts
         for h in hits:
             if h.kind != "entity" or self.gaz.entries[h.value].kind not in ("Place", "Country"):
                 continue
-            line = max((a for a in starts if a <= h.start), default=None)
-            if line is None or self.text[line:h.start - len(h.prefix)].strip():
+            k = bisect.bisect_right(starts, h.start) - 1
+            if k < 0 or self.text[starts[k]:h.start - len(h.prefix)].strip():
                 continue
             if DATELINE_TAIL.match(self.text, h.end + len(h.suffix)):
                 return self.gaz.entity(self.gaz.site(h.value))
