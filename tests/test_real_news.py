@@ -365,3 +365,24 @@ def test_an_announced_visit_joins_the_held_one_of_the_same_visitor_without_its_i
             "في الرياض يوم 8 ديسمبر 2022.")
     visits = [e for e in events_of(text, dt.date(2022, 12, 9)) if e.type == "Visit" and e.status == "occurred"]
     assert [labels(e) for e in visits] == [{"Xi Jinping", "Mohammed bin Salman"}]
+
+
+def test_his_call_with_someone_is_his_not_the_listeners():
+    text = ("وأطلع الرئيس الأمريكي دونالد ترامب أمير قطر الشيخ تميم بن حمد آل ثاني على نتائج اتصاله مع "
+            "ولي العهد السعودي الأمير محمد بن سلمان.")
+    calls = [m for m in mentions_of(text) if m.family == "call"]
+    assert [labels(m) for m in calls] == [{"Donald Trump", "Mohammed bin Salman"}]
+
+
+def test_whoever_arranged_a_call_is_not_in_it():
+    text = ("وأجرى أمير قطر الشيخ تميم بن حمد آل ثاني اتصالا هاتفيا مع ولي العهد السعودي الأمير محمد بن سلمان "
+            "بتنسيق من الرئيس الأمريكي دونالد ترامب.")
+    [m] = mentions_of(text)
+    assert labels(m) == {"Tamim bin Hamad Al Thani", "Mohammed bin Salman"}
+
+
+def test_being_received_at_the_airport_joins_the_arrival():
+    text = ("وصل الرئيس الأمريكي دونالد ترامب صباح اليوم الثلاثاء إلى الرياض. وكان في استقباله في المطار "
+            "ولي العهد السعودي الأمير محمد بن سلمان.")
+    [e] = events_of(text, dt.date(2025, 5, 13))
+    assert labels(e) == {"Donald Trump", "Mohammed bin Salman"} and str(e.date) == "2025-05-13"

@@ -662,6 +662,12 @@ class ArticleExtractor:
             if inside(p) and p.entity.key not in {e.key for e in people}:
                 people.append(p.entity)
 
+        # "اطلع X Y على نتائج اتصاله مع Z": "his call with Z" is X's and Z's, not Y's
+        if t.suffix in ("ه", "ها") and re.match(r"\s*(?:\S+\s+)?مع\s", self.text[t.end + len(t.suffix):t.end + 30]):
+            before_t = [p.entity for p in persons if inside(p) and p.start < t.start]
+            after_t = [p.entity for p in persons if inside(p) and p.start > t.end]
+            if len(before_t) >= 2 and after_t:
+                people = [before_t[0]] + [e for e in after_t if e.key != before_t[0].key]
         # "... and another call with Trump", "عقب محادثاته مع بوتين": the previous event's topic carries over
         if len(people) == 1 and prev is not None and prev.participants:
             if any(c.kind == "same_subject" for c in after if self.tokens_between(t.end, c.start) <= 1) \
@@ -758,7 +764,8 @@ class ArticleExtractor:
         if etype == "Visit" and len(people) == 1 and place is not None and self.domestic(people[0], place, date):
             return []  # a leader touring their own country is no diplomatic visit
         word = self.text[t.start:t.end]
-        if etype == "Visit" and word in self.m.host_triggers and t.suffix in ("ه", "ها") and self.state.last_visit:
+        receiving = word in self.m.host_triggers or word in self.words("reception_nouns")
+        if etype == "Visit" and receiving and t.suffix in ("ه", "ها") and self.state.last_visit:
             # "يستقبله الإمبراطور": the host is named after the verb, the guest is the visitor told before
             guest = self.guest(None, None)
             hosts = [p.entity for p in persons if inside(p) and p.start >= t.end]
