@@ -386,3 +386,22 @@ def test_being_received_at_the_airport_joins_the_arrival():
             "ولي العهد السعودي الأمير محمد بن سلمان.")
     [e] = events_of(text, dt.date(2025, 5, 13))
     assert labels(e) == {"Donald Trump", "Mohammed bin Salman"} and str(e.date) == "2025-05-13"
+
+
+def test_a_name_before_its_title_is_the_person_of_the_title():
+    text = ("استقبل الرئيس الجزائري عبد المجيد تبون يوم 3 فبراير 2026 كارلوس مونتيرو، وزير الخارجية البرتغالي "
+            "الذي يقوم بزيارة إلى الجزائر.")
+    people = {p.surface or p.label for m in mentions_of(text, dt.date(2026, 2, 3)) for p in m.participants}
+    assert "كارلوس مونتيرو" in people
+
+
+def test_a_longer_patronymic_name_is_someone_else():
+    text = ("أكد السفير السعودي لدى الدوحة، عبدالله بن عبدالعزيز الراشد، أهمية زيارة الملك سلمان بن عبدالعزيز إلى قطر.")
+    people = {p.label for m in mentions_of(text) for p in m.participants}
+    assert "Abdullah of Saudi Arabia" not in people
+
+
+def test_a_known_patronymic_name_before_its_object_is_still_the_person():
+    text = "بحث ولي العهد السعودي الأمير محمد بن سلمان العلاقات الثنائية مع الرئيس الفرنسي إيمانويل ماكرون."
+    people = {p.label for m in mentions_of(text) for p in m.participants}
+    assert "Mohammed bin Salman" in people

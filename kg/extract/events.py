@@ -247,6 +247,8 @@ class ArticleExtractor:
 
     def person_of_slot(self, slot: list[Hit], titled: bool) -> str | None:
         h = self.entity_hit(slot, "Person")
+        if h and re.search(r" بن \S+$", self.text[h.start:h.end]) and self.family_name_follows(h.end + len(h.suffix)):
+            return None  # "عبدالله بن عبدالعزيز العيفان" is not King Abdullah bin Abdulaziz
         if h:
             return h.value
         shorts = [x.value for x in slot if x.kind == "short" and self.gaz.entries[x.value].kind == "Person"]
@@ -264,6 +266,29 @@ class ArticleExtractor:
         definite = self.text[title.start - len(title.prefix):title.end].lstrip("وف").startswith(("ال", "بال", "لل"))
         word = self.text[slot[0].start - len(slot[0].prefix):slot[0].end]
         return definite and word.startswith("ل") and not word.startswith("ال")
+
+    def family_name_follows(self, pos: int) -> bool:
+        """After "X بن Y", a word with the article that kg does not know, closing the name before a comma
+        or a stop, is the family name of someone else ("العيفان،"); "آل" begins the known person's own
+        family name; a known word or a day is no name; "بحث محمد بن سلمان العلاقات الثنائية" goes on."""
+        m = re.match(r" ([\u0621-\u064A]+)\s*[،,.:؛]", self.text[pos:pos + 40])
+        if not m:
+            return False  # a family name closes the name: "عبدالله بن عبدالعزيز العيفان،"
+        word = m.group(1)
+        return ARABIC_WORD.fullmatch(word) is not None and word.startswith("ال") and word != "ال" and word not in self.name_stopwords() \
+            and not self.known_word(word) and not self.m.auto.exists(word) and not find_dates(f"يوم {word}")
+
+    def name_before(self, pos: int) -> tuple[int, int, str] | None:
+        """Two or three name-like words kg does not know, then a comma, right before ``pos``."""
+        m = re.search(r"((?:[\u0621-\u064A]{2,} ){1,2}[\u0621-\u064A]{2,})\s*[،,]\s*$", self.text[max(0, pos - 60):pos])
+        if not m:
+            return None
+        words = m.group(1).split()
+        stop = self.name_stopwords()
+        if any(w in stop or w.startswith(("ال", "لل", "بال", "وال")) or self.m.auto.exists(w) for w in words):
+            return None
+        start = max(0, pos - 60) + m.start(1)
+        return start, start + len(m.group(1)), m.group(1)
 
     def name_goes_on(self, pos: int) -> bool:
         """A name-like word kg does not know follows: the first name belongs to a longer, unknown name."""
@@ -403,6 +428,10 @@ class ArticleExtractor:
             start, stop, label = name
             return j, PersonRef(title.start, stop, Entity("name:" + label, "Person", None, self.original(start, stop)), role)
         if country and role and role != "other" and title.kind != "counterpart" and not former:
+            before = self.name_before(title.start - len(title.prefix))
+            if before is not None:  # "باولو رانجيل، وزير الخارجية البرتغالي": the name stands before its title
+                start, stop, label = before
+                return j, PersonRef(start, end, Entity("name:" + label, "Person", None, self.original(start, stop)), role)
             label = self.original(title.start, end)
             return j, PersonRef(title.start, end, Entity(f"title:{role}:{country}", "Person", None, label), role)
         definite = self.text[title.start - len(title.prefix):title.end].startswith(("ال", "بال", "وال", "لل", "فال"))
