@@ -405,3 +405,25 @@ def test_a_known_patronymic_name_before_its_object_is_still_the_person():
     text = "بحث ولي العهد السعودي الأمير محمد بن سلمان العلاقات الثنائية مع الرئيس الفرنسي إيمانويل ماكرون."
     people = {p.label for m in mentions_of(text) for p in m.participants}
     assert "Mohammed bin Salman" in people
+
+
+def test_a_person_the_article_introduced_is_known_by_name_later():
+    text = ("قال رئيس الوزراء البوتاني الجديد، داشو تشيرينغ، إنه سعيد بالتكليف. "
+            "وكشفت وسائل إعلام يوم 24 نوفمبر 2022 أن داشو تشيرينغ تحدث إلى الرئيس الهندي دروبادي مورمو "
+            "عبر الهاتف.")
+    people = {p.surface or p.label for m in mentions_of(text, dt.date(2022, 11, 25)) for p in m.participants}
+    assert "داشو تشيرينغ" in people
+
+
+def test_talking_to_someone_in_an_article_of_phone_calls_is_a_phone_call():
+    text = ("تلقى الرئيس المصري عبد الفتاح السيسي اتصالات هاتفية عديدة يوم 2 مايو 2024. "
+            "وأفادت الرئاسة بأن السيسي تحدث إلى الرئيس الفرنسي إيمانويل ماكرون يوم 2 مايو 2024.")
+    types = {e.type for e in events_of(text, dt.date(2024, 5, 3))}
+    assert types == {"PhoneCall"}
+
+
+def test_a_call_received_after_an_earlier_one_in_the_sentence_is_the_same_receivers():
+    text = ("وقال المكتب إن الرئيس المصري عبد الفتاح السيسي تلقى اتصالا من الرئيس الفرنسي إيمانويل ماكرون، "
+            "كما تلقى أمس اتصالا هاتفيا من العاهل الأردني الملك عبد الله الثاني.")
+    calls = [labels(m) for m in mentions_of(text, dt.date(2024, 5, 3)) if m.family == "call"]
+    assert {"Abdel Fattah el-Sisi", "Abdullah II of Jordan"} in calls

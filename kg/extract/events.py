@@ -81,6 +81,7 @@ class ArticleExtractor:
         self.tokens = [t.start() for t in WORD.finditer(self.text)]
         self.state = ArticleState()
         self.mentions: list[Mention] = []
+        self.learned: dict[str, Entity] = {}  # names of persons kg does not know, as the article introduced them
         self.kept: list[tuple[int, int]] = []
 
     # ------------------------------------------------------------ helpers
@@ -118,6 +119,8 @@ class ArticleExtractor:
         # a short form ("شي") counts once the full name appears anywhere in the article itself
         self.state.seen = {h.value for h in hits if h.kind == "entity" and self.in_kept(h.start)}
         self.dateline = self.find_dateline(hits)
+        kinds = {h.value for h in hits if h.kind == "trigger"}
+        self.phone_only = "PhoneCall" in kinds and not kinds & {"Meeting", "Visit", "Summit", "VideoCall"}
         # an undated article's office holders are looked up on the day its named people held office together
         self.era = None if self.article.published else self.gaz.era(
             k for k in self.state.seen if self.gaz.entries[k].kind == "Person")
@@ -173,6 +176,8 @@ class ArticleExtractor:
         self._name_tokens = {k for slot in names for k in range(self.tok(slot[0].start), self.tok(slot[0].end - 1) + 1)}
         cues = [h for h in hits if h.kind not in NAME_LAYER and h.kind != "trigger"]
         persons, places, orgs, duals = self.resolve_names(names, dates)
+        if self.learned:
+            persons = sorted(persons + self.learned_mentions(s0, s1, persons), key=lambda p: p.start)
         for p in persons:
             self.state.recent_persons = [e for e in self.state.recent_persons if e.key != p.entity.key][-7:] + [p.entity]
 
@@ -290,6 +295,23 @@ class ArticleExtractor:
         start = max(0, pos - 60) + m.start(1)
         return start, start + len(m.group(1)), m.group(1)
 
+    def unknown_person(self, start: int, stop: int, label: str) -> Entity:
+        """A person kg does not know, introduced by a title; later bare mentions of the name are them."""
+        entity = Entity("name:" + label, "Person", None, self.original(start, stop))
+        if len(label.split()) >= 2:
+            self.learned.setdefault(label, entity)
+        return entity
+
+    def learned_mentions(self, s0: int, s1: int, persons: list[PersonRef]) -> list[PersonRef]:
+        """"رئيس الوزراء الماليزي، أنور إبراهيم" ... "أن أنور إبراهيم تحدث": names the article introduced."""
+        found = []
+        for label, entity in self.learned.items():
+            for m in re.finditer(r"(?<!\w)" + re.escape(label) + r"(?!\w)", self.text[s0:s1]):
+                a, b = s0 + m.start(), s0 + m.end()
+                if not any(p.start < b and a < p.end for p in persons + found):
+                    found.append(PersonRef(a, b, entity))
+        return found
+
     def name_goes_on(self, pos: int) -> bool:
         """A name-like word kg does not know follows: the first name belongs to a longer, unknown name."""
         m = re.match(r" (\S+)", self.text[pos:pos + 40])
@@ -329,7 +351,7 @@ class ArticleExtractor:
                 name = self.unknown_name(head.end, later, min_words=2)
                 if name:  # "سعادة ميخائيل بوغدانوف": an honorific before a name kg does not know
                     start, stop, label = name
-                    persons.append(PersonRef(head.start, stop, Entity("name:" + label, "Person", None, self.original(start, stop))))
+                    persons.append(PersonRef(head.start, stop, self.unknown_person(start, stop, label)))
                 i += 1
                 continue
             if self.of_kind(slot, "dual"):
@@ -426,12 +448,12 @@ class ArticleExtractor:
         name = self.unknown_name(end, slots[j:])
         if name:
             start, stop, label = name
-            return j, PersonRef(title.start, stop, Entity("name:" + label, "Person", None, self.original(start, stop)), role)
+            return j, PersonRef(title.start, stop, self.unknown_person(start, stop, label), role)
         if country and role and role != "other" and title.kind != "counterpart" and not former:
             before = self.name_before(title.start - len(title.prefix))
             if before is not None:  # "باولو رانجيل، وزير الخارجية البرتغالي": the name stands before its title
                 start, stop, label = before
-                return j, PersonRef(start, end, Entity("name:" + label, "Person", None, self.original(start, stop)), role)
+                return j, PersonRef(start, end, self.unknown_person(start, stop, label), role)
             label = self.original(title.start, end)
             return j, PersonRef(title.start, end, Entity(f"title:{role}:{country}", "Person", None, label), role)
         definite = self.text[title.start - len(title.prefix):title.end].startswith(("ال", "بال", "وال", "لل", "فال"))
@@ -500,7 +522,8 @@ class ArticleExtractor:
         cursor = pos
         for m in re.finditer(r"\S+", self.text[pos:pos + 100]):
             w0 = pos + m.start()
-            if self.text[cursor:w0].strip(" "):
+            gap = self.text[cursor:w0].strip(" ")
+            if gap and not (not words and gap in ("،", ",")):  # "رئيس الوزراء الماليزي، أنور إبراهيم"
                 break
             w = m.group(0)
             if any(a0 < w0 + len(w) and w0 < b0 for a0, b0 in taken):
@@ -708,7 +731,10 @@ class ArticleExtractor:
         # "تلقى X اتصالا من Y، كما تلقى اتصالا من Z": a verb whose subject is left out shares the
         # subject of the sentence's previous event
         is_verb = self.text[t.start:t.end] in self.m.verbs or (t.value == "Talks" and self.text[t.start:t.start + 1] in "يتأ") \
-            or self.word_before(t.start - len(t.prefix)) in self.words("purpose_verbs")  # "وصل X لعقد اجتماع مع Y"
+            or self.word_before(t.start - len(t.prefix)) in self.words("purpose_verbs") \
+            or any(w.strip("،,").lstrip("و") in self.words("call_receiving_verbs")
+                   for w in self.text[max(s0, t.start - len(t.prefix) - 30):t.start - len(t.prefix)].split()[-3:])
+        # ^ "وصل X لعقد اجتماع مع Y", "كما تلقى اتصالا من Z": the event word is the verb's object
         if len(people) == 1 and prev is not None and prev.participants and is_verb \
                 and not any(inside(p) and p.start < t.start for p in persons):
             visitor = next((k for k, r in prev.roles.items() if r == "visitor"), None)
@@ -734,6 +760,8 @@ class ArticleExtractor:
 
         # type
         etype = t.value
+        if etype == "Talks" and self.phone_only:
+            etype = "PhoneCall"  # "تحدث إلى X" in an article whose only events are phone calls
         mods = [c for c in cues if c.kind == "modifier" and a <= c.start < b
                 and (-2 <= self.tok(c.start) - self.tok(t.end - 1) <= 8)]
         if mods and etype in ("Call", "Talks", "Meeting"):
