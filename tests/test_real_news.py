@@ -427,3 +427,24 @@ def test_a_call_received_after_an_earlier_one_in_the_sentence_is_the_same_receiv
             "كما تلقى أمس اتصالا هاتفيا من العاهل الأردني الملك عبد الله الثاني.")
     calls = [labels(m) for m in mentions_of(text, dt.date(2024, 5, 3)) if m.family == "call"]
     assert {"Abdel Fattah el-Sisi", "Abdullah II of Jordan"} in calls
+
+
+def test_a_city_after_the_word_city_is_a_place_not_named_after_a_person():
+    text = ("التقى الرئيس الأمريكي دونالد ترامب يوم 29 يونيو 2019 الرئيس الصيني شي جين بينغ على هامش قمة "
+            "مجموعة العشرين التي بدأت أعمالها بمدينة أوساكا اليابانية.")
+    meetings = [e for e in events_of(text, dt.date(2019, 6, 30)) if e.type == "Meeting"]
+    assert [e.place.label for e in meetings] == ["Osaka"]
+
+
+def test_a_summit_with_a_long_name_is_placed_where_it_meets():
+    text = ("شارك الرئيس الروسي فلاديمير بوتين يوم 4 يوليو 2024 في قمة مجلس رؤساء الدول الأعضاء في منظمة "
+            "شنغهاي للتعاون في دورته الرابعة والعشرين المنعقدة في أستانا.")
+    [e] = events_of(text, dt.date(2024, 7, 5))
+    assert e.type == "Summit" and e.place.label == "Astana"
+
+
+def test_a_meeting_during_a_visit_is_where_the_visit_is():
+    text = ("وصل الملك سلمان بن عبدالعزيز يوم الأحد 12 مارس 2017 إلى طوكيو في زيارة رسمية. "
+            "ومن المقرر أن يتباحث اليوم الاثنين مع رئيس الحكومة اليابانية شينزو آبي.")
+    meetings = [e for e in events_of(text, dt.date(2017, 3, 13)) if e.type == "Meeting"]
+    assert [e.place.label for e in meetings] == ["Tokyo"]

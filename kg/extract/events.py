@@ -81,6 +81,7 @@ class ArticleExtractor:
         self.tokens = [t.start() for t in WORD.finditer(self.text)]
         self.state = ArticleState()
         self.mentions: list[Mention] = []
+        self.last_sentence = -10  # the last sentence that told an event
         self.learned: dict[str, Entity] = {}  # names of persons kg does not know, as the article introduced them
         self.kept: list[tuple[int, int]] = []
 
@@ -206,6 +207,8 @@ class ArticleExtractor:
                     keys = {p.key for p in pair}
                     self.state.pairs = [q for q in self.state.pairs if {p.key for p in q} != keys][-5:] + [pair]
         self.mentions.extend(self.sideline_summits(self.mentions[first:], s0, s1))
+        if len(self.mentions) > first:
+            self.last_sentence = idx
         # "the same day" later on refers to the last event's date, else to the sentence's first date
         sentence_date = dated_in_sentence
         if sentence_date is None:
@@ -365,9 +368,9 @@ class ArticleExtractor:
                     places.append(PlaceRef(head.start, slots[i + 1][0].end, self.gaz.entity(capital), self.preposition(head)))
                     i += 2
                     continue
-            if self.named_after(head.start):
+            if self.named_after(head.start) and not (self.entity_hit(slot, "Place") or self.entity_hit(slot, "Country")):
                 i += 1
-                continue  # "مطار الملك خالد": a place named after a person
+                continue  # "مطار الملك خالد": a place named after a person ("بمدينة أوساكا" is the city)
             titled = i > 0 and self.of_kind(slots[i - 1], "honorific") is not None \
                 and self.adjacent(slots[i - 1][0].end, head.start)
             key = self.person_of_slot(slot, titled=titled)
@@ -735,10 +738,17 @@ class ArticleExtractor:
             or any(w.strip("،,").lstrip("و") in self.words("call_receiving_verbs")
                    for w in self.text[max(s0, t.start - len(t.prefix) - 30):t.start - len(t.prefix)].split()[-3:])
         # ^ "وصل X لعقد اجتماع مع Y", "كما تلقى اتصالا من Z": the event word is the verb's object
-        if len(people) == 1 and prev is not None and prev.participants and is_verb \
+        # the previous sentence's event too, when this sentence names nobody before its verb
+        before_in_sentence = any(s0 <= p.start < t.start for p in persons)
+        last = self.mentions[-1] if self.mentions else None
+        # "وصل X إلى طوكيو. ومن المقرر أن يتباحث اليوم مع Y": the visitor's agenda goes on
+        told = prev if prev is not None else (
+            last if last is not None and last.type == "Visit" and "visitor" in last.roles.values()
+            and self.last_sentence == sentence_idx - 1 and not before_in_sentence else None)
+        if len(people) == 1 and told is not None and told.participants and is_verb \
                 and not any(inside(p) and p.start < t.start for p in persons):
-            visitor = next((k for k, r in prev.roles.items() if r == "visitor"), None)
-            subject = next((p for p in prev.participants if p.key == visitor), prev.participants[0])
+            visitor = next((k for k, r in told.roles.items() if r == "visitor"), None)
+            subject = next((p for p in told.participants if p.key == visitor), told.participants[0])
             if subject.key != people[0].key:
                 people.insert(0, subject)
         # "معلنا أنه سيزور الصين": a verb without its own subject continues the sentence's last person
@@ -1101,7 +1111,8 @@ class ArticleExtractor:
                 continue  # "الحرب في أوكرانيا": the place of something else
             if p.end <= t.start and self.tokens_between(p.end, t.start) > 3 and self.tokens_between(scope_start, p.start) > 2:
                 continue  # before the trigger only when fronted ("وفي موسكو، التقى") or close
-            if p.start > t.end and self.distance(t, p.start, persons) > 10 and not sideline:
+            reach = 25 if t.value == "Summit" else 10  # "قمة منظمة شنغهاي للتعاون ... في أستانا"
+            if p.start > t.end and self.distance(t, p.start, persons) > reach and not sideline:
                 continue
             if p.preposition in preps or (t.value == "Visit" and p.start >= t.end and self.distance(t, p.start, persons) <= 3):
                 return p.entity

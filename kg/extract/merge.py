@@ -31,6 +31,7 @@ class Cluster:
     date: DateValue | None
     mentions: list[Mention] = field(default_factory=list)
     published: dt.date | None = None
+    place_hint: Entity | None = None  # where the visit this meeting happened during took place
 
     def add(self, m: Mention):
         self.mentions.append(m)
@@ -191,6 +192,23 @@ def _summit_in_progress(dated: list[Cluster], floating: list[Cluster]) -> tuple[
     return dated + [summit], [c for c in floating if c is not summit]
 
 
+def _place_during_visits(clusters: list[Cluster]) -> None:
+    """A meeting the text does not place, with a visitor during that visitor's visit (same week), is
+    where the visit is: "وصل X إلى طوكيو ... ويتباحث اليوم مع رئيس الحكومة"."""
+    def place_of(c: Cluster) -> Entity | None:
+        told = [m.place for m in c.mentions if m.place is not None and not m.weak_place]
+        return told[0] if told else None
+
+    visits = [c for c in clusters if any(m.type == "Visit" for m in c.mentions) and place_of(c) is not None]
+    for c in clusters:
+        if c.family not in ("meeting", "talks") or place_of(c) is not None or any(m.type == "Visit" for m in c.mentions):
+            continue
+        hosts = [v for v in visits if _visitors(v) & c.keys and _near(v.date, c.date)]
+        places = {place_of(v).key: place_of(v) for v in hosts}
+        if len(places) == 1:
+            c.place_hint = next(iter(places.values()))
+
+
 def _near(a: DateValue | None, b: DateValue | None) -> bool:
     """Dates that may be one event's: either unknown, one refining the other, or days a week apart."""
     if a is None or b is None or a.compatible(b):
@@ -248,6 +266,7 @@ def merge_article(mentions: list[Mention]) -> tuple[list[Cluster], list[Cluster]
     clusters, floating = _received_wins(clusters, floating)
     clusters, floating = _one_summit(clusters, floating)
     clusters, floating = _summit_in_progress(clusters, floating)
+    _place_during_visits(clusters + floating)
     dropped = 0
     order = {id(m): i for i, m in enumerate(mentions)}
     for m in (m for m in mentions if m.partial):
@@ -402,12 +421,17 @@ def _event(c: Cluster) -> Event:
     for m in mentions:
         if m.place is not None and not m.weak_place:
             places[m.place.key] += 1 + (not m.partial) + (m.date is not None) + (m.status == c.status)
+    if not places and c.place_hint is not None:  # a meeting during a visit
+        places[c.place_hint.key] = 1
     if not places:  # only the dateline says where
         places.update(m.place.key for m in mentions if m.place is not None)
     place = None
     if places:
-        top = max(places.items(), key=lambda kv: (kv[1], -min(i for i, m in enumerate(mentions) if m.place and m.place.key == kv[0])))[0]
-        place = _pick_entity([m.place for m in mentions if m.place and m.place.key == top])
+        first = {k: min((i for i, m in enumerate(mentions) if m.place and m.place.key == k), default=len(mentions))
+                 for k in places}
+        top = max(places.items(), key=lambda kv: (kv[1], -first[kv[0]]))[0]
+        told = [m.place for m in mentions if m.place and m.place.key == top]
+        place = _pick_entity(told) if told else c.place_hint
     organizer = next((m.organizer for m in mentions if m.organizer is not None), None)
     duration = next((m.duration_minutes for m in mentions if m.duration_minutes), None)
     return Event(type=etype, participants=participants, date=c.date, status=c.status, mentions=mentions,
