@@ -223,6 +223,7 @@ def evaluate(
     graph: List[Path] = typer.Argument(..., help="Graph file(s) built from the gold's articles."),
     fmt: str = typer.Option("text", "--format", "-f", help="text or json."),
     min_f1: Optional[float] = typer.Option(None, "--min-f1", help="Exit 1 when F1 is below this."),
+    same_article: bool = typer.Option(False, "--same-article", help="Match a prediction only to gold events of its own article (the reference scorer matches across articles)."),
 ):
     """Score a graph's events against hand-made gold events (precision, recall, F1, dates, places, duplicates).
 
@@ -237,7 +238,7 @@ def evaluate(
         records = read_events(read_graph(*graph))
     except KgError as exc:
         raise fail(exc)
-    result = score(gold_data, records)
+    result = score(gold_data, records, same_article=same_article)
     if fmt == "json":
         sys.stdout.write(json.dumps(result, ensure_ascii=False, indent=1) + "\n")
     else:

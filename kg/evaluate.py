@@ -90,9 +90,13 @@ def _participants_ok(g: dict, keys: set) -> bool:
     return required <= keys <= required | set(g.get("optional_participants", []))
 
 
-def score(gold: dict, predicted: list[dict]) -> dict:
+def score(gold: dict, predicted: list[dict], same_article: bool = False) -> dict:
     """Precision, recall, F1, duplicates, misses, date and place accuracy, per-type scores, and an
-    error report: each gold event's outcome and each spurious prediction, with its evidence."""
+    error report: each gold event's outcome and each spurious prediction, with its evidence.
+
+    With ``same_article`` a prediction is matched only to gold events of an article it comes from
+    (the reference scorer matches across articles, so that a summit of one article may take the
+    undated gold summit of another)."""
     res = _Resolver(gold.get("entities", {}))
     articles = {a["id"] for a in gold.get("articles", [])}
     gold_events = gold["events"]
@@ -106,11 +110,12 @@ def score(gold: dict, predicted: list[dict]) -> dict:
     preds.sort(key=lambda t: t[0].get("date") is None)
     matched: dict[str, dict] = {}
     tp = fp = dup = ignored = 0
-    false_positives, wrong_dates = [], []
+    false_positives, wrong_dates, duplicates = [], [], []
     typed_matches = 0  # type and participants right, whatever the date
     pred_outcome: list[tuple[dict, str]] = []
     for p, keys, srcs in preds:
-        cands = [g for g in gold_events if _type_class(g["type"]) == _type_class(p.get("type")) and _participants_ok(g, keys)]
+        cands = [g for g in gold_events if _type_class(g["type"]) == _type_class(p.get("type")) and _participants_ok(g, keys)
+                 and (not same_article or not srcs or srcs & set(g.get("sources", [])))]
         full = [g for g in cands if _date_ok(g.get("date"), p.get("date"))]
         req_full = [g for g in full if g.get("required")]
         free = [g for g in req_full if g["id"] not in matched]
@@ -123,6 +128,9 @@ def score(gold: dict, predicted: list[dict]) -> dict:
         elif req_full or (p.get("date") is None and any(g["id"] in matched for g in cands if g.get("required"))):
             dup += 1
             pred_outcome.append((p, "duplicate"))
+            duplicates.append({"type": p.get("type"), "date": p.get("date"), "participants": sorted(keys),
+                               "sources": p.get("sources", []), "of": [g["id"] for g in req_full or cands],
+                               "evidence": _evidence(p)})
         elif any(not g.get("required") for g in cands):
             ignored += 1
             pred_outcome.append((p, "optional"))
@@ -154,6 +162,7 @@ def score(gold: dict, predicted: list[dict]) -> dict:
         "cross_article_merged": f"{merged_ok}/{merged_total}",
         "wrong_dates": wrong_dates,
         "false_positives": false_positives,
+        "duplicate_predictions": duplicates,
         "by_type": _by_type(required, matched, pred_outcome),
         "gold_events": [_gold_outcome(g, matched.get(g["id"]), preds, res) for g in required],
     }
@@ -243,5 +252,10 @@ def render(r: dict, details: bool = True) -> str:
     for f in r["false_positives"]:
         lines.append(f"spurious: {f['type']} {f['date']} {', '.join(f['participants'])} from {', '.join(f['sources'])}")
         for e in f.get("evidence", []):
+            lines.append(f"    [{e['source']}] {e['text']}")
+    for d in r.get("duplicate_predictions", []):
+        lines.append(f"duplicate of {', '.join(d['of'])}: {d['type']} {d['date']} {', '.join(d['participants'])} "
+                     f"from {', '.join(d['sources'])}")
+        for e in d.get("evidence", []):
             lines.append(f"    [{e['source']}] {e['text']}")
     return "\n".join(lines)

@@ -448,3 +448,19 @@ def test_a_meeting_during_a_visit_is_where_the_visit_is():
             "ومن المقرر أن يتباحث اليوم الاثنين مع رئيس الحكومة اليابانية شينزو آبي.")
     meetings = [e for e in events_of(text, dt.date(2017, 3, 13)) if e.type == "Meeting"]
     assert [e.place.label for e in meetings] == ["Tokyo"]
+
+
+def test_eval_can_match_each_prediction_within_its_own_article_only():
+    """An undated gold summit accepts any summit: across articles one article's summit can take
+    another's, and that article's own summit then counts as a duplicate."""
+    gold = {"format": "kg-gold/1", "articles": [{"id": "s1"}, {"id": "s2"}], "entities": {},
+            "events": [{"id": "k1", "required": True, "type": "Summit", "participants": [], "date": None,
+                        "place": None, "sources": ["s1"]},
+                       {"id": "k2", "required": True, "type": "Summit", "participants": [], "date": "2024-07",
+                        "place": None, "sources": ["s2"]}]}
+    predicted = [pred("Summit", "2024-07-04", [], "s2"), pred("Summit", None, [], "s1")]
+    across = score(gold, predicted)
+    assert (across["tp"], across["duplicates"]) == (1, 1)
+    own = score(gold, predicted, same_article=True)
+    assert (own["tp"], own["duplicates"]) == (2, 0)
+    assert [d["of"] for d in across["duplicate_predictions"]] == [["k1"]]
