@@ -9,6 +9,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 
+import pytest
+
 from kg.build import build
 from kg.cli import app
 from kg.evaluate import render, score
@@ -266,40 +268,6 @@ def test_a_weekday_before_a_place_is_the_day_of_arrival():
     assert str(e.date) == "2024-02-04"
 
 
-# ------------------------------------------------------------------ places
-def test_a_venue_is_placed_in_its_city():
-    text = "استقبل الرئيس الروسي فلاديمير بوتين الرئيس الصيني شي جين بينغ في الكرملين يوم 21 مارس 2023."
-    [e] = events_of(text, dt.date(2023, 3, 22))
-    assert e.place is not None and e.place.label == "Moscow"
-
-
-def test_a_visit_without_a_named_place_is_in_the_hosts_country():
-    text = "استقبل الرئيس المصري عبد الفتاح السيسي يوم 5 مايو 2024 العاهل الأردني الملك عبد الله الثاني."
-    [e] = events_of(text, dt.date(2024, 5, 6))
-    assert e.place is not None and e.place.label == "Egypt"
-
-
-def test_a_sideline_meeting_is_where_its_summit_is_held():
-    text = ("التقى الرئيس الصيني شي جين بينغ الرئيس الروسي فلاديمير بوتين يوم 4 يوليو 2024 على هامش قمة "
-            "منظمة شنغهاي للتعاون التي تستضيفها العاصمة الكازاخية أستانا منذ يومين وسط حضور واسع.")
-    meetings = [e for e in events_of(text, dt.date(2024, 7, 5)) if e.type == "Meeting"]
-    assert [e.place.label for e in meetings] == ["Astana"]
-
-
-def test_a_dateline_places_a_meeting_no_sentence_places():
-    text = ("الرياض - (وكالات)\nالتقى ولي العهد السعودي الأمير محمد بن سلمان الرئيس الفرنسي إيمانويل ماكرون "
-            "يوم 4 ديسمبر 2024 وبحثا العلاقات الثنائية.")
-    [e] = events_of(text, dt.date(2024, 12, 5))
-    assert e.place is not None and e.place.label == "Riyadh"
-
-
-def test_a_stated_place_wins_over_the_dateline():
-    text = ("القاهرة - (وكالات)\nالتقى ولي العهد السعودي الأمير محمد بن سلمان الرئيس الفرنسي إيمانويل ماكرون "
-            "في باريس يوم 4 ديسمبر 2024.")
-    [e] = events_of(text, dt.date(2024, 12, 5))
-    assert e.place.label == "Paris"
-
-
 # ------------------------------------------------------------------ summits
 def test_a_sideline_meeting_also_tells_its_summit():
     text = ("التقى الرئيس الصيني شي جين بينغ الرئيس الروسي فلاديمير بوتين يوم 4 يوليو 2024 على هامش قمة "
@@ -429,27 +397,6 @@ def test_a_call_received_after_an_earlier_one_in_the_sentence_is_the_same_receiv
     assert {"Abdel Fattah el-Sisi", "Abdullah II of Jordan"} in calls
 
 
-def test_a_city_after_the_word_city_is_a_place_not_named_after_a_person():
-    text = ("التقى الرئيس الأمريكي دونالد ترامب يوم 29 يونيو 2019 الرئيس الصيني شي جين بينغ على هامش قمة "
-            "مجموعة العشرين التي بدأت أعمالها بمدينة أوساكا اليابانية.")
-    meetings = [e for e in events_of(text, dt.date(2019, 6, 30)) if e.type == "Meeting"]
-    assert [e.place.label for e in meetings] == ["Osaka"]
-
-
-def test_a_summit_with_a_long_name_is_placed_where_it_meets():
-    text = ("شارك الرئيس الروسي فلاديمير بوتين يوم 4 يوليو 2024 في قمة مجلس رؤساء الدول الأعضاء في منظمة "
-            "شنغهاي للتعاون في دورته الرابعة والعشرين المنعقدة في أستانا.")
-    [e] = events_of(text, dt.date(2024, 7, 5))
-    assert e.type == "Summit" and e.place.label == "Astana"
-
-
-def test_a_meeting_during_a_visit_is_where_the_visit_is():
-    text = ("وصل الملك سلمان بن عبدالعزيز يوم الأحد 12 مارس 2017 إلى طوكيو في زيارة رسمية. "
-            "ومن المقرر أن يتباحث اليوم الاثنين مع رئيس الحكومة اليابانية شينزو آبي.")
-    meetings = [e for e in events_of(text, dt.date(2017, 3, 13)) if e.type == "Meeting"]
-    assert [e.place.label for e in meetings] == ["Tokyo"]
-
-
 def test_eval_can_match_each_prediction_within_its_own_article_only():
     """An undated gold summit accepts any summit: across articles one article's summit can take
     another's, and that article's own summit then counts as a duplicate."""
@@ -464,3 +411,42 @@ def test_eval_can_match_each_prediction_within_its_own_article_only():
     own = score(gold, predicted, same_article=True)
     assert (own["tp"], own["duplicates"]) == (2, 0)
     assert [d["of"] for d in across["duplicate_predictions"]] == [["k1"]]
+
+
+# ------------------------------------------------------------------ places
+PLACES = [
+    # a venue is placed in its city
+    ("استقبل الرئيس الروسي فلاديمير بوتين الرئيس الصيني شي جين بينغ في الكرملين يوم 21 مارس 2023.",
+     dt.date(2023, 3, 22), "Visit", "Moscow"),
+    # a visit without a named place is in its host's country
+    ("استقبل الرئيس المصري عبد الفتاح السيسي يوم 5 مايو 2024 العاهل الأردني الملك عبد الله الثاني.",
+     dt.date(2024, 5, 6), "Visit", "Egypt"),
+    # a sideline meeting is where its summit is held
+    ("التقى الرئيس الصيني شي جين بينغ الرئيس الروسي فلاديمير بوتين يوم 4 يوليو 2024 على هامش قمة "
+     "منظمة شنغهاي للتعاون التي تستضيفها العاصمة الكازاخية أستانا منذ يومين وسط حضور واسع.",
+     dt.date(2024, 7, 5), "Meeting", "Astana"),
+    # a dateline places a meeting that no sentence places
+    ("الرياض - (وكالات)\nالتقى ولي العهد السعودي الأمير محمد بن سلمان الرئيس الفرنسي إيمانويل ماكرون "
+     "يوم 4 ديسمبر 2024 وبحثا العلاقات الثنائية.", dt.date(2024, 12, 5), "Meeting", "Riyadh"),
+    # a stated place wins over the dateline
+    ("القاهرة - (وكالات)\nالتقى ولي العهد السعودي الأمير محمد بن سلمان الرئيس الفرنسي إيمانويل ماكرون "
+     "في باريس يوم 4 ديسمبر 2024.", dt.date(2024, 12, 5), "Meeting", "Paris"),
+    # a city after "بمدينة" is a place, not a name-giver
+    ("التقى الرئيس الأمريكي دونالد ترامب يوم 29 يونيو 2019 الرئيس الصيني شي جين بينغ على هامش قمة "
+     "مجموعة العشرين التي بدأت أعمالها بمدينة أوساكا اليابانية.", dt.date(2019, 6, 30), "Meeting", "Osaka"),
+    # a summit with a long name is placed where it meets
+    ("شارك الرئيس الروسي فلاديمير بوتين يوم 4 يوليو 2024 في قمة مجلس رؤساء الدول الأعضاء في منظمة "
+     "شنغهاي للتعاون في دورته الرابعة والعشرين المنعقدة في أستانا.", dt.date(2024, 7, 5), "Summit", "Astana"),
+    # a meeting during a visit is where the visit is
+    ("وصل الملك سلمان بن عبدالعزيز يوم الأحد 12 مارس 2017 إلى طوكيو في زيارة رسمية. "
+     "ومن المقرر أن يتباحث اليوم الاثنين مع رئيس الحكومة اليابانية شينزو آبي.",
+     dt.date(2017, 3, 13), "Meeting", "Tokyo"),
+]
+
+
+@pytest.mark.parametrize("text, published, etype, place", PLACES, ids=[
+    "venue-city", "host-country", "sideline-summit", "dateline", "stated-over-dateline", "city-word",
+    "long-summit-name", "meeting-during-visit"])
+def test_places(text, published, etype, place):
+    events = [e for e in events_of(text, published) if e.type == etype]
+    assert [e.place.label if e.place else None for e in events] == [place]
