@@ -14,7 +14,7 @@ from pathlib import Path
 
 from .normalize import normalize
 
-CLUTTER_FILE = Path(__file__).resolve().parent.parent / "data" / "clutter.json"
+CLUTTER_FILE = Path(__file__).resolve().parent.parent / "data" / "ar" / "clutter.json"
 _PUNCT = ":：-|–—•*·"
 BLOCK_TAIL = 0.4  # a block marker after this share of the text ends the article
 

@@ -1,6 +1,6 @@
 """Date expressions in Arabic news, resolved against the publication date.
 
-Our own grammar (data in ``kg/data/dates.json``) handles the common forms:
+Our own grammar (data in ``kg/data/ar/dates.json``) handles the common forms:
 full dates, month and year, a month or a day and month alone, weekdays with
 their markers (يوم الثلاثاء، أمس الثلاثاء، غدا الخميس), relative days, months
 and years, Egyptian, Levantine and Maghreb month names, paired names
@@ -25,7 +25,7 @@ import ahocorasick
 from ..models import DateValue
 from .normalize import normalize
 
-DATA_FILE = Path(__file__).resolve().parent.parent / "data" / "dates.json"
+DATA_FILE = Path(__file__).resolve().parent.parent / "data" / "ar" / "dates.json"
 REACH = 48  # characters around an anchor word that a date expression can span
 DIGITS = re.compile(r"\d+")
 

@@ -7,7 +7,7 @@ trigger; take the scope's participants (leaving out speakers, attributions,
 senders of messages and temporal clauses), type (modifiers: by phone, by
 video), status (planned; negated, denied, hypothetical and habitual mentions
 are dropped), date (resolved against the publication date), place and
-duration. All words and phrases come from ``kg/data/lexicon.json``.
+duration. All words and phrases come from ``kg/data/ar/lexicon.json``.
 """
 
 from __future__ import annotations

@@ -14,8 +14,9 @@ from ..models import Entity
 from .normalize import normalize
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
-GAZETTEER_DIR = DATA_DIR / "gazetteer"
-LEXICON_FILE = DATA_DIR / "lexicon.json"
+GAZETTEER_DIR = DATA_DIR / "gazetteer"  # names in every language, one entity per entry
+LANGUAGE_DIR = DATA_DIR / "ar"  # what is said in one language: lexicon, date grammar, page clutter
+LEXICON_FILE = LANGUAGE_DIR / "lexicon.json"
 
 KINDS = ("Country", "Place", "Organization", "Person")
 ROLES = (
@@ -221,6 +222,6 @@ def check_gazetteer(gaz: Gazetteer) -> list[str]:
 
 @lru_cache(maxsize=1)
 def load_lexicon() -> dict:
-    """Triggers, modifiers, titles and cues (``kg/data/lexicon.json``)."""
+    """Triggers, modifiers, titles and cues (``kg/data/ar/lexicon.json``)."""
     with open(LEXICON_FILE, encoding="utf-8") as fh:
         return json.load(fh)
