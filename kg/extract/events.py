@@ -1040,6 +1040,8 @@ class ArticleExtractor:
         if not cands and single:
             cands = [d for d in dates if not any(z0 <= d.start < z1 for z0, z1 in zones)
                      and not (d.start > t.end and self.distance(t, d.start, persons) > reach)]
+        if not cands:  # "كما تلقى أمس، اتصالا من Z": the day stands between the verb and its object
+            cands = [d for d in dates if s0 <= d.end <= a and self.tokens_between(d.end, t.start) <= 1]
         if cands:
             best = min(cands, key=lambda d: (d.start < t.start, abs(d.start - t.end)))
             if best.kind == "same_day":
