@@ -40,6 +40,22 @@ def build_time_from_env() -> str | None:
     return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
+def check_build(paths: list[Path], output: Path, fmt: str | None = None, gazetteers: tuple = ()) -> str:
+    """Check a build's options before any work: the output's format and place, the gazetteer folders.
+
+    Returns the output format; raises KgError (output refused, unknown format, missing folder).
+    """
+    from .errors import DataError
+    from .fileio import check_output, format_for
+
+    check_output(output, paths, article_inputs=True)
+    used = format_for(Path(output), fmt, default=None)
+    for d in map(Path, gazetteers):
+        if not d.is_dir():
+            raise DataError(f"--gazetteer {d}: no such folder (give a folder of kg-gazetteer/1 .json files)")
+    return used
+
+
 def build(paths: list[Path], *, manifest: Path | None = None, gazetteers: tuple = (),
           validate: bool = True, limits: Limits | None = None, build_time: str | None = None,
           workers: int = 1, dask_scheduler: str | None = None,

@@ -22,10 +22,31 @@ app = typer.Typer(
     rich_markup_mode="rich",
     help="kg: build, validate and query event knowledge graphs (calls, visits, meetings, summits) from news.",
 )
+# Control characters (ESC, BEL, ...) in file names, ids and labels are shown as \x1b etc.,
+# never sent to the terminal: they could retitle the window, clear the screen or hide text.
+_CONTROLS = {c: f"\\x{c:02x}" for c in (*range(0x00, 0x20), *range(0x7F, 0xA0)) if chr(c) not in "\n\t"}
+
+
+def shown(text: str) -> str:
+    r"""Text with its control characters made visible (line feeds and tabs kept).
+
+    >>> shown("a\x1b]0;owned\x07b")
+    'a\\x1b]0;owned\\x07b'
+    """
+    return text.translate(_CONTROLS)
+
+
+class _Console(Console):
+    """A console that prints every string it is given through ``shown``; tables are given ``Text(shown(...))``."""
+
+    def print(self, *objects, **kw):
+        super().print(*(shown(o) if isinstance(o, str) else o for o in objects), **kw)
+
+
 # markup is off by default: file names, queries and values are printed as they are; the few
 # styled lines ask for markup and escape what they interpolate
-err = Console(stderr=True, highlight=False, soft_wrap=True, markup=False)
-out = Console(highlight=False, soft_wrap=True, markup=False)
+err = _Console(stderr=True, highlight=False, soft_wrap=True, markup=False)
+out = _Console(highlight=False, soft_wrap=True, markup=False)
 
 
 def fail(exc: KgError) -> typer.Exit:
@@ -47,9 +68,20 @@ def main(version: bool = typer.Option(False, "--version", callback=_version, is_
 
 # ---------------------------------------------------------------- Neo4j connection options (build, load, export)
 # Defined before the commands that use them; the password is never shown, not even as a default.
+def _check_uri(value: str) -> str:
+    from urllib.parse import urlsplit
+
+    try:
+        urlsplit(value).port  # noqa: B018 - parsing the port checks the host part too
+    except ValueError as exc:
+        # the value is not repeated: it may hold a password
+        raise typer.BadParameter(f"not a URI ({exc}); e.g. bolt://localhost:7687")
+    return value
+
+
 def _uri_option():
     return typer.Option("bolt://localhost:7687", "--uri", envvar="NEO4J_URI", rich_help_panel="Neo4j",
-                        help="Bolt address of the Neo4j server.")
+                        callback=_check_uri, help="Bolt address of the Neo4j server.")
 
 
 def _user_option():
@@ -78,7 +110,7 @@ def build(
     build_time: Optional[str] = typer.Option(None, "--build-time", help="Record this xsd:dateTime as the build time (default: SOURCE_DATE_EPOCH if set, else none, so output is reproducible)."),
     max_article_chars: int = typer.Option(2_000_000, "--max-article-chars", min=1, help="Skip (and report) articles longer than this many characters."),
     max_articles_per_file: int = typer.Option(1_000_000, "--max-articles-per-file", min=1, help="Read at most this many articles from one .jsonl file (the rest is reported and skipped)."),
-    workers: int = typer.Option(0, "--workers", "-w", help="Extraction processes (default: the number of cores; 1 runs in this process)."),
+    workers: int = typer.Option(0, "--workers", "-w", show_default=False, help="Extraction processes (default: the number of cores; 1 runs in this process)."),
     dask_scheduler: Optional[str] = typer.Option(None, "--dask-scheduler", envvar="DASK_SCHEDULER_ADDRESS", help="Run extraction and the merge on a Dask cluster (tcp://HOST:PORT)."),
     quiet: bool = typer.Option(False, "-q", "--quiet", help="Print only errors."),
     neo4j: bool = typer.Option(False, "--neo4j", rich_help_panel="Neo4j", help="Also load the graph into Neo4j once written (as kg load does)."),
@@ -93,11 +125,12 @@ def build(
 
     Example: [bold]kg build seeds -o out/graph.ttl[/]   (add [bold]--neo4j[/] to load it into Neo4j too)
     """
-    from .build import build as run_build, write_graph
+    from .build import build as run_build, check_build, write_graph
     from .corpus import Limits
     from .pipeline import default_workers
 
     try:
+        check_build(paths, output, fmt, tuple(gazetteer))
         with _progress(quiet) as advance:
             result = run_build(paths, manifest=manifest, gazetteers=tuple(gazetteer), validate=not no_validate,
                                limits=Limits(max_article_chars, max_articles_per_file), build_time=build_time,
@@ -114,7 +147,10 @@ def build(
         err.print(result.report.text())
         err.print(f"[bold red]error:[/] the graph is invalid; {escape(str(output))} was not written", markup=True)
         raise typer.Exit(1)
-    used = write_graph(result.graph, output, fmt)
+    try:
+        used = write_graph(result.graph, output, fmt)
+    except KgError as exc:
+        raise fail(exc)
     if not quiet:
         _summary(result, output, used)
     if neo4j:
@@ -205,7 +241,7 @@ def events(
     for col in ("date", "type", "status", "participants", "place", "sources"):
         table.add_column(col)
     for e in records:  # Text: labels and sources come from the data, never read as Rich markup
-        table.add_row(*map(Text, (
+        table.add_row(*(Text(shown(v)) for v in (
             e["date"] or "—", e["type"] or "?", e["status"] or "?",
             "; ".join(p["label"] + (f" ({p['wikidata']})" if p["wikidata"] else "") for p in e["participants"]),
             (e["place"] or {}).get("label") or "—", ", ".join(e["sources"]))))
@@ -328,7 +364,7 @@ def query(
         for v in result.variables:
             table.add_column(v)
         for row in result.rows:  # Text: values are shown as they are, never read as Rich markup
-            table.add_row(*(Text(display(t)) for t in row))
+            table.add_row(*(Text(shown(display(t))) for t in row))
         out.print(table)
         err.print(f"{len(result.rows)} row(s)")
 
@@ -364,7 +400,7 @@ def diff(
     if fmt == "text" and out.is_terminal:
         styles = {"+": "green", "-": "red", "~": "yellow"}
         for line in text.splitlines():
-            out.print(Text(line, style="bold" if line[:4] in ("--- ", "+++ ") else styles.get(line[:1], "")))
+            out.print(Text(shown(line), style="bold" if line[:4] in ("--- ", "+++ ") else styles.get(line[:1], "")))
     else:
         sys.stdout.write(text)
     raise typer.Exit(0 if result.identical else 1)

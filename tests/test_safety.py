@@ -1,0 +1,198 @@
+"""Hostile and messy input: links at temporary paths, outputs that would overwrite inputs,
+terminal escapes, options checked before work. Each test reproduces one way kg could be
+misused or could lose data, and checks that it no longer can."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+import pytest
+
+import kg.build
+import kg.fileio as fileio
+from kg.cli import app
+from kg.fileio import TMP_MARK, atomic_write
+
+from .conftest import SEEDS
+
+SEED = sorted(SEEDS.glob("*.txt"))[0]
+
+
+# ---------------------------------------------------------------- temporary files never follow links
+
+def test_a_link_planted_at_the_old_temporary_name_is_not_followed(tmp_path, monkeypatch):
+    victim = tmp_path / "victim.txt"
+    victim.write_text("precious", encoding="utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    # the link appears after the stale-file clean-up (a race), or cannot be removed (another
+    # user's link in a sticky directory such as /tmp): the clean-up does not save the write
+    monkeypatch.setattr(fileio, "clean_stale_temps", lambda target: [])
+    (out / f".graph.ttl{TMP_MARK}{os.getpid()}").symlink_to(victim)
+    atomic_write(out / "graph.ttl", b"new graph")
+    assert victim.read_text(encoding="utf-8") == "precious"
+    assert (out / "graph.ttl").read_bytes() == b"new graph"
+
+
+def test_a_link_at_the_chosen_temporary_name_is_never_opened(tmp_path, monkeypatch):
+    victim = tmp_path / "victim.txt"
+    victim.write_text("precious", encoding="utf-8")
+    names = iter(["planted", "fresh"])
+    monkeypatch.setattr(tempfile, "_get_candidate_names", lambda: names)
+    monkeypatch.setattr(fileio, "clean_stale_temps", lambda target: [])
+    (tmp_path / f".g.ttl{TMP_MARK}{os.getpid()}-planted").symlink_to(victim)
+    atomic_write(tmp_path / "g.ttl", b"new graph")
+    assert victim.read_text(encoding="utf-8") == "precious"
+    assert (tmp_path / "g.ttl").read_bytes() == b"new graph"
+
+
+# ---------------------------------------------------------------- outputs that must not be written
+
+@pytest.fixture
+def corpus(tmp_path) -> Path:
+    d = tmp_path / "corpus"
+    d.mkdir()
+    (d / "a1.txt").write_bytes(SEED.read_bytes())
+    return d
+
+
+def test_build_refuses_to_overwrite_an_input_file(runner, corpus):
+    before = (corpus / "a1.txt").read_bytes()
+    result = runner.invoke(app, ["build", str(corpus / "a1.txt"), "-o", str(corpus / "a1.txt"), "--format", "nt"])
+    assert result.exit_code == 2
+    assert f"error: {corpus / 'a1.txt'}: is also an input; write the output to another file" in result.output
+    result = runner.invoke(app, ["build", str(corpus), "-o", str(corpus / "a1.txt"), "--format", "nt"])
+    assert result.exit_code == 2
+    assert f"error: {corpus / 'a1.txt'}: is inside the input folder {corpus} and would be read as an article" in result.output
+    assert (corpus / "a1.txt").read_bytes() == before
+
+
+def test_build_refuses_an_article_file_inside_an_input_folder(runner, corpus):
+    result = runner.invoke(app, ["build", str(corpus), "-o", str(corpus / "sub" / "new.jsonl"), "--format", "nt"])
+    assert result.exit_code == 2
+    assert "is inside the input folder" in result.output and "would be read as an article" in result.output
+    assert not (corpus / "sub").exists()
+
+
+def test_a_graph_file_inside_the_input_folder_is_allowed(runner, corpus):
+    result = runner.invoke(app, ["build", str(corpus), "-o", str(corpus / "graph.ttl"), "-q", "-w", "1"])
+    assert result.exit_code == 0, result.output
+    assert (corpus / "graph.ttl").read_bytes().startswith(b"@prefix")
+
+
+def test_an_unknown_output_extension_needs_format(runner, corpus, tmp_path):
+    out = tmp_path / "graph.out"
+    result = runner.invoke(app, ["build", str(corpus), "-o", str(out), "-q", "-w", "1"])
+    assert result.exit_code == 2
+    assert f"error: {out}: the extension '.out' names no graph format" in result.output
+    assert "--format" in result.output and not out.exists()
+    result = runner.invoke(app, ["build", str(corpus), "-o", str(out), "-q", "-w", "1", "--format", "nt"])
+    assert result.exit_code == 0, result.output
+    assert out.read_text(encoding="utf-8").startswith("<")
+
+
+def test_export_and_report_refuse_to_overwrite_their_input(runner, seeds_graph, tmp_path):
+    g = tmp_path / "g.ttl"
+    g.write_bytes(seeds_graph.read_bytes())
+    for cmd in (["export", str(g), "-o", str(g)], ["report", str(g), "-o", str(g)]):
+        result = runner.invoke(app, cmd)
+        assert result.exit_code == 2, cmd
+        assert f"error: {g}: is also an input" in result.output
+        assert g.read_bytes() == seeds_graph.read_bytes()
+
+
+# ---------------------------------------------------------------- options checked before any work
+
+@pytest.fixture
+def no_build(monkeypatch):
+    def refuse(*a, **kw):
+        raise AssertionError("the build ran although its options are wrong")
+    monkeypatch.setattr(kg.build, "build", refuse)
+
+
+def test_a_bad_format_is_refused_before_the_build(runner, corpus, tmp_path, no_build):
+    result = runner.invoke(app, ["build", str(corpus), "-o", str(tmp_path / "g.ttl"), "--format", "foo"])
+    assert result.exit_code == 2
+    assert "error: unknown format 'foo'; use one of: turtle, nt, jsonld, trig, nquads, xml" in result.output
+
+
+def test_an_output_that_is_a_directory_is_refused_before_the_build(runner, corpus, tmp_path, no_build):
+    result = runner.invoke(app, ["build", str(corpus), "-o", str(tmp_path)])
+    assert result.exit_code == 2
+    assert f"error: {tmp_path}: is a directory; give a file name" in result.output
+
+
+def test_an_output_under_a_file_is_refused_before_the_build(runner, corpus, tmp_path, no_build):
+    (tmp_path / "plain").write_text("x", encoding="utf-8")
+    out = tmp_path / "plain" / "g.ttl"
+    result = runner.invoke(app, ["build", str(corpus), "-o", str(out)])
+    assert result.exit_code == 2
+    assert f"error: {out}: cannot be created ({tmp_path / 'plain'} is not a directory)" in result.output
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root may write into any folder: permissions cannot be tested as root")
+def test_an_unwritable_output_is_refused_before_the_build(runner, corpus, tmp_path, no_build):
+    locked = tmp_path / "locked"
+    locked.mkdir(mode=0o555)
+    result = runner.invoke(app, ["build", str(corpus), "-o", str(locked / "g.ttl")])
+    assert result.exit_code == 2
+    assert f"error: {locked / 'g.ttl'}: not writable (permission denied)" in result.output
+
+
+def test_a_write_that_fails_is_one_line_and_exit_2(tmp_path, monkeypatch):
+    from kg.errors import OutputError
+
+    def full(fd):
+        raise OSError(28, "No space left on device")
+    monkeypatch.setattr(os, "fsync", full)
+    (tmp_path / "g.ttl").write_bytes(b"old")
+    with pytest.raises(OutputError, match=r"g\.ttl: cannot be written \(No space left on device\)"):
+        atomic_write(tmp_path / "g.ttl", b"new")
+    assert (tmp_path / "g.ttl").read_bytes() == b"old"
+    assert [p.name for p in tmp_path.iterdir()] == ["g.ttl"]
+
+
+def test_a_malformed_bolt_uri_is_a_usage_error_not_a_traceback(runner, seeds_graph):
+    result = runner.invoke(app, ["load", str(seeds_graph), "--uri", "bolt://user:s3cret@[::1"])
+    assert result.exit_code == 2
+    flat = " ".join(result.output.replace("│", " ").split())  # the usage error is drawn in a box
+    assert "Invalid value for '--uri'" in flat and "not a URI (Invalid IPv6 URL)" in flat
+    assert "s3cret" not in result.output and "Traceback" not in result.output
+
+
+def test_a_missing_gazetteer_folder_is_an_error(runner, corpus, tmp_path, no_build):
+    result = runner.invoke(app, ["build", str(corpus), "-o", str(tmp_path / "g.ttl"), "--gazetteer", str(tmp_path / "nope")])
+    assert result.exit_code == 2
+    assert f"error: --gazetteer {tmp_path / 'nope'}: no such folder" in result.output
+
+
+def test_workers_help_does_not_claim_a_default_of_zero(runner):
+    result = runner.invoke(app, ["build", "--help"], env={"COLUMNS": "200"})
+    line = next(ln for ln in result.output.splitlines() if "--workers" in ln)
+    assert "default: 0" not in line and "number of cores" in line
+
+
+# ---------------------------------------------------------------- control characters never reach the terminal
+
+ESC_ID = "a\x1b]0;owned\x07\x1b[2J"
+
+
+def test_control_characters_in_ids_and_file_names_are_shown_not_sent(runner, tmp_path):
+    import json
+    d = tmp_path / "in"
+    d.mkdir()
+    text = SEED.read_text(encoding="utf-8")
+    (d / "a.jsonl").write_text(json.dumps({"id": ESC_ID, "text": text, "published": "2025-01-05"}) + "\n", encoding="utf-8")
+    (d / "b\x1b[2J.txt").write_text("", encoding="utf-8")
+    out = tmp_path / "g.ttl"
+    result = runner.invoke(app, ["build", str(d), "-o", str(out), "-w", "1"])
+    assert result.exit_code == 0, result.output
+    assert "\x1b" not in result.output and "\x07" not in result.output
+    assert "b\\x1b[2J.txt: empty file" in result.output
+    for cmd in (["events", str(out)], ["query", str(out), "SELECT ?id WHERE { ?a kg:articleId ?id }"]):
+        result = runner.invoke(app, cmd, env={"COLUMNS": "300"})
+        assert result.exit_code == 0, result.output
+        assert "\x1b" not in result.output and "\x07" not in result.output
+        assert "a\\x1b]0;owned\\x07\\x1b[2J" in result.output, cmd
