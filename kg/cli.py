@@ -322,6 +322,7 @@ def query(
     args: List[str] = typer.Argument(..., metavar="FILE... [QUERY]", help="Graph file(s) (their union), then the query text unless -f is given."),
     query_file: Optional[Path] = typer.Option(None, "-f", "--query-file", help="Read the query from this file (e.g. queries/leader-contacts.rq)."),
     fmt: str = typer.Option("table", "--format", help="table, csv or json (SPARQL results); CONSTRUCT and DESCRIBE give Turtle, N-Triples or JSON-LD."),
+    allow_service: bool = typer.Option(False, "--allow-service", help="Let SERVICE clauses send the query to remote endpoints (refused by default: kg query reads local files only)."),
 ):
     """Run a SPARQL 1.1 SELECT, ASK, CONSTRUCT or DESCRIBE query over graph files (turtle, nt, jsonld, trig...).
 
@@ -346,7 +347,7 @@ def query(
             err.print(f"[bold red]error:[/] {escape(str(query_file))}: cannot read the query ({exc.__class__.__name__})", markup=True)
             raise typer.Exit(2)
     try:
-        result = query_files(files, text)
+        result = query_files(files, text, allow_service=allow_service)
     except KgError as exc:
         if query_file is None and len(text) < 4096 and Path(text).is_file():
             err.print(f"hint: {text} is a file; to read the query from it, use -f {text}")

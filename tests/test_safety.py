@@ -196,3 +196,62 @@ def test_control_characters_in_ids_and_file_names_are_shown_not_sent(runner, tmp
         assert result.exit_code == 0, result.output
         assert "\x1b" not in result.output and "\x07" not in result.output
         assert "a\\x1b]0;owned\\x07\\x1b[2J" in result.output, cmd
+
+
+# ---------------------------------------------------------------- kg query stays local
+
+@pytest.fixture
+def endpoint():
+    """A SPARQL endpoint on loopback that answers every query with one row and counts the requests."""
+    import http.server
+    import json
+    import threading
+
+    hits = []
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_POST(self):  # noqa: N802 - the http.server API
+            self.rfile.read(int(self.headers.get("Content-Length") or 0))
+            hits.append(self.path)
+            body = json.dumps({"head": {"vars": ["o"]},
+                               "results": {"bindings": [{"o": {"type": "literal", "value": "from the network"}}]}})
+            self.send_response(200)
+            self.send_header("Content-Type", "application/sparql-results+json")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body.encode())
+
+        do_GET = do_POST
+
+        def log_message(self, *a):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_port}/sparql", hits
+    server.shutdown()
+    server.server_close()
+
+
+def test_service_is_refused_without_allow_service(runner, seeds_graph, endpoint):
+    url, hits = endpoint
+    query = f"SELECT ?o WHERE {{ SERVICE <{url}> {{ ?s ?p ?o }} }}"
+    result = runner.invoke(app, ["query", str(seeds_graph), query])
+    assert result.exit_code == 2
+    assert result.output == ("error: the query calls a remote endpoint (SERVICE); kg query reads local files only. "
+                             "Give --allow-service to let it reach the network.\n")
+    assert hits == []
+    result = runner.invoke(app, ["query", str(seeds_graph), query, "--allow-service", "--format", "csv"])
+    assert result.exit_code == 0, result.output
+    assert "from the network" in result.stdout and hits == ["/sparql"]
+
+
+def test_a_failing_endpoint_is_one_line_not_a_traceback(runner, seeds_graph):
+    import socket
+    with socket.socket() as s:  # a port that was free a moment ago: nothing listens there
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    query = f"SELECT ?o WHERE {{ SERVICE <http://127.0.0.1:{port}/sparql> {{ ?s ?p ?o }} }}"
+    result = runner.invoke(app, ["query", str(seeds_graph), query, "--allow-service"])
+    assert result.exit_code == 2
+    assert result.output.startswith("error: the query failed: ") and result.output.count("\n") == 1
