@@ -26,6 +26,7 @@ class BuildResult:
     report: Report | None
     unresolved: int = 0
     by_type: Counter = field(default_factory=Counter)
+    notes: list[Problem] = field(default_factory=list)  # read, but with something to say (damaged bytes, ...)
 
     @property
     def triples(self) -> int:
@@ -83,7 +84,7 @@ def build(paths: list[Path], *, manifest: Path | None = None, gazetteers: tuple 
     graph = events_graph(events, articles, info)
     report = validate_graph(graph) if validate else None
     return BuildResult(graph, events, articles, reader.problems, report, unresolved,
-                       Counter(e.type for e in events))
+                       Counter(e.type for e in events), reader.notes)
 
 
 def serialize(graph: Graph, fmt: str = "turtle") -> bytes:

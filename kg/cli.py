@@ -140,6 +140,8 @@ def build(
         raise fail(exc)
     for p in result.problems:
         err.print(f"[yellow]skipped[/] {escape(str(p))}", markup=True)
+    for p in result.notes:
+        err.print(f"[yellow]note[/] {escape(str(p))}", markup=True)
     if not result.articles:
         err.print("[bold red]error:[/] no readable articles in " + escape(", ".join(map(str, paths))), markup=True)
         raise typer.Exit(2)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from pathlib import Path
 from typing import Iterable
@@ -160,5 +161,21 @@ def read_graph(*paths: Path, fmt: str | None = None) -> Graph:
                 continue
             g.parse(path, format=FORMATS[name][0])
         except Exception as exc:  # rdflib raises many parser-specific errors
-            raise GraphReadError(f"{path}: cannot be read as {name}: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}") from exc
+            raise GraphReadError(f"{path}: cannot be read as {name}: {parser_reason(exc)}") from exc
     return g
+
+
+_BAD_SYNTAX = re.compile(r"at line (\d+) of <[^>]*>:\s*Bad syntax \((.*?)\) at \^", re.DOTALL)
+
+
+def parser_reason(exc: Exception) -> str:
+    """What a parser said, on one line: rdflib's Turtle errors put the line first and the reason after.
+
+    >>> parser_reason(SyntaxError('at line 3 of <>:\\nBad syntax (newline found in string literal) at ^ in:\\n"..."'))
+    'line 3: newline found in string literal'
+    """
+    text = str(exc)
+    m = _BAD_SYNTAX.search(text)
+    if m:
+        return f"line {m.group(1)}: {m.group(2)}"
+    return next((ln.strip() for ln in text.splitlines() if ln.strip()), type(exc).__name__)

@@ -18,7 +18,7 @@ from rdflib import Graph
 
 from .errors import GraphReadError, QueryError
 from .export import curie, serialize_graph
-from .fileio import format_for
+from .fileio import format_for, parser_reason
 from .vocab import PREFIXES
 
 QUERY_FORMS = ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")
@@ -128,7 +128,7 @@ def load_store(*paths: Path):
             else:
                 store.load(path=str(path), format=fmt)
         except (SyntaxError, ValueError, OSError) as exc:
-            raise GraphReadError(f"{path}: cannot be read as {name}: {str(exc).splitlines()[0]}") from exc
+            raise GraphReadError(f"{path}: cannot be read as {name}: {parser_reason(exc)}") from exc
         quads = quads or name in ("trig", "nquads")
     if quads:
         store.update("INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
@@ -158,7 +158,7 @@ def run_query(store, text: str, *, allow_service: bool = False) -> QueryResult:
     except SyntaxError as exc:
         raise QueryError(f"the query is not valid SPARQL 1.1: {exc}") from exc
     except (OSError, RuntimeError, ValueError) as exc:  # a remote endpoint failing, or the store
-        raise QueryError(f"the query failed: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}") from exc
+        raise QueryError(f"the query failed: {parser_reason(exc)}") from exc
     graph = Graph().parse(data=data, format="nt")
     return QueryResult(form if form in ("CONSTRUCT", "DESCRIBE") else "CONSTRUCT", graph=graph)
 

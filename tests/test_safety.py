@@ -5,6 +5,7 @@ misused or could lose data, and checks that it no longer can."""
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from pathlib import Path
 
@@ -255,3 +256,131 @@ def test_a_failing_endpoint_is_one_line_not_a_traceback(runner, seeds_graph):
     result = runner.invoke(app, ["query", str(seeds_graph), query, "--allow-service"])
     assert result.exit_code == 2
     assert result.output.startswith("error: the query failed: ") and result.output.count("\n") == 1
+
+
+# ---------------------------------------------------------------- messy input loses only what is bad
+
+def _records(n: int, **extra) -> list[dict]:
+    text = SEED.read_text(encoding="utf-8")
+    return [{"id": f"r{i}", "text": text, "published": "2025-01-05", **extra} for i in range(n)]
+
+
+def _read(*paths):
+    from kg.corpus import Reader
+    reader = Reader()
+    return [a.id for a in reader.read(list(paths))], reader
+
+
+def test_one_nul_byte_loses_one_jsonl_line_not_the_file(tmp_path):
+    import json
+    lines = [json.dumps(r).encode() for r in _records(50)]
+    lines[2] = lines[2][:20] + b"\x00" + lines[2][20:]
+    f = tmp_path / "feed.jsonl"
+    f.write_bytes(b"\n".join(lines) + b"\n")
+    ids, reader = _read(f)
+    assert len(ids) == 49 and "r2" not in ids
+    assert [str(p) for p in reader.problems] == [f"{f}:3: line contains NUL bytes (binary data), not text"]
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-16-le"])
+def test_jsonl_is_streamed_not_read_whole(tmp_path, encoding):
+    import json
+    import tracemalloc
+    f = tmp_path / "big.jsonl"
+    rec = _records(1)[0]
+    with open(f, "wb") as fh:
+        for i in range(400):  # about 16 MB in UTF-16, 9 MB in UTF-8; one line is 40 KB
+            fh.write((json.dumps({**rec, "id": f"r{i}"}, ensure_ascii=False) + "\n").encode(encoding))
+    from kg.corpus import Reader
+    reader = Reader()
+    tracemalloc.start()
+    try:
+        count = sum(1 for _ in reader.read([f]))
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert count == 400 and reader.problems == []
+    assert peak < 4_000_000, f"reading a {f.stat().st_size:,}-byte file peaked at {peak:,} bytes"
+
+
+@pytest.mark.parametrize("given, written", [("ar_EG", "ar-EG"), ("العربية", "ar"), ("English", "en"),
+                                            ("AR-eg", "ar-EG"), ("ar_EG.UTF-8", "ar-EG")])
+def test_common_language_forms_are_normalized(runner, tmp_path, given, written):
+    import json
+    f = tmp_path / "feed.jsonl"
+    f.write_text(json.dumps(_records(1, language=given)[0], ensure_ascii=False) + "\n", encoding="utf-8")
+    out = tmp_path / "g.ttl"
+    result = runner.invoke(app, ["build", str(f), "-o", str(out), "-w", "1"])
+    assert result.exit_code == 0, result.output
+    text = out.read_text(encoding="utf-8")
+    assert f'kg:language "{written}"' in text
+    assert re.search(rf'"@{re.escape(written)}\b(?!-)', text)  # evidence tagged with it
+
+
+def test_an_unusable_language_skips_that_record_and_the_build_goes_on(runner, tmp_path):
+    import json
+    recs = _records(2)
+    recs[0]["language"] = "not a language!"
+    (tmp_path / "feed.jsonl").write_text("\n".join(json.dumps(r) for r in recs) + "\n", encoding="utf-8")
+    page = SEED.read_text(encoding="utf-8").replace("\n", "</p><p>")
+    (tmp_path / "page.html").write_text(f'<html lang="ar_EG"><head><meta name="date" content="2025-01-05"></head>'
+                                        f"<body><article><p>{page}</p></article></body></html>", encoding="utf-8")
+    out = tmp_path / "g.ttl"
+    result = runner.invoke(app, ["build", str(tmp_path), "-o", str(out), "-w", "1"])
+    assert result.exit_code == 0, result.output
+    assert (f"skipped {tmp_path / 'feed.jsonl'}:1: 'language' 'not a language!' is not a language tag or name "
+            "(use a BCP 47 tag such as ar or ar-EG)") in result.output
+    assert "articles read    2" in result.output
+    text = out.read_text(encoding="utf-8")
+    assert 'kg:articleId "page"' in text and 'kg:articleId "r1"' in text and 'kg:articleId "r0"' not in text
+
+
+def test_three_bad_bytes_in_a_short_article_are_replaced_and_reported(runner, tmp_path):
+    raw = "تلقى الرئيس اتصالا هاتفيا من الملك اليوم".encode("utf-8")
+    raw = raw[:10] + b"\xff" + raw[10:20] + b"\xfe\xff" + raw[20:]
+    (tmp_path / "short.txt").write_bytes(raw)
+    with pytest.raises(UnicodeDecodeError) as first:
+        raw.decode("utf-8")
+    from kg.corpus import Reader
+    reader = Reader()
+    (article,) = reader.read([tmp_path / "short.txt"])
+    assert reader.problems == [] and "اتصالا هاتفيا من الملك اليوم" in article.text
+    damaged = article.text.count("\ufffd")
+    assert damaged > 0
+    assert [str(n) for n in reader.notes] == [
+        f"{tmp_path / 'short.txt'}: not valid UTF-8: read with {damaged} damaged character(s) shown as \ufffd (first at byte {first.value.start})"]
+    result = runner.invoke(app, ["build", str(tmp_path / "short.txt"), "-o", str(tmp_path / "g.ttl"), "-w", "1"])
+    assert result.exit_code == 0, result.output
+    assert f"note {tmp_path / 'short.txt'}: not valid UTF-8" in result.output
+
+
+def test_linked_folders_are_followed_once(tmp_path):
+    corpus, elsewhere = tmp_path / "corpus", tmp_path / "elsewhere"
+    corpus.mkdir()
+    elsewhere.mkdir()
+    (corpus / "a.txt").write_bytes(SEED.read_bytes())
+    (elsewhere / "b.txt").write_bytes(SEED.read_bytes())
+    (corpus / "linked").symlink_to(elsewhere, target_is_directory=True)
+    (elsewhere / "loop").symlink_to(corpus, target_is_directory=True)
+    ids, reader = _read(corpus)
+    assert ids == ["a", "b"] and reader.problems == []
+    assert [str(n) for n in reader.notes] == [f"{corpus / 'linked' / 'loop'}: folder already read (it is {corpus}); not read again"]
+
+
+def test_text_in_hidden_elements_is_not_the_article(tmp_path):
+    from kg.html import html_to_text
+    page = ('<html><body><article><p>وصل الرئيس إلى القاهرة في زيارة رسمية تستغرق يومين يلتقي خلالها كبار المسؤولين</p>'
+            '<p hidden>HIDDEN-ATTR</p><div style="display: none"><p>INLINE-NONE</p></div>'
+            '<span aria-hidden="true">ARIA</span><p style="visibility:hidden">INVISIBLE</p></article></body></html>')
+    text = html_to_text(page).text
+    assert "وصل الرئيس" in text
+    for hidden in ("HIDDEN-ATTR", "INLINE-NONE", "ARIA", "INVISIBLE"):
+        assert hidden not in text
+
+
+def test_a_turtle_error_keeps_the_parsers_reason(runner, tmp_path):
+    bad = tmp_path / "bad.ttl"
+    bad.write_text('@prefix ex: <http://e/> .\nex:a ex:b ex:c ;\n ex:d "unterminated .\n', encoding="utf-8")
+    result = runner.invoke(app, ["validate", str(bad)])
+    assert result.exit_code == 2
+    assert result.output == f"error: {bad}: cannot be read as turtle: line 3: newline found in string literal\n"
