@@ -59,7 +59,7 @@ def check_build(paths: list[Path], output: Path, fmt: str | None = None, gazette
 
 def build(paths: list[Path], *, manifest: Path | None = None, gazetteers: tuple = (),
           validate: bool = True, limits: Limits | None = None, build_time: str | None = None,
-          workers: int = 1, dask_scheduler: str | None = None,
+          workers: int = 1, dask_scheduler: str | None = None, dask_tls=None,
           progress: Callable[[int], None] | None = None) -> BuildResult:
     """Build the event graph of the articles under ``paths``.
 
@@ -72,7 +72,7 @@ def build(paths: list[Path], *, manifest: Path | None = None, gazetteers: tuple 
     gaz = tuple(str(p) for p in gazetteers)
     stream = reader.read(paths)
     if dask_scheduler:
-        articles, events, unresolved, _ = run_dask(stream, dask_scheduler, gazetteers=gaz, progress=progress)
+        articles, events, unresolved, _ = run_dask(stream, dask_scheduler, gazetteers=gaz, tls=dask_tls, progress=progress)
     else:
         articles, events, unresolved, _ = run_local(stream, gazetteers=gaz, workers=workers, progress=progress)
     dates = [a.published for a in articles if a.published]

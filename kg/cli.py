@@ -111,7 +111,10 @@ def build(
     max_article_chars: int = typer.Option(2_000_000, "--max-article-chars", min=1, help="Skip (and report) articles longer than this many characters."),
     max_articles_per_file: int = typer.Option(1_000_000, "--max-articles-per-file", min=1, help="Read at most this many articles from one .jsonl file (the rest is reported and skipped)."),
     workers: int = typer.Option(0, "--workers", "-w", show_default=False, help="Extraction processes (default: the number of cores; 1 runs in this process)."),
-    dask_scheduler: Optional[str] = typer.Option(None, "--dask-scheduler", envvar="DASK_SCHEDULER_ADDRESS", help="Run extraction and the merge on a Dask cluster (tcp://HOST:PORT)."),
+    dask_scheduler: Optional[str] = typer.Option(None, "--dask-scheduler", envvar="DASK_SCHEDULER_ADDRESS", rich_help_panel="Dask", help="Run extraction and the merge on a Dask cluster (tls://HOST:PORT, or tcp:// on a trusted network only: the link runs pickled code)."),
+    dask_tls_ca_file: Optional[Path] = typer.Option(None, "--dask-tls-ca-file", rich_help_panel="Dask", help="CA certificate that signed the cluster's certificates (with --dask-tls-cert and --dask-tls-key)."),
+    dask_tls_cert: Optional[Path] = typer.Option(None, "--dask-tls-cert", rich_help_panel="Dask", help="This client's TLS certificate."),
+    dask_tls_key: Optional[Path] = typer.Option(None, "--dask-tls-key", rich_help_panel="Dask", help="This client's TLS private key."),
     quiet: bool = typer.Option(False, "-q", "--quiet", help="Print only errors."),
     neo4j: bool = typer.Option(False, "--neo4j", rich_help_panel="Neo4j", help="Also load the graph into Neo4j once written (as kg load does)."),
     uri: str = _uri_option(),
@@ -127,15 +130,20 @@ def build(
     """
     from .build import build as run_build, check_build, write_graph
     from .corpus import Limits
-    from .pipeline import default_workers
+    from .pipeline import DaskTLS, default_workers
 
+    tls_files = (dask_tls_ca_file, dask_tls_cert, dask_tls_key)
+    if any(tls_files) and not all(tls_files):
+        err.print("[bold red]error:[/] give all three of --dask-tls-ca-file, --dask-tls-cert and --dask-tls-key", markup=True)
+        raise typer.Exit(2)
+    tls = DaskTLS(*map(str, tls_files)) if all(tls_files) else None
     try:
         check_build(paths, output, fmt, tuple(gazetteer))
         with _progress(quiet) as advance:
             result = run_build(paths, manifest=manifest, gazetteers=tuple(gazetteer), validate=not no_validate,
                                limits=Limits(max_article_chars, max_articles_per_file), build_time=build_time,
                                workers=workers or default_workers(), dask_scheduler=dask_scheduler,
-                               progress=advance)
+                               dask_tls=tls, progress=advance)
     except KgError as exc:
         raise fail(exc)
     for p in result.problems:

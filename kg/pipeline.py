@@ -90,18 +90,57 @@ def _merge_items(items: list) -> tuple[list[Event], int]:
     return merge_group([(cluster, dated) for _, cluster, dated in items])
 
 
-def run_dask(articles: Iterable[Article], address: str, *, gazetteers: tuple = (),
+@dataclass(frozen=True)
+class DaskTLS:
+    """Files for a TLS link to a Dask scheduler: the CA that signed the cluster's certificates, ours and its key."""
+
+    ca_file: str
+    cert: str
+    key: str
+
+    def security(self):
+        from distributed import Security
+
+        return Security(tls_ca_file=self.ca_file, tls_client_cert=self.cert, tls_client_key=self.key,
+                        require_encryption=True)
+
+
+def dask_client(address: str, tls: DaskTLS | None = None):
+    """A client of the scheduler at ``address``; with ``tls``, only over an encrypted, authenticated link.
+
+    Without TLS the link is plain TCP and runs whatever pickled code is sent: the scheduler must
+    listen only on a trusted network (README, "Scale"). Dask's own TLS settings (dask config or
+    DASK_DISTRIBUTED__COMM__TLS__* variables) apply when ``tls`` is not given.
+    """
+    from .errors import KgError
+
+    try:
+        from distributed import Client
+    except ImportError as exc:  # pragma: no cover - depends on the environment
+        raise KgError("Dask is not installed: pip install 'kg[dask]'") from exc
+    if tls is not None and not address.startswith("tls://"):
+        raise KgError(f"--dask-scheduler {address}: the TLS options need a tls://HOST:PORT address")
+    for path in (tls.ca_file, tls.cert, tls.key) if tls else ():
+        if not os.path.isfile(path):
+            raise KgError(f"{path}: no such file (a Dask TLS certificate or key)")
+    kw = {"security": tls.security()} if tls else {}
+    try:
+        return Client(address, set_as_default=False, timeout="20s", **kw)
+    except (OSError, TimeoutError, ValueError) as exc:
+        raise KgError(f"cannot reach the Dask scheduler at {address}: {exc}") from exc
+
+
+def run_dask(articles: Iterable[Article], address: str, *, gazetteers: tuple = (), tls: DaskTLS | None = None,
              progress: Callable[[int], None] | None = None) -> tuple[list[Article], list[Event], int, int]:
     """Extract on a Dask cluster and merge there with a keyed group-by."""
     try:
         import dask.bag as db
         from dask import delayed
-        from distributed import Client
     except ImportError as exc:  # pragma: no cover - depends on the environment
         from .errors import KgError
         raise KgError("Dask is not installed: pip install 'kg[dask]'") from exc
 
-    with Client(address, set_as_default=False) as client:
+    with dask_client(address, tls) as client:
         futures = []
         window: deque = deque()
         articles_meta: list[Article] = []

@@ -384,3 +384,37 @@ def test_a_turtle_error_keeps_the_parsers_reason(runner, tmp_path):
     result = runner.invoke(app, ["validate", str(bad)])
     assert result.exit_code == 2
     assert result.output == f"error: {bad}: cannot be read as turtle: line 3: newline found in string literal\n"
+
+
+# ---------------------------------------------------------------- Dask: TLS when the network is not trusted
+
+def test_dask_tls_options_reach_the_client_as_required_encryption(runner, corpus, tmp_path, monkeypatch):
+    distributed = pytest.importorskip("distributed", reason="dask[distributed] is not installed")
+    files = {}
+    for name in ("ca.pem", "me.pem", "me.key"):
+        files[name] = tmp_path / name
+        files[name].write_text("-----BEGIN CERTIFICATE-----\n", encoding="utf-8")
+    seen = {}
+
+    def client(address, **kw):
+        seen.update(kw, address=address)
+        raise OSError("stop here: the link was configured")
+    monkeypatch.setattr(distributed, "Client", client)
+    tls = ["--dask-tls-ca-file", str(files["ca.pem"]), "--dask-tls-cert", str(files["me.pem"]),
+           "--dask-tls-key", str(files["me.key"])]
+    result = runner.invoke(app, ["build", str(corpus), "-o", str(tmp_path / "g.ttl"),
+                                 "--dask-scheduler", "tls://10.0.0.5:8786", *tls])
+    assert result.exit_code == 2
+    assert result.output == "error: cannot reach the Dask scheduler at tls://10.0.0.5:8786: stop here: the link was configured\n"
+    security = seen["security"]
+    assert seen["address"] == "tls://10.0.0.5:8786" and security.require_encryption
+    assert (security.tls_ca_file, security.tls_client_cert, security.tls_client_key) == tuple(map(str, files.values()))
+
+    result = runner.invoke(app, ["build", str(corpus), "-o", str(tmp_path / "g.ttl"),
+                                 "--dask-scheduler", "tcp://10.0.0.5:8786", *tls])
+    assert result.exit_code == 2
+    assert "error: --dask-scheduler tcp://10.0.0.5:8786: the TLS options need a tls://HOST:PORT address" in result.output
+    result = runner.invoke(app, ["build", str(corpus), "-o", str(tmp_path / "g.ttl"),
+                                 "--dask-scheduler", "tls://10.0.0.5:8786", *tls[:2]])
+    assert result.exit_code == 2
+    assert "error: give all three of --dask-tls-ca-file, --dask-tls-cert and --dask-tls-key" in result.output
