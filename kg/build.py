@@ -27,6 +27,7 @@ class BuildResult:
     unresolved: int = 0
     by_type: Counter = field(default_factory=Counter)
     notes: list[Problem] = field(default_factory=list)  # read, but with something to say (damaged bytes, ...)
+    articles_read: int = 0  # all articles read; ``articles`` holds only those that tell an event
 
     @property
     def triples(self) -> int:
@@ -72,19 +73,19 @@ def build(paths: list[Path], *, manifest: Path | None = None, gazetteers: tuple 
     gaz = tuple(str(p) for p in gazetteers)
     stream = reader.read(paths)
     if dask_scheduler:
-        articles, events, unresolved, _ = run_dask(stream, dask_scheduler, gazetteers=gaz, tls=dask_tls, progress=progress)
+        articles, events, unresolved, _, seen = run_dask(stream, dask_scheduler, gazetteers=gaz, tls=dask_tls,
+                                                         progress=progress)
     else:
-        articles, events, unresolved, _ = run_local(stream, gazetteers=gaz, workers=workers, progress=progress)
-    dates = [a.published for a in articles if a.published]
+        articles, events, unresolved, _, seen = run_local(stream, gazetteers=gaz, workers=workers, progress=progress)
     info = BuildInfo(
-        inputs=reader.inputs, articles_read=len(articles), articles_skipped=len(reader.problems),
-        data_as_of=max(dates).isoformat() if dates else None,
+        inputs=reader.inputs, articles_read=seen.read, articles_skipped=len(reader.problems),
+        data_as_of=seen.latest.isoformat() if seen.latest else None,
         build_time=build_time or build_time_from_env(),
     )
     graph = events_graph(events, articles, info)
     report = validate_graph(graph) if validate else None
     return BuildResult(graph, events, articles, reader.problems, report, unresolved,
-                       Counter(e.type for e in events), reader.notes)
+                       Counter(e.type for e in events), reader.notes, seen.read)
 
 
 def serialize(graph: Graph, fmt: str = "turtle") -> bytes:

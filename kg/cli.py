@@ -150,7 +150,7 @@ def build(
         err.print(f"[yellow]skipped[/] {escape(str(p))}", markup=True)
     for p in result.notes:
         err.print(f"[yellow]note[/] {escape(str(p))}", markup=True)
-    if not result.articles:
+    if not result.articles_read:
         err.print("[bold red]error:[/] no readable articles in " + escape(", ".join(map(str, paths))), markup=True)
         raise typer.Exit(2)
     if result.report is not None and not result.report.conforms:
@@ -191,7 +191,7 @@ class _progress:
 
 
 def _summary(result, output: Path, fmt: str):
-    read, skipped = len(result.articles), len(result.problems)
+    read, skipped = result.articles_read, len(result.problems)
     types = ", ".join(f"{t} {n}" for t, n in sorted(result.by_type.items())) or "none"
     status = "not run" if result.report is None else ("conforms" if result.report.conforms else "violations")
     err.print(f"articles read    {read}")

@@ -9,6 +9,7 @@ way whatever order its members arrive in.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from collections import deque
 from dataclasses import dataclass, field
@@ -24,10 +25,26 @@ CHUNK = 64  # articles per task: large enough to amortize pickling, small enough
 
 
 @dataclass
+class Seen:
+    """What was read, beyond the articles kept: their number and the latest publication date."""
+
+    read: int = 0
+    latest: dt.date | None = None
+
+    def add(self, article: Article) -> None:
+        self.read += 1
+        if article.published and (self.latest is None or article.published > self.latest):
+            self.latest = article.published
+
+
+@dataclass
 class Extraction:
-    articles: list[Article] = field(default_factory=list)  # metadata only; texts are dropped
+    # metadata only (texts are dropped), and only of articles that tell an event: a corpus of
+    # millions of articles without events keeps none of them in memory or in the graph
+    articles: list[Article] = field(default_factory=list)
     groups: dict[tuple, list] = field(default_factory=dict)  # group key -> [(cluster, dated)]
     dropped_partial: int = 0
+    seen: Seen = field(default_factory=Seen)
 
 
 def extract_chunk(articles: list[Article], gazetteers: tuple = ()) -> list[tuple]:
@@ -51,7 +68,9 @@ def _collect(results: Iterable[list[tuple]], progress: Callable[[int], None] | N
     ex = Extraction()
     for batch in results:
         for article, keyed, dropped in batch:
-            ex.articles.append(article)
+            ex.seen.add(article)
+            if keyed:
+                ex.articles.append(article)
             ex.dropped_partial += dropped
             for key, cluster, dated in keyed:
                 ex.groups.setdefault(key, []).append((cluster, dated))
@@ -79,11 +98,11 @@ def _local(articles: Iterable[Article], gazetteers: tuple, workers: int):
 
 
 def run_local(articles: Iterable[Article], *, gazetteers: tuple = (), workers: int = 1,
-              progress: Callable[[int], None] | None = None) -> tuple[list[Article], list[Event], int, int]:
-    """Extract and merge on this machine: (articles, events, unresolved, dropped partial)."""
+              progress: Callable[[int], None] | None = None) -> tuple[list[Article], list[Event], int, int, Seen]:
+    """Extract and merge on this machine: (articles with events, events, unresolved, dropped partial, seen)."""
     ex = _collect(_local(articles, gazetteers, workers), progress)
     events, unresolved = merge_groups(ex.groups)
-    return ex.articles, events, unresolved, ex.dropped_partial
+    return ex.articles, events, unresolved, ex.dropped_partial, ex.seen
 
 
 def _merge_items(items: list) -> tuple[list[Event], int]:
@@ -131,8 +150,8 @@ def dask_client(address: str, tls: DaskTLS | None = None):
 
 
 def run_dask(articles: Iterable[Article], address: str, *, gazetteers: tuple = (), tls: DaskTLS | None = None,
-             progress: Callable[[int], None] | None = None) -> tuple[list[Article], list[Event], int, int]:
-    """Extract on a Dask cluster and merge there with a keyed group-by."""
+             progress: Callable[[int], None] | None = None) -> tuple[list[Article], list[Event], int, int, Seen]:
+    """Extract on a Dask cluster and merge there with a keyed group-by (returns as ``run_local`` does)."""
     try:
         import dask.bag as db
         from dask import delayed
@@ -144,6 +163,7 @@ def run_dask(articles: Iterable[Article], address: str, *, gazetteers: tuple = (
         futures = []
         window: deque = deque()
         articles_meta: list[Article] = []
+        seen = Seen()
         dropped = 0
         for batch in chunks(articles, CHUNK):
             fut = client.submit(extract_chunk, batch, gazetteers, pure=False)
@@ -152,10 +172,12 @@ def run_dask(articles: Iterable[Article], address: str, *, gazetteers: tuple = (
             if len(window) >= 64:
                 window.popleft().result()
         # articles come back in input order; clusters stay on the cluster for the group-by
-        metas = client.map(lambda chunk: [(a, d) for a, _, d in chunk], futures, pure=False)
+        metas = client.map(lambda chunk: [(a, bool(ks), d) for a, ks, d in chunk], futures, pure=False)
         for part in client.gather(metas):
-            for a, d in part:
-                articles_meta.append(a)
+            for a, has_events, d in part:
+                seen.add(a)
+                if has_events:
+                    articles_meta.append(a)
                 dropped += d
             if progress:
                 progress(len(part))
@@ -166,7 +188,7 @@ def run_dask(articles: Iterable[Article], address: str, *, gazetteers: tuple = (
     events = [e for evs, _ in results for e in evs]
     unresolved = sum(u for _, u in results)
     events.sort(key=event_order)
-    return articles_meta, events, unresolved, dropped
+    return articles_meta, events, unresolved, dropped, seen
 
 
 def default_workers() -> int:

@@ -418,3 +418,41 @@ def test_dask_tls_options_reach_the_client_as_required_encryption(runner, corpus
                                  "--dask-scheduler", "tls://10.0.0.5:8786", *tls[:2]])
     assert result.exit_code == 2
     assert "error: give all three of --dask-tls-ca-file, --dask-tls-cert and --dask-tls-key" in result.output
+
+
+# ---------------------------------------------------------------- cost that follows the text
+
+def _best_time(fn, *args, runs: int = 2) -> float:
+    import time
+    best = float("inf")
+    for _ in range(runs):
+        t = time.perf_counter()
+        fn(*args)
+        best = min(best, time.perf_counter() - t)
+    return best
+
+
+def test_finding_dates_costs_in_proportion_to_the_text():
+    from kg.extract.dates import find_dates
+    from kg.extract.normalize import normalize
+    unit = normalize("التقى الرئيس في 3 يوليو 2024 يوم الجمعة أمس. ")  # a date every 15 characters
+    small, large = unit * 500, unit * 4000  # 8 times the text: 8 times the time, not 64
+    assert len(find_dates(large)) == 8 * len(find_dates(small))
+    ratio = _best_time(find_dates, large) / _best_time(find_dates, small)
+    assert ratio < 20, f"8x the text took {ratio:.1f}x the time"
+
+
+def test_articles_without_events_are_counted_not_kept(runner, tmp_path):
+    import json
+    f = tmp_path / "feed.jsonl"
+    with open(f, "w", encoding="utf-8") as fh:
+        fh.write(json.dumps(_records(1)[0], ensure_ascii=False) + "\n")
+        for i in range(300):
+            fh.write(json.dumps({"id": f"tiny{i}", "text": f"خبر قصير رقم {i}", "published": "2025-01-06"}) + "\n")
+    out = tmp_path / "g.ttl"
+    result = runner.invoke(app, ["build", str(f), "-o", str(out), "-w", "1"])
+    assert result.exit_code == 0, result.output
+    assert "articles read    301" in result.output
+    text = out.read_text(encoding="utf-8")
+    assert text.count(" a kg:Article") == 1 and "tiny" not in text
+    assert "kg:articlesRead 301" in text and 'kg:dataAsOf "2025-01-06"^^xsd:date' in text
