@@ -422,7 +422,7 @@ def test_dask_tls_options_reach_the_client_as_required_encryption(runner, corpus
 
 # ---------------------------------------------------------------- cost that follows the text
 
-def _best_time(fn, *args, runs: int = 2) -> float:
+def _best_time(fn, *args, runs: int = 3) -> float:
     import time
     best = float("inf")
     for _ in range(runs):
