@@ -61,12 +61,15 @@ def check_build(paths: list[Path], output: Path, fmt: str | None = None, gazette
 def build(paths: list[Path], *, manifest: Path | None = None, gazetteers: tuple = (),
           validate: bool = True, limits: Limits | None = None, build_time: str | None = None,
           workers: int = 1, dask_scheduler: str | None = None, dask_tls=None,
-          progress: Callable[[int], None] | None = None) -> BuildResult:
+          progress: Callable[[int], None] | None = None,
+          stage: Callable[[str], None] | None = None) -> BuildResult:
     """Build the event graph of the articles under ``paths``.
 
     Articles are read as a stream; extraction runs in this process (``workers=1``), on
     local worker processes, or on a Dask cluster, with byte-identical results.
+    ``progress`` is told of each article read, ``stage`` of each step after reading.
     """
+    stage = stage or (lambda what: None)
     from .pipeline import run_dask, run_local
 
     reader = Reader(manifest=manifest, limits=limits or Limits())
@@ -74,15 +77,19 @@ def build(paths: list[Path], *, manifest: Path | None = None, gazetteers: tuple 
     stream = reader.read(paths)
     if dask_scheduler:
         articles, events, unresolved, _, seen = run_dask(stream, dask_scheduler, gazetteers=gaz, tls=dask_tls,
-                                                         progress=progress)
+                                                         progress=progress, stage=stage)
     else:
-        articles, events, unresolved, _, seen = run_local(stream, gazetteers=gaz, workers=workers, progress=progress)
+        articles, events, unresolved, _, seen = run_local(stream, gazetteers=gaz, workers=workers, progress=progress,
+                                                          stage=stage)
     info = BuildInfo(
         inputs=reader.inputs, articles_read=seen.read, articles_skipped=len(reader.problems),
         data_as_of=seen.latest.isoformat() if seen.latest else None,
         build_time=build_time or build_time_from_env(),
     )
+    stage("building the graph")
     graph = events_graph(events, articles, info)
+    if validate:
+        stage("validating")
     report = validate_graph(graph) if validate else None
     return BuildResult(graph, events, articles, reader.problems, report, unresolved,
                        Counter(e.type for e in events), reader.notes, seen.read)

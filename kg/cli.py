@@ -139,11 +139,11 @@ def build(
     tls = DaskTLS(*map(str, tls_files)) if all(tls_files) else None
     try:
         check_build(paths, output, fmt, tuple(gazetteer))
-        with _progress(quiet) as advance:
+        with _progress(quiet) as bar:
             result = run_build(paths, manifest=manifest, gazetteers=tuple(gazetteer), validate=not no_validate,
                                limits=Limits(max_article_chars, max_articles_per_file), build_time=build_time,
                                workers=workers or default_workers(), dask_scheduler=dask_scheduler,
-                               dask_tls=tls, progress=advance)
+                               dask_tls=tls, progress=bar.advance, stage=bar.stage)
     except KgError as exc:
         raise fail(exc)
     for p in result.problems:
@@ -169,21 +169,30 @@ def build(
 
 
 class _progress:
-    """A progress bar on a terminal; nothing when output is piped or quiet."""
+    """A progress bar on a terminal (articles read, then the step running); nothing when piped or quiet."""
 
     def __init__(self, quiet: bool):
         self.quiet = quiet
         self.bar = None
+        self.task = None
 
     def __enter__(self):
-        if self.quiet or not err.is_terminal:
-            return lambda n=1: None
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-        self.bar = Progress(SpinnerColumn(), TextColumn("reading articles"), BarColumn(), MofNCompleteColumn(),
-                            TimeElapsedColumn(), console=err, transient=True)
-        self.bar.start()
-        task = self.bar.add_task("read", total=None)
-        return lambda n=1: self.bar.advance(task, n)
+        if not (self.quiet or not err.is_terminal):
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+            self.bar = Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                                TimeElapsedColumn(), console=err, transient=True)
+            self.bar.start()
+            self.task = self.bar.add_task("reading articles", total=None)
+        return self
+
+    def advance(self, n: int = 1) -> None:
+        if self.bar is not None:
+            self.bar.advance(self.task, n)
+
+    def stage(self, what: str) -> None:
+        """After reading: say which step runs, so a long merge or validation does not look like a hang."""
+        if self.bar is not None:
+            self.bar.update(self.task, description=what)
 
     def __exit__(self, *exc):
         if self.bar is not None:

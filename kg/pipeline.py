@@ -98,9 +98,12 @@ def _local(articles: Iterable[Article], gazetteers: tuple, workers: int):
 
 
 def run_local(articles: Iterable[Article], *, gazetteers: tuple = (), workers: int = 1,
-              progress: Callable[[int], None] | None = None) -> tuple[list[Article], list[Event], int, int, Seen]:
+              progress: Callable[[int], None] | None = None,
+              stage: Callable[[str], None] | None = None) -> tuple[list[Article], list[Event], int, int, Seen]:
     """Extract and merge on this machine: (articles with events, events, unresolved, dropped partial, seen)."""
     ex = _collect(_local(articles, gazetteers, workers), progress)
+    if stage:
+        stage("merging events")
     events, unresolved = merge_groups(ex.groups)
     return ex.articles, events, unresolved, ex.dropped_partial, ex.seen
 
@@ -150,7 +153,8 @@ def dask_client(address: str, tls: DaskTLS | None = None):
 
 
 def run_dask(articles: Iterable[Article], address: str, *, gazetteers: tuple = (), tls: DaskTLS | None = None,
-             progress: Callable[[int], None] | None = None) -> tuple[list[Article], list[Event], int, int, Seen]:
+             progress: Callable[[int], None] | None = None,
+             stage: Callable[[str], None] | None = None) -> tuple[list[Article], list[Event], int, int, Seen]:
     """Extract on a Dask cluster and merge there with a keyed group-by (returns as ``run_local`` does)."""
     try:
         import dask.bag as db
@@ -181,6 +185,8 @@ def run_dask(articles: Iterable[Article], address: str, *, gazetteers: tuple = (
                 dropped += d
             if progress:
                 progress(len(part))
+        if stage:
+            stage("merging events on the cluster")
         keyed = db.from_delayed([delayed(lambda chunk: [k for _, ks, _ in chunk for k in ks])(f) for f in futures])
         merged = (keyed.groupby(lambda item: item[0], shuffle="tasks")
                   .map(lambda kv: _merge_items(kv[1])))

@@ -456,3 +456,22 @@ def test_articles_without_events_are_counted_not_kept(runner, tmp_path):
     text = out.read_text(encoding="utf-8")
     assert text.count(" a kg:Article") == 1 and "tiny" not in text
     assert "kg:articlesRead 301" in text and 'kg:dataAsOf "2025-01-06"^^xsd:date' in text
+
+
+def test_the_steps_after_reading_are_announced(tmp_path, monkeypatch):
+    import io
+
+    import kg.cli
+    from kg.build import build
+    from kg.cli import _Console, _progress
+
+    steps: list[str] = []
+    build([SEED], workers=1, stage=steps.append)
+    assert steps == ["merging events", "building the graph", "validating"]
+    # on a terminal the bar shows the step instead of freezing on "reading articles"
+    monkeypatch.setattr(kg.cli, "err", _Console(file=io.StringIO(), force_terminal=True, width=100))
+    with _progress(quiet=False) as bar:
+        bar.advance(3)
+        bar.stage("validating")
+        (task,) = bar.bar.tasks
+        assert (task.description, task.completed) == ("validating", 3)
