@@ -59,9 +59,9 @@ def stage_extract(corpus: str, workers: int) -> dict:
 
     reader = Reader()
     took = clock()
-    articles, events, _, _ = run_local(reader.read([Path(corpus)]), workers=workers)
+    articles, events, _, _, seen = run_local(reader.read([Path(corpus)]), workers=workers)
     seconds = took()
-    return {"articles": len(articles), "events": len(events), "seconds": seconds, "peak_mb": peak_mb(),
+    return {"articles": seen.read, "events": len(events), "seconds": seconds, "peak_mb": peak_mb(),
             "workers": workers}
 
 
@@ -75,10 +75,10 @@ def stage_pipeline(corpus: str, workers: int, out: str) -> dict:
     r: dict = {"workers": workers}
     reader = Reader()
     took = clock()
-    articles, events, _, _ = run_local(reader.read([Path(corpus)]), workers=workers)
-    r.update(articles=len(articles), events=len(events), extract_s=took(), extract_mb=peak_mb())
+    articles, events, _, _, seen = run_local(reader.read([Path(corpus)]), workers=workers)
+    r.update(articles=seen.read, events=len(events), extract_s=took(), extract_mb=peak_mb())
     took = clock()
-    graph = events_graph(events, articles, BuildInfo(inputs=reader.inputs, articles_read=len(articles),
+    graph = events_graph(events, articles, BuildInfo(inputs=reader.inputs, articles_read=seen.read,
                                                      articles_skipped=len(reader.problems)))
     r.update(triples=len(graph), graph_s=took())
     took = clock()

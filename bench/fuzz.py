@@ -20,6 +20,18 @@ input ``i`` of seed ``s`` is always the same (``--start i --inputs 1`` runs it a
   extracted and merged as one article (one input in five: two or three
   articles, merged across them too).
 
+- ``jsonl``: a JSON Lines file of generated records, some lines with NUL bytes or
+  damaged bytes, some records with language tags in every form (``ar_EG``,
+  ``العربية``, locale names, garbage, non-strings), read by ``kg.corpus.Reader``:
+  every line becomes an article or one reported problem, and every language
+  kept is a tag RDF accepts;
+- ``output``: ``atomic_write`` into a folder where links to a victim file are
+  planted at the temporary names a write could use, with file names holding
+  control characters: the victim never changes and the target holds the bytes;
+- ``terminal``: random text with control characters (ESC sequences, BEL, C1)
+  through ``shown`` and kg's console: nothing but line feeds and tabs below
+  U+0020 (or in C1) reaches the terminal.
+
 Any exception, or a broken invariant (offsets outside the text, a past event
 dated after publication, an unknown event type, ...), is a crash: the input and
 its traceback are written to ``--crashes`` (a few per distinct crash) and the
@@ -406,6 +418,109 @@ def run_articles(raws: list[bytes], pubs: list[dt.date | None], datelines: list[
     return True
 
 
+# ------------------------------------------------------------------ reading, writing, printing
+LANGUAGES = ["ar", "ar_EG", "AR-eg", "ar_EG.UTF-8", "en", "English", "العربية", "arabic", "fr-FR", "zh-Hant-TW",
+             "ar EG", "", " ", "ar-", "-ar", "x" * 40, "ar_EG@calendar", "\x00ar", "ar\x1b[2J", 42, None, ["ar"],
+             {"lang": "ar"}, True]
+CONTROLS = [chr(c) for c in (*range(0x20), 0x7F, *range(0x80, 0xA0))] + ["\x1b]0;owned\x07", "\x1b[2J", "\x1b[31m"]
+WORK: Path
+
+
+def jsonl_input(rng: random.Random) -> list[bytes]:
+    """Lines of a JSONL file: records (text, id, published, language in any form), some damaged."""
+    lines = []
+    for k in range(rng.randint(1, 12)):
+        rec: dict = {"id": rng.choice([f"r{k}", rand_text(rng, 6), k, None])}
+        if rng.random() < 0.9:
+            rec["text"] = rng.choice([soup(rng, DATA, 20), rand_text(rng, 60)])
+        if rng.random() < 0.6:
+            rec["published"] = rng.choice(["2025-01-05", "2025-02-30", rand_text(rng, 8), 7])
+        if rng.random() < 0.7:
+            lang = rng.choice(LANGUAGES + [rand_text(rng, 6)])
+            rec[rng.choice(["language", "lang"])] = lang
+        line = json.dumps(rec, ensure_ascii=rng.random() < 0.3).encode("utf-8", errors="surrogatepass")
+        r = rng.random()
+        if r < 0.15 and line:  # a NUL somewhere in the line
+            at = rng.randrange(len(line))
+            line = line[:at] + b"\x00" + line[at:]
+        elif r < 0.25 and line:  # a few damaged bytes
+            buf = bytearray(line)
+            for _ in range(rng.randint(1, 3)):
+                buf[rng.randrange(len(buf))] = rng.randrange(128, 256)
+            line = bytes(buf)
+        lines.append(line)
+    return lines
+
+
+def run_jsonl(lines: list[bytes]) -> None:
+    from rdflib import Literal
+
+    f = WORK / "feed.jsonl"
+    f.write_bytes(b"\n".join(lines) + b"\n")
+    reader = Reader()
+    articles = list(reader.read([f]))
+    nonblank = sum(1 for ln in lines if ln.strip())
+    assert len(articles) + len(reader.problems) == nonblank, \
+        f"{nonblank} lines gave {len(articles)} articles and {len(reader.problems)} problems"
+    for p in reader.problems:
+        assert str(p).startswith(f"{f}:"), f"a problem that names no line: {p}"
+    for a in articles:
+        Literal("x", lang=a.language)  # raises on a tag RDF does not accept
+
+
+def run_output(rng: random.Random) -> None:
+    import os
+
+    from kg import fileio
+    from kg.fileio import TMP_MARK, atomic_write
+
+    folder = WORK / f"out{rng.randrange(1000)}"
+    folder.mkdir(exist_ok=True)
+    for old in folder.iterdir():
+        old.unlink()
+    victim = WORK / "victim"
+    victim.write_bytes(b"precious")
+    name = "g" + "".join(rng.choice(CONTROLS + ["a", "ب", " ", "-", "."]) for _ in range(rng.randint(0, 6))) + ".ttl"
+    name = name.replace("/", "_").replace("\x00", "_")  # the two bytes no file name can hold
+    target = folder / name
+
+    def plant():
+        for tail in [str(os.getpid()), f"{os.getpid()}-", f"{rng.randrange(1 << 20)}"]:  # predictable names, and others
+            link = folder / f".{name}{TMP_MARK}{tail}"
+            if not os.path.lexists(link):
+                link.symlink_to(victim)
+
+    def clean_then_plant(t):  # the links appear right after the stale-file clean-up, as in a race
+        removed = clean(t)
+        plant()
+        return removed
+
+    plant()
+    data = rand_text(rng, 200).encode("utf-8", errors="surrogatepass")
+    clean, fileio.clean_stale_temps = fileio.clean_stale_temps, clean_then_plant
+    try:
+        atomic_write(target, data)
+    finally:
+        fileio.clean_stale_temps = clean
+    assert victim.read_bytes() == b"precious", "a write went through a planted link"
+    assert target.read_bytes() == data and not target.is_symlink(), "the target does not hold the bytes written"
+
+
+def run_terminal(rng: random.Random) -> None:
+    import io
+
+    from kg.cli import _Console, shown
+
+    text = "".join(rng.choice(CONTROLS) if rng.random() < 0.3 else rand_char(rng) for _ in range(rng.randrange(80)))
+    visible = shown(text)
+    bad = [c for c in visible if (ord(c) < 0x20 and c not in "\n\t") or 0x7F <= ord(c) < 0xA0]
+    assert not bad, f"control characters left: {bad!r}"
+    buf = io.StringIO()
+    _Console(file=buf, force_terminal=False, highlight=False, markup=False, soft_wrap=True, width=120).print(text)
+    printed = buf.getvalue()
+    assert "\x1b" not in printed and "\x07" not in printed and "\x9b" not in printed, "an escape reached the terminal"
+
+
 # ------------------------------------------------------------------ the run
 DATA: Data
 
@@ -414,10 +529,17 @@ def one_input(seed: int, i: int) -> tuple[str, dict, object]:
     """Input ``i`` of ``seed``: (kind, description for the crash file, function running it)."""
     rng = random.Random(f"{seed}/{i}")
     r = rng.random()
-    if r < 0.25:
+    if r < 0.08:
+        lines = jsonl_input(rng)
+        return "jsonl", {"bytes": [b"\n".join(lines) + b"\n"]}, lambda: run_jsonl(lines)
+    if r < 0.12:
+        return "output", {"text": f"random state of input {seed}/{i}"}, lambda: run_output(random.Random(f"{seed}/{i}/out"))
+    if r < 0.16:
+        return "terminal", {"text": f"input {seed}/{i}"}, lambda: run_terminal(random.Random(f"{seed}/{i}/term"))
+    if r < 0.37:
         text = rand_text(rng, 400) if rng.random() < 0.7 else soup(rng, DATA, 30)
         return "normalize", {"text": text}, lambda: check_normalize(text)
-    if r < 0.5:
+    if r < 0.58:
         expr = date_expression(rng, DATA)
         text = rng.choice(["", rand_text(rng, 20), soup(rng, DATA, 8)]) + " " + expr + " " + \
             rng.choice(["", rand_text(rng, 20), soup(rng, DATA, 8)])
@@ -459,6 +581,15 @@ def save_crash(directory: Path, kind: str, seed: int, i: int, desc: dict, exc: B
 def replay(path: Path) -> int:
     """Run one saved crash again and show what happens."""
     meta = json.loads(path.read_text(encoding="utf-8"))
+    if meta["kind"] == "jsonl":
+        run_jsonl((path.parent / meta["input"][0]).read_bytes().split(b"\n")[:-1])
+        print("no crash")
+        return 0
+    if meta["kind"] in ("output", "terminal"):  # generated from the seed and index alone
+        _, _, run = one_input(meta["seed"], meta["index"])
+        run()
+        print("no crash")
+        return 0
     if meta["kind"] == "article":
         pubs = [dt.date.fromisoformat(p) if p else None for p in meta["published"]]
         run_articles([(path.parent / f).read_bytes() for f in meta["input"]], pubs, meta["dateline"])
@@ -484,11 +615,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--replay", type=Path, help="run one saved crash (its .json) again")
     args = ap.parse_args(argv)
 
-    global DATA
+    global DATA, WORK
     DATA = Data()
+    import tempfile
+    WORK = Path(tempfile.mkdtemp(prefix="kg-fuzz-"))
     if args.replay:
         return replay(args.replay)
-    counts = {"normalize": 0, "dates": 0, "article": 0}
+    counts = {"normalize": 0, "dates": 0, "article": 0, "jsonl": 0, "output": 0, "terminal": 0}
     crashes, rejected = 0, 0
     signatures: dict[str, int] = {}
     slowest = (0.0, -1, "")
@@ -513,6 +646,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{n} inputs, {crashes} crashes, {rejected} rejected, {time.perf_counter() - began:.0f} s",
                   flush=True)
     seconds = time.perf_counter() - began
+    import shutil
+    shutil.rmtree(WORK, ignore_errors=True)
     print(f"kinds: {', '.join(f'{k} {v}' for k, v in counts.items())}; rejected by decode {rejected}; "
           f"slowest input {slowest[1]} ({slowest[2]}) {slowest[0]:.2f} s")
     for sig, count in sorted(signatures.items(), key=lambda kv: -kv[1]):

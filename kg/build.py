@@ -26,6 +26,8 @@ class BuildResult:
     report: Report | None
     undated: tuple[int, int] = (0, 0)
     by_type: Counter = field(default_factory=Counter)
+    notes: list[Problem] = field(default_factory=list)  # read, but with something to say (damaged bytes, ...)
+    articles_read: int = 0  # all articles read; ``articles`` holds only those that tell an event
 
     @property
     def triples(self) -> int:
@@ -40,34 +42,57 @@ def build_time_from_env() -> str | None:
     return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
+def check_build(paths: list[Path], output: Path, fmt: str | None = None, gazetteers: tuple = ()) -> str:
+    """Check a build's options before any work: the output's format and place, the gazetteer folders.
+
+    Returns the output format; raises KgError (output refused, unknown format, missing folder).
+    """
+    from .errors import DataError
+    from .fileio import check_output, format_for
+
+    check_output(output, paths, article_inputs=True)
+    used = format_for(Path(output), fmt, default=None)
+    for d in map(Path, gazetteers):
+        if not d.is_dir():
+            raise DataError(f"--gazetteer {d}: no such folder (give a folder of kg-gazetteer/1 .json files)")
+    return used
+
+
 def build(paths: list[Path], *, manifest: Path | None = None, gazetteers: tuple = (),
           validate: bool = True, limits: Limits | None = None, build_time: str | None = None,
-          workers: int = 1, dask_scheduler: str | None = None,
-          progress: Callable[[int], None] | None = None) -> BuildResult:
+          workers: int = 1, dask_scheduler: str | None = None, dask_tls=None,
+          progress: Callable[[int], None] | None = None,
+          stage: Callable[[str], None] | None = None) -> BuildResult:
     """Build the event graph of the articles under ``paths``.
 
     Articles are read as a stream; extraction runs in this process (``workers=1``), on
     local worker processes, or on a Dask cluster, with byte-identical results.
+    ``progress`` is told of each article read, ``stage`` of each step after reading.
     """
+    stage = stage or (lambda what: None)
     from .pipeline import run_dask, run_local
 
     reader = Reader(manifest=manifest, limits=limits or Limits())
     gaz = tuple(str(p) for p in gazetteers)
     stream = reader.read(paths)
     if dask_scheduler:
-        articles, events, undated, _ = run_dask(stream, dask_scheduler, gazetteers=gaz, progress=progress)
+        articles, events, undated, _, seen = run_dask(stream, dask_scheduler, gazetteers=gaz, tls=dask_tls,
+                                                      progress=progress, stage=stage)
     else:
-        articles, events, undated, _ = run_local(stream, gazetteers=gaz, workers=workers, progress=progress)
-    dates = [a.published for a in articles if a.published]
+        articles, events, undated, _, seen = run_local(stream, gazetteers=gaz, workers=workers, progress=progress,
+                                                       stage=stage)
     info = BuildInfo(
-        inputs=reader.inputs, articles_read=len(articles), articles_skipped=len(reader.problems),
-        data_as_of=max(dates).isoformat() if dates else None,
+        inputs=reader.inputs, articles_read=seen.read, articles_skipped=len(reader.problems),
+        data_as_of=seen.latest.isoformat() if seen.latest else None,
         build_time=build_time or build_time_from_env(),
     )
+    stage("building the graph")
     graph = events_graph(events, articles, info)
+    if validate:
+        stage("validating")
     report = validate_graph(graph) if validate else None
     return BuildResult(graph, events, articles, reader.problems, report, undated,
-                       Counter(e.type for e in events))
+                       Counter(e.type for e in events), reader.notes, seen.read)
 
 
 def serialize(graph: Graph, fmt: str = "turtle") -> bytes:

@@ -22,10 +22,31 @@ app = typer.Typer(
     rich_markup_mode="rich",
     help="kg: build, validate and query event knowledge graphs (calls, visits, meetings, summits) from news.",
 )
+# Control characters (ESC, BEL, ...) in file names, ids and labels are shown as \x1b etc.,
+# never sent to the terminal: they could retitle the window, clear the screen or hide text.
+_CONTROLS = {c: f"\\x{c:02x}" for c in (*range(0x00, 0x20), *range(0x7F, 0xA0)) if chr(c) not in "\n\t"}
+
+
+def shown(text: str) -> str:
+    r"""Text with its control characters made visible (line feeds and tabs kept).
+
+    >>> shown("a\x1b]0;owned\x07b")
+    'a\\x1b]0;owned\\x07b'
+    """
+    return text.translate(_CONTROLS)
+
+
+class _Console(Console):
+    """A console that prints every string it is given through ``shown``; tables are given ``Text(shown(...))``."""
+
+    def print(self, *objects, **kw):
+        super().print(*(shown(o) if isinstance(o, str) else o for o in objects), **kw)
+
+
 # markup is off by default: file names, queries and values are printed as they are; the few
 # styled lines ask for markup and escape what they interpolate
-err = Console(stderr=True, highlight=False, soft_wrap=True, markup=False)
-out = Console(highlight=False, soft_wrap=True, markup=False)
+err = _Console(stderr=True, highlight=False, soft_wrap=True, markup=False)
+out = _Console(highlight=False, soft_wrap=True, markup=False)
 
 
 def fail(exc: KgError) -> typer.Exit:
@@ -47,9 +68,20 @@ def main(version: bool = typer.Option(False, "--version", callback=_version, is_
 
 # ---------------------------------------------------------------- Neo4j connection options (build, load, export)
 # Defined before the commands that use them; the password is never shown, not even as a default.
+def _check_uri(value: str) -> str:
+    from urllib.parse import urlsplit
+
+    try:
+        urlsplit(value).port  # noqa: B018 - parsing the port checks the host part too
+    except ValueError as exc:
+        # the value is not repeated: it may hold a password
+        raise typer.BadParameter(f"not a URI ({exc}); e.g. bolt://localhost:7687")
+    return value
+
+
 def _uri_option():
     return typer.Option("bolt://localhost:7687", "--uri", envvar="NEO4J_URI", rich_help_panel="Neo4j",
-                        help="Bolt address of the Neo4j server.")
+                        callback=_check_uri, help="Bolt address of the Neo4j server.")
 
 
 def _user_option():
@@ -78,8 +110,11 @@ def build(
     build_time: Optional[str] = typer.Option(None, "--build-time", help="Record this xsd:dateTime as the build time (default: SOURCE_DATE_EPOCH if set, else none, so output is reproducible)."),
     max_article_chars: int = typer.Option(2_000_000, "--max-article-chars", min=1, help="Skip (and report) articles longer than this many characters."),
     max_articles_per_file: int = typer.Option(1_000_000, "--max-articles-per-file", min=1, help="Read at most this many articles from one .jsonl file (the rest is reported and skipped)."),
-    workers: int = typer.Option(0, "--workers", "-w", help="Extraction processes (default: the number of cores; 1 runs in this process)."),
-    dask_scheduler: Optional[str] = typer.Option(None, "--dask-scheduler", envvar="DASK_SCHEDULER_ADDRESS", help="Run extraction and the merge on a Dask cluster (tcp://HOST:PORT)."),
+    workers: int = typer.Option(0, "--workers", "-w", show_default=False, help="Extraction processes (default: the number of cores; 1 runs in this process)."),
+    dask_scheduler: Optional[str] = typer.Option(None, "--dask-scheduler", envvar="DASK_SCHEDULER_ADDRESS", rich_help_panel="Dask", help="Run extraction and the merge on a Dask cluster (tls://HOST:PORT, or tcp:// on a trusted network only: the link runs pickled code)."),
+    dask_tls_ca_file: Optional[Path] = typer.Option(None, "--dask-tls-ca-file", rich_help_panel="Dask", help="CA certificate that signed the cluster's certificates (with --dask-tls-cert and --dask-tls-key)."),
+    dask_tls_cert: Optional[Path] = typer.Option(None, "--dask-tls-cert", rich_help_panel="Dask", help="This client's TLS certificate."),
+    dask_tls_key: Optional[Path] = typer.Option(None, "--dask-tls-key", rich_help_panel="Dask", help="This client's TLS private key."),
     quiet: bool = typer.Option(False, "-q", "--quiet", help="Print only errors."),
     neo4j: bool = typer.Option(False, "--neo4j", rich_help_panel="Neo4j", help="Also load the graph into Neo4j once written (as kg load does)."),
     uri: str = _uri_option(),
@@ -93,28 +128,39 @@ def build(
 
     Example: [bold]kg build seeds -o out/graph.ttl[/]   (add [bold]--neo4j[/] to load it into Neo4j too)
     """
-    from .build import build as run_build, write_graph
+    from .build import build as run_build, check_build, write_graph
     from .corpus import Limits
-    from .pipeline import default_workers
+    from .pipeline import DaskTLS, default_workers
 
+    tls_files = (dask_tls_ca_file, dask_tls_cert, dask_tls_key)
+    if any(tls_files) and not all(tls_files):
+        err.print("[bold red]error:[/] give all three of --dask-tls-ca-file, --dask-tls-cert and --dask-tls-key", markup=True)
+        raise typer.Exit(2)
+    tls = DaskTLS(*map(str, tls_files)) if all(tls_files) else None
     try:
-        with _progress(quiet) as advance:
+        check_build(paths, output, fmt, tuple(gazetteer))
+        with _progress(quiet) as bar:
             result = run_build(paths, manifest=manifest, gazetteers=tuple(gazetteer), validate=not no_validate,
                                limits=Limits(max_article_chars, max_articles_per_file), build_time=build_time,
                                workers=workers or default_workers(), dask_scheduler=dask_scheduler,
-                               progress=advance)
+                               dask_tls=tls, progress=bar.advance, stage=bar.stage)
     except KgError as exc:
         raise fail(exc)
     for p in result.problems:
         err.print(f"[yellow]skipped[/] {escape(str(p))}", markup=True)
-    if not result.articles:
+    for p in result.notes:
+        err.print(f"[yellow]note[/] {escape(str(p))}", markup=True)
+    if not result.articles_read:
         err.print("[bold red]error:[/] no readable articles in " + escape(", ".join(map(str, paths))), markup=True)
         raise typer.Exit(2)
     if result.report is not None and not result.report.conforms:
         err.print(result.report.text())
         err.print(f"[bold red]error:[/] the graph is invalid; {escape(str(output))} was not written", markup=True)
         raise typer.Exit(1)
-    used = write_graph(result.graph, output, fmt)
+    try:
+        used = write_graph(result.graph, output, fmt)
+    except KgError as exc:
+        raise fail(exc)
     if not quiet:
         _summary(result, output, used)
     if neo4j:
@@ -123,21 +169,30 @@ def build(
 
 
 class _progress:
-    """A progress bar on a terminal; nothing when output is piped or quiet."""
+    """A progress bar on a terminal (articles read, then the step running); nothing when piped or quiet."""
 
     def __init__(self, quiet: bool):
         self.quiet = quiet
         self.bar = None
+        self.task = None
 
     def __enter__(self):
-        if self.quiet or not err.is_terminal:
-            return lambda n=1: None
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-        self.bar = Progress(SpinnerColumn(), TextColumn("reading articles"), BarColumn(), MofNCompleteColumn(),
-                            TimeElapsedColumn(), console=err, transient=True)
-        self.bar.start()
-        task = self.bar.add_task("read", total=None)
-        return lambda n=1: self.bar.advance(task, n)
+        if not (self.quiet or not err.is_terminal):
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+            self.bar = Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                                TimeElapsedColumn(), console=err, transient=True)
+            self.bar.start()
+            self.task = self.bar.add_task("reading articles", total=None)
+        return self
+
+    def advance(self, n: int = 1) -> None:
+        if self.bar is not None:
+            self.bar.advance(self.task, n)
+
+    def stage(self, what: str) -> None:
+        """After reading: say which step runs, so a long merge or validation does not look like a hang."""
+        if self.bar is not None:
+            self.bar.update(self.task, description=what)
 
     def __exit__(self, *exc):
         if self.bar is not None:
@@ -145,7 +200,7 @@ class _progress:
 
 
 def _summary(result, output: Path, fmt: str):
-    read, skipped = len(result.articles), len(result.problems)
+    read, skipped = result.articles_read, len(result.problems)
     types = ", ".join(f"{t} {n}" for t, n in sorted(result.by_type.items())) or "none"
     status = "not run" if result.report is None else ("conforms" if result.report.conforms else "violations")
     err.print(f"articles read    {read}")
@@ -208,7 +263,7 @@ def events(
     for col in ("date", "type", "status", "participants", "place", "sources"):
         table.add_column(col)
     for e in records:  # Text: labels and sources come from the data, never read as Rich markup
-        table.add_row(*map(Text, (
+        table.add_row(*(Text(shown(v)) for v in (
             e["date"] or "undated", e["type"] or "?", e["status"] or "?",
             "; ".join(p["label"] + (f" ({p['wikidata']})" if p["wikidata"] else "") for p in e["participants"]),
             (e["place"] or {}).get("label") or "—", ", ".join(e["sources"]))))
@@ -290,6 +345,7 @@ def query(
     args: List[str] = typer.Argument(..., metavar="FILE... [QUERY]", help="Graph file(s) (their union), then the query text unless -f is given."),
     query_file: Optional[Path] = typer.Option(None, "-f", "--query-file", help="Read the query from this file (e.g. queries/leader-contacts.rq)."),
     fmt: str = typer.Option("table", "--format", help="table, csv or json (SPARQL results); CONSTRUCT and DESCRIBE give Turtle, N-Triples or JSON-LD."),
+    allow_service: bool = typer.Option(False, "--allow-service", help="Let SERVICE clauses send the query to remote endpoints (refused by default: kg query reads local files only)."),
 ):
     """Run a SPARQL 1.1 SELECT, ASK, CONSTRUCT or DESCRIBE query over graph files (turtle, nt, jsonld, trig...).
 
@@ -314,7 +370,7 @@ def query(
             err.print(f"[bold red]error:[/] {escape(str(query_file))}: cannot read the query ({exc.__class__.__name__})", markup=True)
             raise typer.Exit(2)
     try:
-        result = query_files(files, text)
+        result = query_files(files, text, allow_service=allow_service)
     except KgError as exc:
         if query_file is None and len(text) < 4096 and Path(text).is_file():
             err.print(f"hint: {text} is a file; to read the query from it, use -f {text}")
@@ -332,7 +388,7 @@ def query(
         for v in result.variables:
             table.add_column(v)
         for row in result.rows:  # Text: values are shown as they are, never read as Rich markup
-            table.add_row(*(Text(display(t)) for t in row))
+            table.add_row(*(Text(shown(display(t))) for t in row))
         out.print(table)
         err.print(f"{len(result.rows)} row(s)")
 
@@ -368,7 +424,7 @@ def diff(
     if fmt == "text" and out.is_terminal:
         styles = {"+": "green", "-": "red", "~": "yellow"}
         for line in text.splitlines():
-            out.print(Text(line, style="bold" if line[:4] in ("--- ", "+++ ") else styles.get(line[:1], "")))
+            out.print(Text(shown(line), style="bold" if line[:4] in ("--- ", "+++ ") else styles.get(line[:1], "")))
     else:
         sys.stdout.write(text)
     raise typer.Exit(0 if result.identical else 1)

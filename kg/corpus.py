@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import io
 import json
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Iterator
 
@@ -56,19 +58,42 @@ class Reader:
     limits: Limits = field(default_factory=Limits)
     today: dt.date = field(default_factory=dt.date.today)  # only to reject future dates
     problems: list[Problem] = field(default_factory=list)
+    notes: list[Problem] = field(default_factory=list)  # read, with something the user should know
     inputs: list[tuple[str, str]] = field(default_factory=list)  # (path, sha256)
 
     def files(self, paths: list[Path]) -> list[Path]:
         out: list[Path] = []
+        seen_dirs: set[Path] = set()
         for p in map(Path, paths):
             if p.is_dir():
-                out.extend(sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUFFIXES
-                                  and not f.name.startswith(".")))
+                out.extend(self._walk(p, seen_dirs))
             elif p.is_file():
                 out.append(p)
             else:
                 self.problems.append(Problem(str(p), "no such file or directory"))
         return out
+
+    def _walk(self, folder: Path, seen: set[Path]) -> list[Path]:
+        """Article files under ``folder``, sorted; linked folders are followed, each real folder once."""
+        real = folder.resolve()
+        if real in seen:
+            self.notes.append(Problem(str(folder), f"folder already read (it is {real}); not read again"))
+            return []
+        seen.add(real)
+        files, dirs = [], []
+        try:
+            entries = sorted(folder.iterdir())
+        except OSError as exc:
+            self.problems.append(Problem(str(folder), f"folder cannot be read ({exc.strerror})"))
+            return []
+        for f in entries:
+            if f.is_dir():
+                dirs.append(f)
+            elif f.is_file() and f.suffix.lower() in SUFFIXES and not f.name.startswith("."):
+                files.append(f)
+        for d in dirs:
+            files.extend(self._walk(d, seen))
+        return sorted(files)
 
     def read(self, paths: list[Path]) -> Iterator[Article]:
         manifests: dict[Path, dict[str, dict]] = {}
@@ -105,11 +130,13 @@ class Reader:
 
     # ------------------------------------------------------------ .txt / .html
     def _single(self, f: Path, raw: bytes, meta_table: dict[str, dict]) -> Iterator[Article]:
+        notes: list[str] = []
         try:
-            text = decode(raw)
+            text = decode(raw, notes)
         except InputError as exc:
             self.problems.append(Problem(str(f), exc.reason))
             return
+        self.notes.extend(Problem(str(f), n) for n in notes)
         meta = dict(meta_table.get(f.name) or meta_table.get(f.stem) or {})
         if f.suffix.lower() in (".html", ".htm"):
             from .html import html_to_text
@@ -135,39 +162,62 @@ class Reader:
         self.inputs.append((str(f), digest.hexdigest()))
 
     def _jsonl_lines(self, fh, digest) -> Iterator[tuple[int, str | None, str]]:
-        """(line number, text or None, reason) for each non-blank line; UTF-16 files are decoded whole."""
+        """(line number, text or None, reason) for each non-blank line, read a line at a time.
+
+        Each line is judged alone: a NUL byte or an undecodable line loses that line, not the file.
+        """
         head = fh.read(4096)
-        if head.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in head:
-            raw = head + fh.read()
-            digest.update(raw)
-            try:
-                text = decode(raw)
-            except InputError as exc:
-                yield 0, None, exc.reason
-                return
-            for lineno, line in enumerate(text.split("\n"), 1):
-                if line.strip():
-                    yield lineno, line, ""
-            return
+        encoding = _utf16_encoding(head)
         fh.seek(0)
+        if not encoding and _binary_head(head):
+            for chunk in iter(lambda: fh.read(1 << 20), b""):
+                digest.update(chunk)
+            yield 0, None, "binary file (contains NUL bytes), not text" if b"\x00" in head else "binary file, not text"
+            return
+        if encoding:
+            lines = self._utf16_lines(fh, digest, encoding)
+        else:
+            lines = self._utf8_lines(fh, digest)
         seen_text = False
+        for lineno, line in lines:
+            if isinstance(line, bytes):
+                if not line.strip():
+                    continue
+                seen_text = True
+                if b"\x00" in line:
+                    yield lineno, None, "line contains NUL bytes (binary data), not text"
+                    continue
+                try:
+                    yield lineno, line.decode("utf-8"), ""
+                except UnicodeDecodeError:  # the rare line in another encoding or damaged: as a whole file would be
+                    notes: list[str] = []
+                    try:
+                        yield lineno, decode(line, notes), "; ".join(notes)
+                    except InputError as exc:
+                        yield lineno, None, exc.reason
+            elif line.strip():
+                seen_text = True
+                bad = line.count("\ufffd")
+                yield lineno, line, f"damaged text: {bad} character(s) replaced by \ufffd" if bad else ""
+        if not seen_text:
+            yield 0, None, "empty file"
+
+    def _utf8_lines(self, fh, digest) -> Iterator[tuple[int, bytes]]:
         for lineno, bline in enumerate(fh, 1):
             digest.update(bline)
             if lineno == 1 and bline.startswith(b"\xef\xbb\xbf"):
                 bline = bline[3:]
-            bline = bline.rstrip(b"\r\n")
-            if not bline.strip():
-                continue
-            seen_text = True
-            try:
-                yield lineno, bline.decode("utf-8"), ""
-            except UnicodeDecodeError:  # the rare line in another encoding or damaged: as a whole file would be
-                try:
-                    yield lineno, decode(bline), ""
-                except InputError as exc:
-                    yield lineno, None, exc.reason
-        if not seen_text:
-            yield 0, None, "empty file"
+            yield lineno, bline.rstrip(b"\r\n")
+
+    @staticmethod
+    def _utf16_lines(fh, digest, encoding: str) -> Iterator[tuple[int, str]]:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(chunk)
+        fh.seek(0)
+        text = io.TextIOWrapper(fh, encoding=encoding, errors="replace", newline="\n")
+        for lineno, line in enumerate(text, 1):
+            yield lineno, line.rstrip("\r\n")
+        text.detach()
 
     def _jsonl_records(self, f: Path, fh, digest) -> Iterator[Article]:
         count = 0
@@ -176,6 +226,8 @@ class Reader:
                 self.problems.append(Problem(f"{f}:{lineno}" if lineno else str(f), reason))
                 continue
             src = f"{f}:{lineno}"
+            if reason:
+                self.notes.append(Problem(src, reason))
             count += 1
             if count > self.limits.max_articles_per_file:
                 self.problems.append(Problem(str(f), f"more than {self.limits.max_articles_per_file} articles; the rest of the file is skipped (raise --max-articles-per-file)"))
@@ -239,13 +291,46 @@ class Reader:
             self.problems.append(Problem(source, f"'published' {published.isoformat()} is in the future"))
             return None
         str_or_none = lambda v: v.strip() if isinstance(v, str) and v.strip() else None  # noqa: E731
+        language = "ar"
+        lang_raw = meta.get("language") or meta.get("lang")
+        if lang_raw not in (None, ""):
+            language = language_tag(lang_raw) if isinstance(lang_raw, str) else None
+            if language is None:
+                self.problems.append(Problem(source, f"'language' {lang_raw!r} is not a language tag or name "
+                                                     "(use a BCP 47 tag such as ar or ar-EG)"))
+                return None
         return Article(
             id=aid, text=text, published=published,
-            language=str_or_none(meta.get("language") or meta.get("lang")) or "ar",
+            language=language,
             url=str_or_none(meta.get("url")), title=str_or_none(meta.get("title")),
             outlet=str_or_none(meta.get("outlet") or meta.get("source")),
             source=source, sha256=hashlib.sha256(raw).hexdigest(),
         )
+
+
+LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
+
+
+@lru_cache(maxsize=1)
+def _language_names() -> dict[str, str]:
+    data = json.loads(Path(__file__).with_name("data").joinpath("languages.json").read_text(encoding="utf-8"))
+    return data["names"]
+
+
+def language_tag(value: str) -> str | None:
+    """A BCP 47 tag for what metadata says the language is (``ar_EG``, ``AR-eg``, ``العربية``), or None.
+
+    >>> [language_tag(v) for v in ("ar", "ar_EG", "AR-eg", "ar_EG.UTF-8", "zh-hant-tw", "العربية", "ar EG")]
+    ['ar', 'ar-EG', 'ar-EG', 'ar-EG', 'zh-Hant-TW', 'ar', None]
+    """
+    text = " ".join(value.split()).lower()
+    if text in _language_names():
+        return _language_names()[text]
+    tag = text.split(".", 1)[0].replace("_", "-")  # a locale name: ar_EG.UTF-8
+    if not LANGUAGE_TAG.fullmatch(tag):
+        return None
+    first, *rest = tag.split("-")
+    return "-".join([first] + [p.upper() if len(p) == 2 else p.title() if len(p) == 4 else p for p in rest])
 
 
 def date_from_text(text: str) -> dt.date | None:
@@ -265,8 +350,38 @@ def date_from_text(text: str) -> dt.date | None:
     return None
 
 
-def decode(raw: bytes) -> str:
+def _utf16_encoding(head: bytes) -> str | None:
+    """The UTF-16 codec a file's first bytes show (a BOM, or the NUL high bytes of ASCII all on one side)."""
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "utf-16"
+    sample = head[: len(head) // 2 * 2]
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    # text with a stray NUL is not UTF-16: a real UTF-16 file has many (every ASCII character has one)
+    if min(even, odd) == 0 and max(even, odd) >= max(2, len(sample) // 16):
+        enc = "utf-16-le" if odd else "utf-16-be"
+        try:
+            sample.decode(enc)
+        except UnicodeDecodeError:
+            if len(sample) < len(head) or not sample[-2:]:
+                return None
+            try:  # the sample may end inside a surrogate pair
+                sample[:-2].decode(enc)
+            except UnicodeDecodeError:
+                return None
+        return enc
+    return None
+
+
+def _binary_head(head: bytes) -> bool:
+    """A JSONL file's first bytes are binary data: mostly control bytes, and no line starts a JSON object."""
+    ctrl = sum(1 for b in head if b < 32 and b not in b"\n\r\t\f")
+    return ctrl > len(head) * 0.1 and not head.lstrip().startswith(b"{") and b"\n{" not in head
+
+
+def decode(raw: bytes, notes: list[str] | None = None) -> str:
     """Text from bytes: UTF-8 (with or without BOM), UTF-16, or Windows-1256, detected.
+
+    UTF-8 with a few damaged bytes is read with U+FFFD in their place and a line added to ``notes``.
 
     >>> decode("مرحبا".encode("cp1256"))
     'مرحبا'
@@ -278,12 +393,10 @@ def decode(raw: bytes) -> str:
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         return _strict(raw, "utf-16")
     if b"\x00" in raw[:4096]:
-        # UTF-16 without BOM: NULs (the high byte of ASCII characters) all on one side
-        sample = raw[:4096]
-        even, odd = sample[0::2].count(0), sample[1::2].count(0)
-        if min(even, odd) == 0 and len(raw) % 2 == 0:
+        encoding = _utf16_encoding(raw[:4096])  # UTF-16 without BOM
+        if encoding and len(raw) % 2 == 0:
             try:
-                text = raw.decode("utf-16-le" if odd else "utf-16-be")
+                text = raw.decode(encoding)
             except UnicodeDecodeError:
                 text = ""
             if text and not _binary_like(text):
@@ -292,7 +405,11 @@ def decode(raw: bytes) -> str:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        text = _damaged_utf8(raw) or _legacy(raw)
+        text = _damaged_utf8(raw)
+        if text is not None and notes is not None:
+            bad = text.count("\ufffd") - raw.count("\ufffd".encode("utf-8"))
+            notes.append(f"not valid UTF-8: read with {bad} damaged character(s) shown as \ufffd (first at byte {exc.start})")
+        text = text or _legacy(raw)
         if text is None:
             raise InputError("", f"not valid UTF-8 (byte {exc.start}) and not Windows-1256 text") from None
     if _binary_like(text):
@@ -308,15 +425,17 @@ def _strict(raw: bytes, enc: str) -> str:
 
 
 def _damaged_utf8(raw: bytes) -> str | None:
-    """UTF-8 with a few bad bytes (a file cut inside a character, a corrupted byte): the text, bad bytes dropped.
+    """UTF-8 with a few bad bytes (a file cut inside a character, a corrupted byte): the text, bad bytes as U+FFFD.
 
-    Only when few characters are damaged (three, or one in a hundred); anything worse is another encoding.
+    Only when few places are damaged (eight, or one in twenty characters beyond ASCII) and the
+    rest holds at least twice as many real UTF-8 characters; text in another encoding (Windows-1256)
+    gives almost nothing but bad sequences.
     """
     text = raw.decode("utf-8", errors="replace")
     bad = text.count("\ufffd")
     wide = sum(1 for c in text if c > "\x7f") - bad
-    if bad <= max(3, wide // 100) and wide >= 10 * bad:
-        return text.replace("\ufffd", "")
+    if bad <= max(8, wide // 20) and wide >= 2 * bad:
+        return text
     return None
 
 

@@ -20,6 +20,10 @@ class DataError(KgError):
     """A data file shipped with kg or given by the user (gazetteer, manifest) is malformed."""
 
 
+class OutputError(KgError):
+    """An output file cannot or must not be written (a directory, unwritable, one of the inputs)."""
+
+
 class GraphReadError(KgError):
     """A graph file cannot be read or parsed."""
 

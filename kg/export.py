@@ -19,7 +19,7 @@ from typing import Iterator
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, OWL, XSD
 
-from .fileio import FORMATS, atomic_write, format_for, read_graph
+from .fileio import FORMATS, atomic_write, check_output, format_for, read_graph
 from .vocab import KG, PREFIXES
 
 # Turtle's PN_LOCAL is wider than this; this subset is valid in Turtle, TriG, SPARQL and JSON-LD alike.
@@ -313,12 +313,14 @@ def serialize_graph(graph: Graph, fmt: str = "turtle") -> bytes:
 
 def export_graph(graph: Graph, output: Path, fmt: str | None = None) -> str:
     """Write ``graph`` to ``output`` atomically, in ``fmt`` or the format its extension names; returns the format."""
-    name = format_for(Path(output), fmt)
+    name = format_for(Path(output), fmt, default=None)
     atomic_write(Path(output), iter_serialized(bind_prefixes(graph), name))
     return name
 
 
 def export_files(paths: list[Path], output: Path, fmt: str | None = None) -> tuple[str, int]:
     """Convert graph files (their union) to ``output``; returns the format written and the triple count."""
+    check_output(output, paths)
+    format_for(Path(output), fmt, default=None)
     graph = read_graph(*paths)
     return export_graph(graph, output, fmt), len(graph)

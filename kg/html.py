@@ -17,6 +17,7 @@ CLUTTER = re.compile(
 )
 BLOCK_TAGS = {"p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr",
               "blockquote", "pre", "figcaption", "caption", "dd", "dt", "table", "ul", "ol", "br", "hr", "td"}
+HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 MAIN_SELECTORS = ["[itemprop=articleBody]", "article", "main", "[role=main]", ".article-body", ".entry-content",
                   ".post-content", "#article-body", ".story-body"]
 
@@ -52,6 +53,13 @@ def _is_clutter(node: Node) -> bool:
     attrs = node.attributes
     label = " ".join(filter(None, [attrs.get("class"), attrs.get("id"), attrs.get("role")]))
     return bool(label and CLUTTER.search(label))
+
+
+def _is_hidden(node: Node) -> bool:
+    """Not shown to a reader: the hidden attribute, aria-hidden, or an inline display:none / visibility:hidden."""
+    attrs = node.attributes
+    return ("hidden" in attrs or (attrs.get("aria-hidden") or "").strip().lower() == "true"
+            or bool(HIDDEN_STYLE.search(attrs.get("style") or "")))
 
 
 def _text(node: Node) -> str:
@@ -91,6 +99,9 @@ def html_to_text(html: str) -> Page:
     meta = _meta(tree)
     for tag in DROP_TAGS:
         for node in tree.css(tag):
+            node.decompose()
+    for node in tree.css("[hidden], [aria-hidden], [style]"):  # text a reader never sees is not the article's
+        if _is_hidden(node):
             node.decompose()
     root = None
     for sel in MAIN_SELECTORS:

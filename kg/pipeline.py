@@ -9,6 +9,7 @@ way whatever order its members arrive in.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from collections import deque
 from dataclasses import dataclass, field
@@ -24,10 +25,26 @@ CHUNK = 64  # articles per task: large enough to amortize pickling, small enough
 
 
 @dataclass
+class Seen:
+    """What was read, beyond the articles kept: their number and the latest publication date."""
+
+    read: int = 0
+    latest: dt.date | None = None
+
+    def add(self, article: Article) -> None:
+        self.read += 1
+        if article.published and (self.latest is None or article.published > self.latest):
+            self.latest = article.published
+
+
+@dataclass
 class Extraction:
-    articles: list[Article] = field(default_factory=list)  # metadata only; texts are dropped
+    # metadata only (texts are dropped), and only of articles that tell an event: a corpus of
+    # millions of articles without events keeps none of them in memory or in the graph
+    articles: list[Article] = field(default_factory=list)
     groups: dict[tuple, list] = field(default_factory=dict)  # group key -> [(cluster, dated)]
     dropped_partial: int = 0
+    seen: Seen = field(default_factory=Seen)
 
 
 def extract_chunk(articles: list[Article], gazetteers: tuple = ()) -> list[tuple]:
@@ -51,7 +68,9 @@ def _collect(results: Iterable[list[tuple]], progress: Callable[[int], None] | N
     ex = Extraction()
     for batch in results:
         for article, keyed, dropped in batch:
-            ex.articles.append(article)
+            ex.seen.add(article)
+            if keyed:
+                ex.articles.append(article)
             ex.dropped_partial += dropped
             for key, cluster, dated in keyed:
                 ex.groups.setdefault(key, []).append((cluster, dated))
@@ -79,32 +98,76 @@ def _local(articles: Iterable[Article], gazetteers: tuple, workers: int):
 
 
 def run_local(articles: Iterable[Article], *, gazetteers: tuple = (), workers: int = 1,
-              progress: Callable[[int], None] | None = None) -> tuple[list[Article], list[Event], int, int]:
-    """Extract and merge on this machine: (articles, events, undated, dropped partial)."""
+              progress: Callable[[int], None] | None = None,
+              stage: Callable[[str], None] | None = None) -> tuple[list[Article], list[Event], int, int, Seen]:
+    """Extract and merge on this machine: (articles with events, events, undated, dropped partial, seen)."""
     ex = _collect(_local(articles, gazetteers, workers), progress)
+    if stage:
+        stage("merging events")
     events, undated = merge_groups(ex.groups)
-    return ex.articles, events, undated, ex.dropped_partial
+    return ex.articles, events, undated, ex.dropped_partial, ex.seen
 
 
 def _merge_items(items: list) -> tuple[list[Event], int]:
     return merge_group([(cluster, dated) for _, cluster, dated in items])
 
 
-def run_dask(articles: Iterable[Article], address: str, *, gazetteers: tuple = (),
-             progress: Callable[[int], None] | None = None) -> tuple[list[Article], list[Event], int, int]:
-    """Extract on a Dask cluster and merge there with a keyed group-by."""
+@dataclass(frozen=True)
+class DaskTLS:
+    """Files for a TLS link to a Dask scheduler: the CA that signed the cluster's certificates, ours and its key."""
+
+    ca_file: str
+    cert: str
+    key: str
+
+    def security(self):
+        from distributed import Security
+
+        return Security(tls_ca_file=self.ca_file, tls_client_cert=self.cert, tls_client_key=self.key,
+                        require_encryption=True)
+
+
+def dask_client(address: str, tls: DaskTLS | None = None):
+    """A client of the scheduler at ``address``; with ``tls``, only over an encrypted, authenticated link.
+
+    Without TLS the link is plain TCP and runs whatever pickled code is sent: the scheduler must
+    listen only on a trusted network (README, "Scale"). Dask's own TLS settings (dask config or
+    DASK_DISTRIBUTED__COMM__TLS__* variables) apply when ``tls`` is not given.
+    """
+    from .errors import KgError
+
+    try:
+        from distributed import Client
+    except ImportError as exc:  # pragma: no cover - depends on the environment
+        raise KgError("Dask is not installed: pip install 'kg[dask]'") from exc
+    if tls is not None and not address.startswith("tls://"):
+        raise KgError(f"--dask-scheduler {address}: the TLS options need a tls://HOST:PORT address")
+    for path in (tls.ca_file, tls.cert, tls.key) if tls else ():
+        if not os.path.isfile(path):
+            raise KgError(f"{path}: no such file (a Dask TLS certificate or key)")
+    kw = {"security": tls.security()} if tls else {}
+    try:
+        return Client(address, set_as_default=False, timeout="20s", **kw)
+    except (OSError, TimeoutError, ValueError) as exc:
+        raise KgError(f"cannot reach the Dask scheduler at {address}: {exc}") from exc
+
+
+def run_dask(articles: Iterable[Article], address: str, *, gazetteers: tuple = (), tls: DaskTLS | None = None,
+             progress: Callable[[int], None] | None = None,
+             stage: Callable[[str], None] | None = None) -> tuple[list[Article], list[Event], int, int, Seen]:
+    """Extract on a Dask cluster and merge there with a keyed group-by (returns as ``run_local`` does)."""
     try:
         import dask.bag as db
         from dask import delayed
-        from distributed import Client
     except ImportError as exc:  # pragma: no cover - depends on the environment
         from .errors import KgError
         raise KgError("Dask is not installed: pip install 'kg[dask]'") from exc
 
-    with Client(address, set_as_default=False) as client:
+    with dask_client(address, tls) as client:
         futures = []
         window: deque = deque()
         articles_meta: list[Article] = []
+        seen = Seen()
         dropped = 0
         for batch in chunks(articles, CHUNK):
             fut = client.submit(extract_chunk, batch, gazetteers, pure=False)
@@ -113,13 +176,17 @@ def run_dask(articles: Iterable[Article], address: str, *, gazetteers: tuple = (
             if len(window) >= 64:
                 window.popleft().result()
         # articles come back in input order; clusters stay on the cluster for the group-by
-        metas = client.map(lambda chunk: [(a, d) for a, _, d in chunk], futures, pure=False)
+        metas = client.map(lambda chunk: [(a, bool(ks), d) for a, ks, d in chunk], futures, pure=False)
         for part in client.gather(metas):
-            for a, d in part:
-                articles_meta.append(a)
+            for a, has_events, d in part:
+                seen.add(a)
+                if has_events:
+                    articles_meta.append(a)
                 dropped += d
             if progress:
                 progress(len(part))
+        if stage:
+            stage("merging events on the cluster")
         keyed = db.from_delayed([delayed(lambda chunk: [k for _, ks, _ in chunk for k in ks])(f) for f in futures])
         merged = (keyed.groupby(lambda item: item[0], shuffle="tasks")
                   .map(lambda kv: _merge_items(kv[1])))
@@ -127,7 +194,7 @@ def run_dask(articles: Iterable[Article], address: str, *, gazetteers: tuple = (
     events = [e for evs, _ in results for e in evs]
     undated = (sum(u for _, (u, _) in results), sum(n for _, (_, n) in results))
     events.sort(key=event_order)
-    return articles_meta, events, undated, dropped
+    return articles_meta, events, undated, dropped, seen
 
 
 def default_workers() -> int:

@@ -18,7 +18,7 @@ from rdflib import Graph
 
 from .errors import GraphReadError, QueryError
 from .export import curie, serialize_graph
-from .fileio import format_for
+from .fileio import format_for, parser_reason
 from .vocab import PREFIXES
 
 QUERY_FORMS = ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")
@@ -31,6 +31,10 @@ _OXI_FORMATS = {"turtle": "TURTLE", "nt": "N_TRIPLES", "jsonld": "JSON_LD", "tri
 _SPACE = re.compile(r"(?:\s+|#[^\r\n]*)*")
 _PROLOGUE = re.compile(r"(?i)BASE(?:\s|#[^\r\n]*)*<[^>]*>|PREFIX(?:\s|#[^\r\n]*)*[^\s:#]*:(?:\s|#[^\r\n]*)*<[^>]*>")
 _WORD = re.compile(r"[A-Za-z]+")
+# what can hide the word SERVICE without it being the keyword: strings, IRIs, comments
+_NOT_CODE = re.compile(r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n\r]|\\.)*"|\'(?:[^\'\\\n\r]|\\.)*\''
+                       r'|<[^<>"{}|^`\\\s]*>|#[^\r\n]*')
+_SERVICE = re.compile(r"(?<![\w:?$.\-])SERVICE(?![\w:\-])", re.IGNORECASE)
 _ANY_LOCAL = re.compile(r"[^\s]+\Z")
 
 
@@ -75,6 +79,24 @@ def check_read_only(text: str) -> str:
     return form
 
 
+def uses_service(text: str) -> bool:
+    """Whether a query calls a remote endpoint (SPARQL 1.1 federation, the SERVICE keyword).
+
+    >>> uses_service('SELECT * { SERVICE <http://example.org/sparql> { ?s ?p ?o } }')
+    True
+    >>> uses_service('SELECT ?service { ?s ex:service "SERVICE" }  # no SERVICE here')
+    False
+    """
+    return bool(_SERVICE.search(_NOT_CODE.sub(" ", text)))
+
+
+def check_local(text: str, allow_service: bool = False) -> None:
+    """Raises QueryError for a query that would reach the network, unless it is allowed."""
+    if not allow_service and uses_service(text):
+        raise QueryError("the query calls a remote endpoint (SERVICE); kg query reads local files only. "
+                         "Give --allow-service to let it reach the network.")
+
+
 def _oxi_format(name: str):
     import pyoxigraph as ox
 
@@ -106,38 +128,46 @@ def load_store(*paths: Path):
             else:
                 store.load(path=str(path), format=fmt)
         except (SyntaxError, ValueError, OSError) as exc:
-            raise GraphReadError(f"{path}: cannot be read as {name}: {str(exc).splitlines()[0]}") from exc
+            raise GraphReadError(f"{path}: cannot be read as {name}: {parser_reason(exc)}") from exc
         quads = quads or name in ("trig", "nquads")
     if quads:
         store.update("INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
     return store
 
 
-def run_query(store, text: str) -> QueryResult:
-    """Run a read-only SPARQL query on a store made by ``load_store``; kg's prefixes are predeclared."""
+def run_query(store, text: str, *, allow_service: bool = False) -> QueryResult:
+    """Run a read-only SPARQL query on a store made by ``load_store``; kg's prefixes are predeclared.
+
+    A query with SERVICE (a remote endpoint) is refused unless ``allow_service``.
+    """
     import pyoxigraph as ox
 
     form = check_read_only(text)
+    check_local(text, allow_service)
     try:
         try:
             result = store.query(text, prefixes=PREFIXES)
         except TypeError:  # a pyoxigraph without predeclared prefixes: declare them in the query
             result = store.query("".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items()) + text)
+        if isinstance(result, ox.QueryBoolean):
+            return QueryResult("ASK", boolean=bool(result))
+        if isinstance(result, ox.QuerySolutions):
+            variables = [v.value for v in result.variables]
+            return QueryResult("SELECT", variables, [tuple(sol[i] for i in range(len(variables))) for sol in result])
+        data = result.serialize(format=ox.RdfFormat.N_TRIPLES).decode("utf-8")
     except SyntaxError as exc:
         raise QueryError(f"the query is not valid SPARQL 1.1: {exc}") from exc
-    if isinstance(result, ox.QueryBoolean):
-        return QueryResult("ASK", boolean=bool(result))
-    if isinstance(result, ox.QuerySolutions):
-        variables = [v.value for v in result.variables]
-        return QueryResult("SELECT", variables, [tuple(sol[i] for i in range(len(variables))) for sol in result])
-    graph = Graph().parse(data=result.serialize(format=ox.RdfFormat.N_TRIPLES).decode("utf-8"), format="nt")
+    except (OSError, RuntimeError, ValueError) as exc:  # a remote endpoint failing, or the store
+        raise QueryError(f"the query failed: {parser_reason(exc)}") from exc
+    graph = Graph().parse(data=data, format="nt")
     return QueryResult(form if form in ("CONSTRUCT", "DESCRIBE") else "CONSTRUCT", graph=graph)
 
 
-def query_files(paths: list[Path], text: str) -> QueryResult:
+def query_files(paths: list[Path], text: str, *, allow_service: bool = False) -> QueryResult:
     """Load the files (their union) and run one read-only query over them."""
     check_read_only(text)
-    return run_query(load_store(*paths), text)
+    check_local(text, allow_service)
+    return run_query(load_store(*paths), text, allow_service=allow_service)
 
 
 # ---------------------------------------------------------------- rendering

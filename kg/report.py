@@ -22,7 +22,7 @@ from pathlib import Path
 from rdflib import Graph, URIRef
 from rdflib.namespace import RDF
 
-from .fileio import atomic_write, read_graph
+from .fileio import atomic_write, check_output, read_graph
 from .readback import entity_record
 from .readback import events as read_events
 from .validate import Report, validate_graph
@@ -688,6 +688,7 @@ def _render(g: Graph, title: str, validation: Report | None, validate: bool) -> 
 
 def write_report(paths: list[Path], output: Path, title: str | None = None, validate: bool = True) -> ReportSummary:
     """Read graph file(s), render their report and write it atomically to ``output``."""
+    check_output(output, paths)
     g = read_graph(*paths)
     title = title or "kg report: " + ", ".join(Path(p).name for p in paths)
     html, summary = _render(g, title, None, validate)

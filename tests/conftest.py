@@ -12,8 +12,9 @@ from typer.testing import CliRunner
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
-SHARED = ROOT.parent / "shared"
-SEED_GOLD = SHARED / "gold" / "seeds.gold.json"
+SHARED = ROOT.parent / "shared"  # the team's reference data, beside a working copy (not in a clone)
+SEED_GOLD = SEEDS / "gold.json"  # a copy of the shared seed gold, shipped so a clone's tests need nothing outside it
+SHARED_SEED_GOLD = SHARED / "gold" / "seeds.gold.json"
 SCORER = SHARED / "eval" / "score.py"
 
 
@@ -43,7 +44,10 @@ def seeds_events(seeds_graph) -> list[dict]:
 
 
 def run_scorer(gold: Path, predicted: Path) -> dict:
-    """The reference scorer, run as its own process exactly as documented."""
+    """The reference scorer, run as its own process exactly as documented; skips where it is not."""
+    if not SCORER.is_file():
+        pytest.skip(f"the reference scorer {SCORER} is not here (a clone without ../shared): "
+                    "kg eval's own scores are tested instead")
     proc = subprocess.run([sys.executable, str(SCORER), str(gold), str(predicted), "--json"],
                           capture_output=True, text=True, check=True)
     return json.loads(proc.stdout)

@@ -13,6 +13,7 @@ Everything here works on normalized text (see ``normalize``).
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import json
 import re
@@ -200,11 +201,20 @@ class DateGrammar:
 
     def find(self, text: str) -> list[DateMention]:
         """All date expressions in normalized ``text``, longest and most specific first."""
-        taken: list[tuple[int, int]] = []
+        # spans already used, disjoint, kept sorted: a new span is checked against its two
+        # neighbours only, so an article full of dates costs n log n, not n squared
+        starts: list[int] = []
+        ends: list[int] = []
         found: list[DateMention] = []
 
         def free(s: int, e: int) -> bool:
-            return all(e <= a or s >= b for a, b in taken)
+            i = bisect.bisect_right(starts, s)
+            return (i == 0 or ends[i - 1] <= s) and (i == len(starts) or e <= starts[i])
+
+        def take(s: int, e: int) -> None:
+            i = bisect.bisect_right(starts, s)
+            starts.insert(i, s)
+            ends.insert(i, e)
 
         regions: list[list[int]] = []
         spots = sorted([(end - length + 1, end + 1) for end, length in self.anchor_words.iter(text)]
@@ -223,7 +233,7 @@ class DateGrammar:
                 dm = self._make(kind, m, text)
                 if dm is False:
                     continue
-                taken.append((s, e))
+                take(s, e)
                 if dm is not None:
                     found.append(dm)
         for m in (x for a, b in regions for x in self.loose.finditer(text, a, b)):
@@ -231,7 +241,7 @@ class DateGrammar:
             if free(s, e):
                 value = parse_loose(m.group(0))
                 if value is not None and value.precision == "day":
-                    taken.append((s, e))
+                    take(s, e)
                     found.append(DateMention(s, e, "abs", value=value))
         found.sort(key=lambda d: d.start)
         return found
