@@ -442,6 +442,20 @@ def test_finding_dates_costs_in_proportion_to_the_text():
     assert ratio < 20, f"8x the text took {ratio:.1f}x the time"
 
 
+def test_extracting_an_article_without_stops_costs_in_proportion_to_the_text():
+    """A feed dump with no sentence stops: long stretches are cut into bounded sentences."""
+    import datetime as dt
+
+    from kg.extract.events import extract_article
+    from kg.models import Article
+    unit = "التقى الرئيس الروسي فلاديمير بوتين الرئيس الصيني شي جين بينغ يوم 3 مايو 2024 في موسكو و "
+    small, large = unit * 120, unit * 960  # 8 times the text
+    def run(text):
+        return extract_article(Article("x", text, dt.date(2024, 5, 4)))
+    ratio = _best_time(run, large) / _best_time(run, small)
+    assert ratio < 20, f"8x the text took {ratio:.1f}x the time"
+
+
 def test_articles_without_events_are_counted_not_kept(runner, tmp_path):
     import json
     f = tmp_path / "feed.jsonl"

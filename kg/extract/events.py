@@ -35,6 +35,7 @@ ORDINALS = {"اول", "ثاني", "ثالث", "رابع", "اخر", "اولى", 
 DATELINE_TAIL = re.compile(r"\s*(?:[-–—:(]|في\s+\d)")
 LEADER_ROLES = ("head_of_state", "head_of_government", "leader", "crown_prince", "secretary_general")
 INVITATION = re.compile(r"دعوه\s+(?:\S+\s+){0,1}(?:من\s+)?(?:\S+\s+){0,3}$")
+MAX_SENTENCE = 2000  # characters; real sentences are far shorter
 DATE_REACH = 12  # words after the trigger within which its date is told
 NEEDS_TWO = ("Call", "PhoneCall", "VideoCall", "Meeting", "Talks")
 
@@ -166,10 +167,21 @@ class ArticleExtractor:
             for m in SENTENCE_END.finditer(self.text, a, b):
                 end = m.end()
                 if self.text[start:end].strip():
-                    yield start, end
+                    yield from self.bounded(start, end)
                 start = end
             if self.text[start:b].strip():
-                yield start, b
+                yield from self.bounded(start, b)
+
+    def bounded(self, a: int, b: int):
+        """A sentence, cut at a space every MAX_SENTENCE characters: text without stops (a feed dump,
+        a table) costs time in proportion to its length, not its square."""
+        while b - a > MAX_SENTENCE:
+            cut = self.text.rfind(" ", a + MAX_SENTENCE // 2, a + MAX_SENTENCE)
+            cut = cut if cut > a else a + MAX_SENTENCE
+            yield a, cut
+            a = cut
+        if self.text[a:b].strip():
+            yield a, b
 
     # ------------------------------------------------------------ a sentence
     def sentence(self, idx: int, s0: int, s1: int, hits: list[Hit], dates: list[DateMention]):
@@ -1081,8 +1093,14 @@ class ArticleExtractor:
 
     def relative_to_previous(self, t: Hit, s0: int) -> DateValue | None:
         """"بعد يوم واحد من لقائه": a day-precise offset from the last dated event of the sentence."""
-        last = next((m for m in reversed(self.mentions) if m.start >= self.nt.orig_span(s0, s0 + 1)[0]
-                     and m.date is not None and m.date.precision == "day"), None)
+        first = self.nt.orig_span(s0, s0 + 1)[0]
+        last = None
+        for m in reversed(self.mentions):  # this sentence's mentions only: stop at the sentence's start
+            if m.start < first:
+                break
+            if m.date is not None and m.date.precision == "day":
+                last = m
+                break
         if last is None:
             return None
         head = self.text[max(s0, t.start - 40):t.start]
