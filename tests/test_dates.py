@@ -79,3 +79,12 @@ def test_published_metadata_parsing():
     assert parse_published("2025-01-21T10:00:00+03:00") == dt.date(2025, 1, 21)
     assert parse_published("2025-02-30") is None
     assert parse_published("Tue, 21 Jan 2025 08:00:00 GMT") == dt.date(2025, 1, 21)
+
+
+def test_last_week_and_early_this_month_give_a_month_never_a_day():
+    pub = dt.date(2024, 3, 5)
+    cases = {"بحثا هاتفيا الأسبوع الماضي": "2024-02", "التقيا مطلع الشهر": "2024-03",
+             "التقيا في أواخر الشهر الماضي": "2024-02", "سيلتقيان الأسبوع المقبل": "2024-03"}
+    for text, month in cases.items():
+        [d] = find_dates(normalize(text))
+        assert str(d.resolve(pub)) == month, text

@@ -37,7 +37,7 @@ class DateMention:
 
     start: int
     end: int
-    kind: str  # abs, day_month, month, weekday, rel_day, rel_month, rel_year, same_day
+    kind: str  # abs, day_month, month, weekday, rel_day, rel_week, rel_month, rel_year, same_day
     value: DateValue | None = None
     year: int | None = None
     month: int | None = None
@@ -123,6 +123,12 @@ def _resolve_rel_month(m: DateMention, pub: dt.date, future: bool) -> DateValue:
     return DateValue.of(index // 12, index % 12 + 1)
 
 
+def _resolve_rel_week(m: DateMention, pub: dt.date, future: bool) -> DateValue:
+    """"الأسبوع الماضي": the month of the day a week before publication, never an invented day."""
+    d = pub + dt.timedelta(days=7 * m.offset)
+    return DateValue.of(d.year, d.month)
+
+
 def _resolve_rel_year(m: DateMention, pub: dt.date, future: bool) -> DateValue:
     return DateValue.of(pub.year + m.offset)
 
@@ -133,6 +139,7 @@ _RESOLVERS = {
     "weekday": _resolve_weekday,
     "rel_day": _resolve_rel_day,
     "rel_month": _resolve_rel_month,
+    "rel_week": _resolve_rel_week,
     "rel_year": _resolve_rel_year,
 }
 
@@ -153,6 +160,7 @@ class DateGrammar:
         self.weekday_ctx = {normalize(w) for w in data["weekdays_need_context"]}
         self.rel_days = {normalize(k): v for k, v in data["relative_days"].items()}
         self.rel_months = {normalize(k): v for k, v in data["relative_months"].items()}
+        self.rel_weeks = {normalize(k): v for k, v in data["relative_weeks"].items()}
         self.rel_years = {normalize(k): v for k, v in data["relative_years"].items()}
         self.past = {normalize(w) for w in data["weekday_past"]}
         marker_offsets = {normalize(w): 0 for w in data["weekday_markers"]}
@@ -185,6 +193,7 @@ class DateGrammar:
             ("month", re.compile(rf"(?:(?P<q>{qual})\s+)?{b}{pair}{e}")),
             ("rel_year", re.compile(rf"(?<![\w])[وبلف]?(?:ال)?(?P<r>{rel(self.rel_years)}){e}")),
             ("rel_month", re.compile(rf"(?<![\w])[وبلف]?(?P<r>{rel(self.rel_months)}){e}")),
+            ("rel_week", re.compile(rf"(?<![\w])[وبلف]?(?P<r>{rel(self.rel_weeks)}){e}")),
             ("year", re.compile(rf"(?<![\w])[وبلف]?(?:(?:{yword})|(?:(?:في|منذ|خلال|ربيع|صيف|خريف|شتاء)\s+(?:{yword})?))(?P<y>\d{{4}})(?!\d)")),
             ("rel_day", re.compile(rf"(?<![\w])[وبلف]?(?P<r>{rel(self.rel_days)}){e}")),
         ]
@@ -193,6 +202,7 @@ class DateGrammar:
         anchors = (list(w for ws in data["months"].values() for w in ws)
                    + list(w for ws in data["weekdays"].values() for w in ws)
                    + list(data["relative_days"]) + list(data["relative_months"]) + list(data["relative_years"])
+                   + list(data["relative_weeks"])
                    + list(data.get("same_day", [])) + list(data["hijri_months"]))
         self.anchor_words = ahocorasick.Automaton()
         for w in {" ".join(normalize(x).split()) for x in anchors}:
@@ -283,7 +293,8 @@ class DateGrammar:
                 if not _plausible_year(g["y"]):
                     return False
                 return DateMention(s, e, "abs", value=DateValue.of(int(g["y"])))
-            table = {"rel_day": self.rel_days, "rel_month": self.rel_months, "rel_year": self.rel_years}[kind]
+            table = {"rel_day": self.rel_days, "rel_month": self.rel_months, "rel_year": self.rel_years,
+                     "rel_week": self.rel_weeks}[kind]
             return DateMention(s, e, kind, offset=table[_squash(g["r"])])
         except (ValueError, TypeError, KeyError):
             return False

@@ -803,7 +803,7 @@ class ArticleExtractor:
         # "يزور X غدا", "الثلاثاء المقبل": a day ahead of the text's own day is planned, dated or not
         if any(a <= d.start < b and not any(z0 <= d.start < z1 for z0, z1 in date_zones)
                and abs(self.tokens_between(t.end, d.start) if d.start >= t.end else self.tokens_between(d.end, t.start)) <= DATE_REACH
-               and ((d.kind in ("rel_day", "rel_month", "rel_year", "weekday") and d.offset > 0) or d.direction == "next")
+               and ((d.kind in ("rel_day", "rel_week", "rel_month", "rel_year", "weekday") and d.offset > 0) or d.direction == "next")
                for d in dates):
             future = True
         if future:  # "أفادت الرئاسة، اليوم الثلاثاء، بأن X ستزور ...": the day is the announcement's
