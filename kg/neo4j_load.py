@@ -303,7 +303,19 @@ DELETE_ORPHANS = f"UNWIND $rows AS u\nMATCH (n:{RESOURCE} {{uri: u}})\nWHERE NOT
 # a node whose every relationship is about to be deleted (``dying`` of them), deleted before they are: see ``load``
 DELETE_DOOMED = (f"UNWIND $rows AS r\nMATCH (n:{RESOURCE} {{uri: r.uri}})\nOPTIONAL MATCH (n)-[x]-()\n"
                  "WITH n, r, count(x) AS degree\nWHERE degree <= r.dying\nDETACH DELETE n")
-EXISTING = f"UNWIND $rows AS u\nMATCH (n:{RESOURCE} {{uri: u}})\nRETURN n.uri AS uri, labels(n) AS labels"
+# every stored node of the graph, and whether it already is exactly what the graph says: labels, properties
+# and (for events and mentions, whose relationships make their view) how many relationships it has
+EXISTING = (f"UNWIND $rows AS r\nMATCH (n:{RESOURCE} {{uri: r.uri}})\nWITH n, r, labels(n) AS have\n"
+            "RETURN n.uri AS uri, have AS labels, r.props IS NULL OR (properties(n) = r.props "
+            "AND size(have) = size(r.labels) + 1 AND all(x IN r.labels WHERE x IN have) "
+            "AND (r.degree IS NULL OR COUNT { (n)--() } = r.degree)) AS same")
+
+
+def missing_rels_query(type_: str) -> str:
+    """The relationships of a batch that are not stored with exactly their properties."""
+    return (f"UNWIND $rows AS r\nOPTIONAL MATCH (:{RESOURCE} {{uri: r.s}})-[x:{_rel_type(type_)}]->"
+            f"(:{RESOURCE} {{uri: r.o}})\nWITH r, collect(properties(x)) AS found\nWHERE NOT r.props IN found\n"
+            "RETURN r.s AS s, r.o AS o")
 REPORTED_IN = (f"UNWIND $rows AS u\nMATCH (e:Event)-[:REPORTED_IN]->(a:{RESOURCE} {{uri: u}})\n"
                "RETURN DISTINCT e.uri AS uri")
 _NODE_FIELDS = "properties(n) AS props, labels(n) AS labels"
@@ -517,6 +529,18 @@ def _node_rows(pg: PropertyGraph, stored: set[str] | frozenset = frozenset()) ->
     return dict(sorted(groups.items(), key=lambda kv: (kv[0][1], kv[0][0], kv[0][2])))
 
 
+def _probe_rows(pg: PropertyGraph) -> list[dict]:
+    """One row per node for EXISTING: what it should be once loaded."""
+    degree = Counter(end for r in pg.rels for end in (r.start, r.end))
+    viewed = {n.uri for n in pg.with_label("Event")} | {r.end for r in pg.rels if r.type == "HAS_MENTION"}
+    rows = []
+    for (labels, bare, _), group in _node_rows(pg).items():
+        for row in group:
+            rows.append({"uri": row["uri"], "labels": None if bare else list(labels), "props": row.get("props"),
+                         "degree": degree[row["uri"]] if row["uri"] in viewed else None})
+    return rows
+
+
 def _rel_rows(rels: Iterable[Rel]) -> dict[str, list[dict]]:
     by_type: dict[str, list[dict]] = {}
     for r in sorted(rels):
@@ -584,10 +608,24 @@ def _load(runner: Runner, pg: PropertyGraph, settings: Neo4jSettings) -> LoadRep
     articles = {n.uri for n in pg.with_label("Article")} | {
         r.end for r in pg.rels if r.type in ("REPORTED_IN", "IN_ARTICLE")}
     reads = _Writer(runner, settings)
-    stored = {r["uri"]: frozenset(r["labels"]) for r in reads.each(EXISTING, sorted(pg.nodes), write=False)}
+    existing = reads.each(EXISTING, _probe_rows(pg), write=False)
+    stored = {r["uri"]: frozenset(r["labels"]) for r in existing}
     stored_new = new_events & set(stored)
     in_scope = {r["uri"] for r in reads.each(REPORTED_IN, sorted(articles), write=False)}
-    before = read_events(runner, stored_new | in_scope, settings)
+
+    # What the database already holds exactly is neither read nor written again: only the events that
+    # differ somewhere in their view (node, relationships, mentions) are snapshotted.
+    clean_nodes = {r["uri"] for r in existing if r["same"]}
+    # a relationship with an end that was not stored cannot be stored: only the others are looked up
+    dirty_rels = {r.key for r in pg.rels if r.start not in stored or r.end not in stored}
+    for type_, rows in _rel_rows(r for r in pg.rels if r.key not in dirty_rels).items():
+        dirty_rels |= {(r["s"], type_, r["o"]) for r in reads.each(missing_rels_query(type_), rows, write=False)}
+    event_of = {r.end: r.start for r in pg.rels if r.type == "HAS_MENTION"}
+    dirty = {event_of.get(u, u) for u in set(pg.nodes) - clean_nodes}
+    dirty |= {event_of.get(u, u) for s, _, o in dirty_rels for u in (s, o)}
+    before = read_events(runner, (stored_new & dirty) | (in_scope - new_events), settings)
+    todo = PropertyGraph({u: n for u, n in pg.nodes.items() if u not in clean_nodes},
+                         {r for r in pg.rels if r.key in dirty_rels})
 
     relabel: dict[tuple, list[str]] = {}
     for uri, labels in stored.items():
@@ -598,7 +636,7 @@ def _load(runner: Runner, pg: PropertyGraph, settings: Neo4jSettings) -> LoadRep
             relabel.setdefault((stale, missing), []).append(uri)
     for (stale, missing), uris in sorted(relabel.items()):
         w.each(relabel_query(stale, missing), uris)
-    report.nodes_written, report.relationships_written, n = write(runner, pg, settings, set(stored))
+    report.nodes_written, report.relationships_written, n = write(runner, todo, settings, set(stored))
     report.batches += n
 
     new_keys = {r.key for r in pg.rels}
@@ -643,7 +681,7 @@ def _load(runner: Runner, pg: PropertyGraph, settings: Neo4jSettings) -> LoadRep
     # An event whose every stored fact came from this graph's articles now holds exactly what the
     # graph says: its new state is known without asking the server again.
     model_types = set(relationship_types())
-    known = {u for u in stored_new
+    known = {u for u in stored_new & set(before)
              if before[u].sources() <= articles and {r.type for r in before[u].rels} <= model_types
              and all(before[u].article_of(m) in articles for m in before[u].mentions)}
     after = read_events(runner, set(before) - set(report.removed) - known, settings)
