@@ -26,6 +26,6 @@ def test_benchmark_smoke_run(neo4j, tmp_path):
     assert "keep me" in text and text.count(bench.START) == 1 and text.count(bench.END) == 1
     row = next(line for line in text.splitlines() if line.startswith("| 40 |"))
     cells = [c.strip() for c in row.strip("|").split("|")]
-    assert len(cells) == 12 and cells[9].endswith(" s") and cells[11].endswith("× faster")
+    assert len(cells) == 12 and cells[9].endswith(" s") and float(cells[11]) > 0
     assert f"on {os.cpu_count()} cores" in text and "Neo4j 5.26." in text
     assert "Command: `python bench/bench_neo4j_load.py --articles 40 --sweep 1000`" in text
