@@ -4,11 +4,16 @@ The property-graph model is ``kg.neo4j_model``'s. Writing goes:
 
 1. a uniqueness constraint on ``(:Resource {uri})`` and the indexes the
    example queries use, before any MERGE;
-2. a snapshot of the events the new graph touches: those it contains that are
-   already stored, and those stored as reported in one of its articles;
-3. ``UNWIND $rows … MERGE`` of nodes, then relationships, in batches bounded in
-   rows *and* bytes, each in a managed (retried) write transaction; every write
-   is idempotent, so a retried batch does no harm;
+2. a probe of what is stored: every node of the graph (labels, properties, and
+   for events and mentions their number of relationships) and every
+   relationship between stored nodes; the events that differ anywhere, and
+   those stored as reported in one of the graph's articles but no longer in
+   it, are snapshotted; the rest is already exactly what the graph says;
+3. ``UNWIND $rows`` batches (``batch_rows`` rows, each an explicit write
+   transaction that rolls back whole on failure and is retried on transient
+   errors) that CREATE the nodes not stored, MERGE the changed ones, then
+   MERGE the missing or changed relationships; every write is idempotent, so
+   a retried batch does no harm;
 4. for the new graph's articles, the new graph is the truth: facts of touched
    events that it no longer states are deleted, and an event that no stored
    article reports any more is removed;
