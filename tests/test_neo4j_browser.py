@@ -70,9 +70,18 @@ class DevTools:
         for kind in ("mousePressed", "mouseReleased"):
             self.call("Input.dispatchMouseEvent", type=kind, x=box[0], y=box[1], button="left", clickCount=1)
 
-    def type_into(self, selector: str, text: str):
-        self.click(selector)
-        self.call("Input.insertText", text=text)
+    def type_into(self, selector: str, text: str, check: str | None = None):
+        """Click ``selector`` and type ``text``; with ``check`` (the input element), type again until it holds it:
+        a form the page is still rendering can drop the first keystrokes."""
+        for _ in range(20):
+            self.click(selector)
+            self.call("Input.insertText", text=text)
+            if check is None or self.js(f"document.querySelector({json.dumps(check)}).value") == text:
+                return
+            self.js(f"document.querySelector({json.dumps(check)}).value === '' || "
+                    f"document.querySelector({json.dumps(check)}).select()")
+            time.sleep(0.5)
+        raise AssertionError(f"{check} never took the text typed into it")
 
     def screenshot(self, path: Path):
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -146,7 +155,7 @@ def test_the_browser_runs_an_example_query_on_the_test_server(bolt, neo4j, seeds
     # log in: the address and user come from the URL, the password is typed (it is in no URL)
     tools.wait("!!document.querySelector('[data-testid=\"password\"]')", "the login form")
     assert tools.js("document.querySelector('[data-testid=\"boltaddress\"]').value") == neo4j.uri.split("//")[1]
-    tools.type_into('[data-testid="password"]', neo4j.password)
+    tools.type_into('[data-testid="password"]', neo4j.password, check='[data-testid="password"]')
     tools.click('[data-testid="connect"]')
     tools.wait(f"{FRAME_TEXT}.includes('You are connected as user neo4j')", "a successful login")
 
