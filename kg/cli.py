@@ -121,8 +121,8 @@ def build(
     user: str = _user_option(),
     password: Optional[str] = _password_option(),
     database: Optional[str] = _database_option(),
-    batch_size: int = typer.Option(1000, "--batch-size", min=1, rich_help_panel="Neo4j", help="With --neo4j: rows per write transaction."),
-    batch_bytes: int = typer.Option(2_000_000, "--batch-bytes", min=1024, rich_help_panel="Neo4j", help="With --neo4j: bytes per write transaction, at most (about)."),
+    batch_size: int = typer.Option(5000, "--batch-size", min=1, rich_help_panel="Neo4j", help="With --neo4j: rows per write transaction."),
+    batch_bytes: Optional[int] = typer.Option(None, "--batch-bytes", min=1024, rich_help_panel="Neo4j", help="With --neo4j: bytes per write transaction, at most (about); default: no limit."),
 ):
     """Build an event graph from articles, validate it and write it.
 
@@ -465,8 +465,8 @@ def load(
     password: Optional[str] = _password_option(),
     database: Optional[str] = _database_option(),
     fmt: Optional[str] = typer.Option(None, "--format", help="Input format when the extension does not say (turtle, nt, jsonld, ...)."),
-    batch_size: int = typer.Option(1000, "--batch-size", min=1, help="Rows per write transaction."),
-    batch_bytes: int = typer.Option(2_000_000, "--batch-bytes", min=1024, help="Bytes per write transaction, at most (about)."),
+    batch_size: int = typer.Option(5000, "--batch-size", min=1, help="Rows per write transaction."),
+    batch_bytes: Optional[int] = typer.Option(None, "--batch-bytes", min=1024, help="Bytes per write transaction, at most (about); default: no limit."),
     as_json: bool = typer.Option(False, "--json", help="Print the report as JSON on stdout."),
     list_events: bool = typer.Option(False, "--list", help="List the added, changed and removed events."),
     quiet: bool = typer.Option(False, "-q", "--quiet", help="Print only errors."),
@@ -514,7 +514,7 @@ def _print_load(report, settings, what: str, *, as_json: bool = False, list_even
     if quiet or as_json:
         return
     db = f" (database {settings.database})" if settings.database else ""
-    key = {"constraint": "uniqueness constraint", "index": "index (this server has no constraints)"}[report.key]
+    key = {"constraint": "uniqueness constraint"}[report.key]
     t = report.totals
     err.print(f"loaded           {what} into {settings.safe_uri}{db}")
     err.print(f"events           {len(report.added)} added, {len(report.changed)} changed, {len(report.removed)} removed")

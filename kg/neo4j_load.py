@@ -2,13 +2,18 @@
 
 The property-graph model is ``kg.neo4j_model``'s. Writing goes:
 
-1. a uniqueness constraint on ``(:Resource {uri})`` (or, on a server without
-   constraints, an index), before any MERGE;
-2. a snapshot of the events the new graph touches: those it contains that are
-   already stored, and those stored as reported in one of its articles;
-3. ``UNWIND $rows … MERGE`` of nodes, then relationships, in batches bounded in
-   rows *and* bytes, each in a managed (retried) write transaction; every write
-   is idempotent, so a retried batch does no harm;
+1. a uniqueness constraint on ``(:Resource {uri})`` and the indexes the
+   example queries use, before any MERGE;
+2. a probe of what is stored: every node of the graph (labels, properties, and
+   for events and mentions their number of relationships) and every
+   relationship between stored nodes; the events that differ anywhere, and
+   those stored as reported in one of the graph's articles but no longer in
+   it, are snapshotted; the rest is already exactly what the graph says;
+3. ``UNWIND $rows`` batches (``batch_rows`` rows, each an explicit write
+   transaction that rolls back whole on failure and is retried on transient
+   errors) that CREATE the nodes not stored, MERGE the changed ones, then
+   MERGE the missing or changed relationships; every write is idempotent, so
+   a retried batch does no harm;
 4. for the new graph's articles, the new graph is the truth: facts of touched
    events that it no longer states are deleted, and an event that no stored
    article reports any more is removed;
@@ -21,6 +26,7 @@ The library never prints; errors are ``KgError`` subclasses.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 import time
@@ -51,8 +57,8 @@ class Neo4jSettings:
     user: str = "neo4j"
     password: str | None = field(default=None, repr=False)
     database: str | None = None
-    batch_rows: int = 1000
-    batch_bytes: int = 2_000_000
+    batch_rows: int = 5000
+    batch_bytes: int | None = None  # no limit: Neo4j takes messages of any size
     retry_seconds: float = 30.0
     connect_timeout: float = 15.0
 
@@ -110,7 +116,8 @@ class BoltRunner:
             self.driver = neo4j.GraphDatabase.driver(
                 settings.uri, auth=auth, user_agent=f"kg/{__version__}",
                 connection_timeout=settings.connect_timeout,
-                max_transaction_retry_time=settings.retry_seconds)
+                max_transaction_retry_time=settings.retry_seconds,
+                notifications_min_severity="OFF")  # planner hints about absent labels on a fresh database
         except Exception as exc:  # ConfigurationError, ValueError: a malformed URI or option
             raise ConnectionFailed(f"{settings.safe_uri} is not a usable Bolt address ({self._reason(exc)}); "
                                    "use bolt://HOST:7687 or neo4j://HOST:7687") from None
@@ -192,12 +199,18 @@ def row_bytes(row: Any) -> int:
     return len(json.dumps(row, ensure_ascii=False, separators=(",", ":"), default=str).encode("utf-8"))
 
 
-def batches(rows: Iterable[Any], max_rows: int, max_bytes: int, fixed: int = 0) -> Iterator[list]:
+def batches(rows: Iterable[Any], max_rows: int, max_bytes: int | None, fixed: int = 0) -> Iterator[list]:
     """Rows in lists of at most ``max_rows`` rows and ``max_bytes`` bytes (``fixed`` for the query itself).
 
     >>> [len(b) for b in batches(["aaaa"] * 5, max_rows=10, max_bytes=20)]
     [2, 2, 1]
+    >>> [len(b) for b in batches(["aaaa"] * 5, max_rows=2, max_bytes=None)]
+    [2, 2, 1]
     """
+    if not max_bytes:  # rows only: sizing each row costs more than it saves
+        rows = list(rows)
+        yield from (rows[i:i + max_rows] for i in range(0, len(rows), max_rows))
+        return
     batch: list = []
     size = fixed
     for row in rows:
@@ -248,21 +261,22 @@ def _rel_type(type_: str) -> str:
     return type_
 
 
-def node_query(labels: tuple[str, ...], date_keys: tuple[str, ...], bare: bool = False) -> str:
-    """The MERGE for nodes with exactly these labels and date properties.
+def node_query(labels: tuple[str, ...], bare: bool = False, new: bool = False) -> str:
+    """The write for nodes with exactly these labels: CREATE for ``new`` nodes (none stored under their uri
+    when the load began), else MERGE.
 
-    The labels are in the MERGE pattern, not SET afterwards: adding labels to
-    existing nodes is slow on some servers, and ``relabel_query`` has already
-    given every stored node the labels it is merged with.
+    CREATE needs no lookup, and the uniqueness constraint still refuses a
+    second node for a uri. In a MERGE the labels are in the pattern, not SET
+    afterwards: ``relabel_query`` has already given every stored node the
+    labels it is merged with; a node whose properties are already the row's is
+    not written again, so reloading an unchanged graph writes (and logs) nothing.
     """
-    lines = ["UNWIND $rows AS r", f"MERGE (n:{RESOURCE}{'' if bare else _labels(labels)} {{uri: r.uri}})"]
-    if bare:
-        return "\n".join(lines)
-    lines.append("SET n = r.props")
-    for key in date_keys:
-        if key not in DATE_PROPERTIES:
-            raise ValueError(key)
-        lines.append(f"SET n.{key} = date(r.{key})")
+    pattern = f"(n:{RESOURCE}{'' if bare else _labels(labels)}"
+    if new:
+        return f"UNWIND $rows AS r\nCREATE {pattern} {{uri: r.uri}})" + ("" if bare else "\nSET n = r.props")
+    lines = ["UNWIND $rows AS r", f"MERGE {pattern} {{uri: r.uri}})"]
+    if not bare:
+        lines += ["WITH n, r WHERE properties(n) <> r.props", "SET n = r.props"]
     return "\n".join(lines)
 
 
@@ -276,9 +290,12 @@ def relabel_query(stale: tuple[str, ...], missing: tuple[str, ...]) -> str:
     return "\n".join(lines)
 
 
-def rel_query(type_: str) -> str:
-    return (f"UNWIND $rows AS r\nMATCH (a:{RESOURCE} {{uri: r.s}})\nMATCH (b:{RESOURCE} {{uri: r.o}})\n"
-            f"MERGE (a)-[x:{_rel_type(type_)}]->(b)\nSET x = r.props")
+def rel_query(type_: str, props: bool = True) -> str:
+    """The MERGE for relationships of one type; like nodes, one that already has the row's properties is left
+    alone. Without ``props`` (no row of the type has any) there is nothing to set."""
+    head = (f"UNWIND $rows AS r\nMATCH (a:{RESOURCE} {{uri: r.s}})\nMATCH (b:{RESOURCE} {{uri: r.o}})\n"
+            f"MERGE (a)-[x:{_rel_type(type_)}]->(b)")
+    return head + ("\nWITH x, r WHERE properties(x) <> r.props\nSET x = r.props" if props else "")
 
 
 def delete_rel_query(type_: str) -> str:
@@ -291,12 +308,22 @@ DELETE_ORPHANS = f"UNWIND $rows AS u\nMATCH (n:{RESOURCE} {{uri: u}})\nWHERE NOT
 # a node whose every relationship is about to be deleted (``dying`` of them), deleted before they are: see ``load``
 DELETE_DOOMED = (f"UNWIND $rows AS r\nMATCH (n:{RESOURCE} {{uri: r.uri}})\nOPTIONAL MATCH (n)-[x]-()\n"
                  "WITH n, r, count(x) AS degree\nWHERE degree <= r.dying\nDETACH DELETE n")
-EXISTING = f"UNWIND $rows AS u\nMATCH (n:{RESOURCE} {{uri: u}})\nRETURN n.uri AS uri, labels(n) AS labels"
+# every stored node of the graph, and whether it already is exactly what the graph says: labels, properties
+# and (for events and mentions, whose relationships make their view) how many relationships it has
+EXISTING = (f"UNWIND $rows AS r\nMATCH (n:{RESOURCE} {{uri: r.uri}})\nWITH n, r, labels(n) AS have\n"
+            "RETURN n.uri AS uri, have AS labels, r.props IS NULL OR (properties(n) = r.props "
+            "AND size(have) = size(r.labels) + 1 AND all(x IN r.labels WHERE x IN have) "
+            "AND (r.degree IS NULL OR COUNT { (n)--() } = r.degree)) AS same")
+
+
+def missing_rels_query(type_: str) -> str:
+    """The relationships of a batch that are not stored with exactly their properties."""
+    return (f"UNWIND $rows AS r\nOPTIONAL MATCH (:{RESOURCE} {{uri: r.s}})-[x:{_rel_type(type_)}]->"
+            f"(:{RESOURCE} {{uri: r.o}})\nWITH r, collect(properties(x)) AS found\nWHERE NOT r.props IN found\n"
+            "RETURN r.s AS s, r.o AS o")
 REPORTED_IN = (f"UNWIND $rows AS u\nMATCH (e:Event)-[:REPORTED_IN]->(a:{RESOURCE} {{uri: u}})\n"
                "RETURN DISTINCT e.uri AS uri")
-# temporal values are returned as text: some Bolt servers cannot send them
-_NODE_FIELDS = ("n {.*, " + ", ".join(f"{k}: toString(n.{k})" for k in DATE_PROPERTIES) + "} AS props, "
-                "labels(n) AS labels")
+_NODE_FIELDS = "properties(n) AS props, labels(n) AS labels"
 READ_NODES = f"UNWIND $rows AS u\nMATCH (n:{RESOURCE} {{uri: u}})\nRETURN {_NODE_FIELDS}"
 READ_ALL_NODES = f"MATCH (n:{RESOURCE})\nRETURN {_NODE_FIELDS}"
 READ_ALL_RELS = (f"MATCH (a:{RESOURCE})-[x]->(b:{RESOURCE})\n"
@@ -309,42 +336,39 @@ COUNT_NODES = f"MATCH (n:{RESOURCE}) RETURN count(n) AS n, sum(size(keys(n))) AS
 COUNT_RELS = f"MATCH (:{RESOURCE})-[x]->(:{RESOURCE}) RETURN count(x) AS n, sum(size(keys(x))) AS props"
 
 CONSTRAINT = f"CREATE CONSTRAINT kg_resource_uri IF NOT EXISTS FOR (n:{RESOURCE}) REQUIRE n.uri IS UNIQUE"
-INDEX = f"CREATE INDEX FOR (n:{RESOURCE}) ON (n.uri)"
-INDEX_CHECKS = (
-    f"SHOW INDEXES YIELD labelsOrTypes, properties WHERE labelsOrTypes = ['{RESOURCE}'] AND properties = ['uri'] "
-    "RETURN count(*) AS n",
-    f"CALL db.indexes() YIELD label, properties WHERE label = '{RESOURCE}' AND properties = ['uri'] "
-    "RETURN count(*) AS n",
-)
+# what queries/*.cypher look things up by: actors and places by name, Arabic name or Wikidata id, events by date
+NAMES = ("name", "name_ar", "wikidata")
+LOOKUPS = {"Actor": NAMES, "Person": NAMES, "Place": NAMES, "Event": ("date",)}
+INDEXES = tuple(f"CREATE INDEX kg_{label.lower()}_{key} IF NOT EXISTS FOR (n:{label}) ON (n.{key})"
+                for label, keys in LOOKUPS.items() for key in keys)
 
 
 def ensure_key(runner: Runner) -> str:
-    """Make ``(:Resource {uri})`` unique (or at least indexed); returns 'constraint' or 'index'."""
-    try:
-        runner.run(CONSTRAINT, write=True)
-        return "constraint"
-    except ServerError:
-        pass  # no constraints on this server (or a plain index is in the way): fall back to an index
-    try:
-        runner.run(INDEX, write=True)
-        return "index"
-    except ServerError:
-        pass  # perhaps it exists already
-    for check in INDEX_CHECKS:
+    """Make ``(:Resource {uri})`` unique, and index what the example queries look up, before any MERGE.
+
+    Returns 'constraint'. Neo4j's own message says why when the user may not
+    change the schema (it needs e.g. the admin or architect role).
+    """
+    for query in (CONSTRAINT, *INDEXES):
         try:
-            if runner.run(check)[0]["n"]:
-                return "index"
-        except (ServerError, IndexError, KeyError):
-            continue
-    raise ServerError(f"could not create a uniqueness constraint or an index on :{RESOURCE}(uri); "
-                      "the user needs schema rights (e.g. the admin role)")
+            runner.run(query, write=True)
+        except ServerError as exc:
+            raise ServerError(f"{exc}; kg load needs a user allowed to create constraints and indexes") from None
+    return "constraint"
 
 
 # ---------------------------------------------------------------- reading
 
 
+def _value(key: str, value):
+    """A property as the model holds it: dates (Neo4j ``date`` values) as ISO text."""
+    if key in DATE_PROPERTIES and hasattr(value, "iso_format"):
+        return value.iso_format()
+    return value
+
+
 def _node(record: dict) -> Node:
-    props = {k: v for k, v in (record["props"] or {}).items() if v is not None}
+    props = {k: _value(k, v) for k, v in (record["props"] or {}).items() if v is not None}
     uri = props.pop("uri")
     return Node(uri, frozenset(label for label in record["labels"] if label != RESOURCE), props)
 
@@ -493,21 +517,33 @@ class LoadReport:
         return d
 
 
-def _node_rows(pg: PropertyGraph) -> dict[tuple, list[dict]]:
-    """Node rows grouped by the query that writes them: (labels, date properties, bare)."""
+def _node_rows(pg: PropertyGraph, stored: set[str] | frozenset = frozenset()) -> dict[tuple, list[dict]]:
+    """Node rows grouped by the query that writes them: (labels, bare, new). Dates go as ``datetime.date``,
+    which the driver sends as Neo4j ``date`` values; a node is new when its uri is not in ``stored``."""
     order = {label: i for i, label in enumerate(sorted(all_labels()))}
     groups: dict[tuple, list[dict]] = {}
     for node in sorted(pg.nodes.values(), key=lambda n: n.uri):
         bare = not node.labels and not node.props
-        dates = tuple(k for k in DATE_PROPERTIES if k in node.props)
         labels = tuple(sorted(node.labels, key=order.__getitem__))
         row: dict = {"uri": node.uri}
         if not bare:
-            row["props"] = {"uri": node.uri, **{k: v for k, v in node.props.items() if k not in dates}}
-            row.update({k: node.props[k] for k in dates})
-        groups.setdefault((labels, dates, bare), []).append(row)
+            row["props"] = {"uri": node.uri, **{k: dt.date.fromisoformat(v) if k in DATE_PROPERTIES else v
+                                                for k, v in node.props.items()}}
+        groups.setdefault((labels, bare, node.uri not in stored), []).append(row)
     # bare nodes (only referenced) last, so that a node described anywhere is written with its description
-    return dict(sorted(groups.items(), key=lambda kv: (kv[0][2], kv[0][0], kv[0][1])))
+    return dict(sorted(groups.items(), key=lambda kv: (kv[0][1], kv[0][0], kv[0][2])))
+
+
+def _probe_rows(pg: PropertyGraph) -> list[dict]:
+    """One row per node for EXISTING: what it should be once loaded."""
+    degree = Counter(end for r in pg.rels for end in (r.start, r.end))
+    viewed = {n.uri for n in pg.with_label("Event")} | {r.end for r in pg.rels if r.type == "HAS_MENTION"}
+    rows = []
+    for (labels, bare, _), group in _node_rows(pg).items():
+        for row in group:
+            rows.append({"uri": row["uri"], "labels": None if bare else list(labels), "props": row.get("props"),
+                         "degree": degree[row["uri"]] if row["uri"] in viewed else None})
+    return rows
 
 
 def _rel_rows(rels: Iterable[Rel]) -> dict[str, list[dict]]:
@@ -517,13 +553,15 @@ def _rel_rows(rels: Iterable[Rel]) -> dict[str, list[dict]]:
     return by_type
 
 
-def write(runner: Runner, pg: PropertyGraph, settings: Neo4jSettings) -> tuple[int, int, int]:
-    """MERGE every node, then every relationship; returns (nodes, relationships, batches)."""
+def write(runner: Runner, pg: PropertyGraph, settings: Neo4jSettings,
+          stored: set[str] | frozenset = frozenset()) -> tuple[int, int, int]:
+    """Write every node (CREATE those not ``stored`` when the load began, MERGE the others), then MERGE every
+    relationship; returns (nodes, relationships, batches)."""
     w = _Writer(runner, settings)
-    for (labels, dates, bare), rows in _node_rows(pg).items():
-        w.each(node_query(labels, dates, bare), rows)
+    for (labels, bare, new), rows in _node_rows(pg, stored).items():
+        w.each(node_query(labels, bare, new), rows)
     for type_, rows in _rel_rows(pg.rels).items():
-        w.each(rel_query(type_), rows)
+        w.each(rel_query(type_, any(r["props"] for r in rows)), rows)
     return len(pg.nodes), len(pg.rels), w.batches
 
 
@@ -575,10 +613,24 @@ def _load(runner: Runner, pg: PropertyGraph, settings: Neo4jSettings) -> LoadRep
     articles = {n.uri for n in pg.with_label("Article")} | {
         r.end for r in pg.rels if r.type in ("REPORTED_IN", "IN_ARTICLE")}
     reads = _Writer(runner, settings)
-    stored = {r["uri"]: frozenset(r["labels"]) for r in reads.each(EXISTING, sorted(pg.nodes), write=False)}
+    existing = reads.each(EXISTING, _probe_rows(pg), write=False)
+    stored = {r["uri"]: frozenset(r["labels"]) for r in existing}
     stored_new = new_events & set(stored)
     in_scope = {r["uri"] for r in reads.each(REPORTED_IN, sorted(articles), write=False)}
-    before = read_events(runner, stored_new | in_scope, settings)
+
+    # What the database already holds exactly is neither read nor written again: only the events that
+    # differ somewhere in their view (node, relationships, mentions) are snapshotted.
+    clean_nodes = {r["uri"] for r in existing if r["same"]}
+    # a relationship with an end that was not stored cannot be stored: only the others are looked up
+    dirty_rels = {r.key for r in pg.rels if r.start not in stored or r.end not in stored}
+    for type_, rows in _rel_rows(r for r in pg.rels if r.key not in dirty_rels).items():
+        dirty_rels |= {(r["s"], type_, r["o"]) for r in reads.each(missing_rels_query(type_), rows, write=False)}
+    event_of = {r.end: r.start for r in pg.rels if r.type == "HAS_MENTION"}
+    dirty = {event_of.get(u, u) for u in set(pg.nodes) - clean_nodes}
+    dirty |= {event_of.get(u, u) for s, _, o in dirty_rels for u in (s, o)}
+    before = read_events(runner, (stored_new & dirty) | (in_scope - new_events), settings)
+    todo = PropertyGraph({u: n for u, n in pg.nodes.items() if u not in clean_nodes},
+                         {r for r in pg.rels if r.key in dirty_rels})
 
     relabel: dict[tuple, list[str]] = {}
     for uri, labels in stored.items():
@@ -589,7 +641,7 @@ def _load(runner: Runner, pg: PropertyGraph, settings: Neo4jSettings) -> LoadRep
             relabel.setdefault((stale, missing), []).append(uri)
     for (stale, missing), uris in sorted(relabel.items()):
         w.each(relabel_query(stale, missing), uris)
-    report.nodes_written, report.relationships_written, n = write(runner, pg, settings)
+    report.nodes_written, report.relationships_written, n = write(runner, todo, settings, set(stored))
     report.batches += n
 
     new_keys = {r.key for r in pg.rels}
@@ -634,7 +686,7 @@ def _load(runner: Runner, pg: PropertyGraph, settings: Neo4jSettings) -> LoadRep
     # An event whose every stored fact came from this graph's articles now holds exactly what the
     # graph says: its new state is known without asking the server again.
     model_types = set(relationship_types())
-    known = {u for u in stored_new
+    known = {u for u in stored_new & set(before)
              if before[u].sources() <= articles and {r.type for r in before[u].rels} <= model_types
              and all(before[u].article_of(m) in articles for m in before[u].mentions)}
     after = read_events(runner, set(before) - set(report.removed) - known, settings)

@@ -3,7 +3,7 @@
 :param place => 'Moscow';
 
 MATCH (place:Place)
-WHERE $place IN [place.name, place.name_ar, place.wikidata]
+WHERE place.name = $place OR place.name_ar = $place OR place.wikidata = $place
 MATCH (e:Event)-[:TOOK_PLACE_IN]->(place)
 OPTIONAL MATCH (actor:Actor)-[:PARTICIPATED_IN]->(e)
 WITH place, e, actor ORDER BY coalesce(actor.name, actor.name_ar, actor.label)

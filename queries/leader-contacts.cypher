@@ -4,7 +4,7 @@
 :param leader => 'Xi Jinping';
 
 MATCH (leader:Person)
-WHERE $leader IN [leader.name, leader.name_ar, leader.wikidata]
+WHERE leader.name = $leader OR leader.name_ar = $leader OR leader.wikidata = $leader
 MATCH (leader)-[:PARTICIPATED_IN]->(e:Event)<-[:PARTICIPATED_IN]-(other:Actor)
 WHERE other <> leader
 OPTIONAL MATCH (e)-[:TOOK_PLACE_IN]->(place:Place)

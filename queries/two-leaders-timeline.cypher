@@ -2,8 +2,8 @@
 :param a => 'Vladimir Putin';
 :param b => 'Xi Jinping';
 
-MATCH (x:Actor) WHERE $a IN [x.name, x.name_ar, x.wikidata]
-MATCH (y:Actor) WHERE $b IN [y.name, y.name_ar, y.wikidata]
+MATCH (x:Actor) WHERE x.name = $a OR x.name_ar = $a OR x.wikidata = $a
+MATCH (y:Actor) WHERE y.name = $b OR y.name_ar = $b OR y.wikidata = $b
 MATCH (x)-[rx:PARTICIPATED_IN]->(e:Event)<-[ry:PARTICIPATED_IN]-(y)
 OPTIONAL MATCH (e)-[:TOOK_PLACE_IN]->(place:Place)
 OPTIONAL MATCH (e)-[:REPORTED_IN]->(article:Article)

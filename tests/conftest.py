@@ -53,5 +53,5 @@ def run_scorer(gold: Path, predicted: Path) -> dict:
     return json.loads(proc.stdout)
 
 
-# A FalkorDB Bolt server for the Neo4j tests (started on first use, once per session).
-from .falkordb_server import bolt, falkordb, native  # noqa: E402,F401
+# A Neo4j 5 server for the Neo4j tests (started on first use, once per session).
+from .neo4j_server import bolt, neo4j  # noqa: E402,F401

@@ -1,6 +1,6 @@
 """The example Cypher files (queries/*.cypher) and what each should return, computed from the RDF graph.
 
-Shared by the FalkorDB tests and the tests against a real Neo4j. The expected
+Used by the tests against Neo4j (tests/test_neo4j_queries.py) and the Browser test. The expected
 rows come from the graph with rdflib, never from a hard-coded extractor output.
 """
 

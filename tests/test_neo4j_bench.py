@@ -1,25 +1,31 @@
-"""A tiny run of bench/bench_neo4j_load.py: it still runs and writes only its own section of the results."""
+"""A tiny run of bench/bench_neo4j_load.py on the session's Neo4j: it still runs, against rdflib-neo4j too,
+and writes only its own section of the results."""
 
+import argparse
 import importlib.util
+import os
 
 import pytest
 
 from .conftest import ROOT
 
-pytestmark = pytest.mark.falkordb
+pytestmark = pytest.mark.neo4j
 
 
-def test_benchmark_smoke_run(tmp_path):
+def test_benchmark_smoke_run(neo4j, tmp_path):
+    pytest.importorskip("rdflib_neo4j", reason="the peer loader is not installed (pip install -e '.[bench]')")
     spec = importlib.util.spec_from_file_location("bench_neo4j_load", ROOT / "bench" / "bench_neo4j_load.py")
     bench = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(bench)
     results = tmp_path / "RESULTS.md"
     results.write_text("# Benchmark results\n\n<!-- bench:other:start -->\nkeep me\n<!-- bench:other:end -->\n",
                        encoding="utf-8")
-    assert bench.main(["--events", "150", "--sweep-events", "60", "--bolt-events", "20",
-                       "--results", str(results)]) == 0
+    args = argparse.Namespace(articles=[40], sweep=[1000], no_peer=False, work=tmp_path / "work", results=results)
+    assert bench.run(args, shared=neo4j) == 0
     text = results.read_text(encoding="utf-8")
     assert "keep me" in text and text.count(bench.START) == 1 and text.count(bench.END) == 1
-    assert "(chosen)" in text and "nodes/s" in text and "over Bolt" in text
-    assert f"on {__import__('os').cpu_count()} cores" in text
-    assert "Command: `python bench/bench_neo4j_load.py --events 150" in text
+    row = next(line for line in text.splitlines() if line.startswith("| 40 |"))
+    cells = [c.strip() for c in row.strip("|").split("|")]
+    assert len(cells) == 12 and cells[9].endswith(" s") and float(cells[11]) > 0
+    assert f"on {os.cpu_count()} cores" in text and "Neo4j 5.26." in text
+    assert "Command: `python bench/bench_neo4j_load.py --articles 40 --sweep 1000`" in text

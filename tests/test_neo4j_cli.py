@@ -1,4 +1,4 @@
-"""`kg load`, `kg export --from-neo4j` and `kg build --neo4j` in-process, against FalkorDB's Bolt port."""
+"""`kg load`, `kg export --from-neo4j` and `kg build --neo4j` in-process, against the test Neo4j 5 server."""
 
 import json
 import socket
@@ -10,25 +10,26 @@ from kg.cli import app
 from kg.fileio import read_graph
 
 from .conftest import SEEDS
-from .falkordb_server import BOLT_BATCH_BYTES, wipe
+from .neo4j_server import wipe
 from .test_neo4j_load import expected_counts
 from .test_neo4j_model import assert_isomorphic
 
-pytestmark = pytest.mark.falkordb
+pytestmark = pytest.mark.neo4j
 SECRET = "s3cr3t-Passw0rd-never-shown"
 
 
 @pytest.fixture
-def env(falkordb, bolt, monkeypatch):
-    """NEO4J_* variables pointing at the FalkorDB server (which takes no credentials), database empty."""
-    monkeypatch.setenv("NEO4J_URI", falkordb.uri)
-    monkeypatch.delenv("NEO4J_PASSWORD", raising=False)
+def env(neo4j, bolt, monkeypatch):
+    """NEO4J_* variables pointing at the test server, with its password; database empty."""
+    monkeypatch.setenv("NEO4J_URI", neo4j.uri)
+    monkeypatch.setenv("NEO4J_USERNAME", "neo4j")
+    monkeypatch.setenv("NEO4J_PASSWORD", neo4j.password)
     monkeypatch.delenv("NEO4J_DATABASE", raising=False)
-    yield falkordb
+    yield neo4j
     wipe(bolt)
 
 
-SMALL_BATCHES = ["--batch-size", "80", "--batch-bytes", str(BOLT_BATCH_BYTES)]
+SMALL_BATCHES = ["--batch-size", "80"]
 
 
 def closed_port() -> int:
@@ -43,7 +44,8 @@ def test_load_then_load_again(runner, env, seeds_graph):
     g = read_graph(seeds_graph)
     nodes, rels = expected_counts(g)
     assert f"stored           {nodes} nodes, {rels} relationships" in first.output
-    assert "key              index (this server has no constraints) on :Resource(uri)" in first.output
+    assert "key              uniqueness constraint on :Resource(uri)" in first.output
+    assert env.password not in first.output
     second = runner.invoke(app, ["load", str(seeds_graph), *SMALL_BATCHES, "--json"])
     assert second.exit_code == 0, second.output
     report = json.loads(second.stdout)
@@ -86,11 +88,18 @@ def test_an_unreachable_server_is_a_clean_error_without_the_password(runner, see
 
 
 def test_refused_credentials_are_a_clean_error_without_the_password(runner, env, seeds_graph, monkeypatch):
-    monkeypatch.setenv("NEO4J_PASSWORD", SECRET)  # FalkorDB refuses any credentials
-    result = runner.invoke(app, ["load", str(seeds_graph), "--user", "alice"])
+    monkeypatch.setenv("NEO4J_PASSWORD", SECRET)  # not the server's password
+    for user in ("neo4j", "alice"):
+        result = runner.invoke(app, ["load", str(seeds_graph), "--user", user])
+        assert result.exit_code == 3, result.output
+        assert f"error: {env.uri} refused the user name or password" in result.output
+        assert SECRET not in result.output and env.password not in result.output and "Traceback" not in result.output
+
+
+def test_a_missing_database_is_named(runner, env, seeds_graph):
+    result = runner.invoke(app, ["load", str(seeds_graph), "--database", "nosuchdb"])
     assert result.exit_code == 3, result.output
-    assert f"error: {env.uri} refused the connection" in result.output
-    assert SECRET not in result.output and "Traceback" not in result.output
+    assert "has no database 'nosuchdb'" in result.output and env.password not in result.output
 
 
 def test_credentials_in_the_uri_are_never_printed(runner, seeds_graph):

@@ -1,12 +1,14 @@
-"""The loader against a real Bolt server (FalkorDB): counts, idempotence, versioned reload, the round trip."""
+"""The loader against a real Neo4j 5: counts, idempotence, versioned reload, the round trip, dates, rollback."""
 
 import datetime as dt
 import random
 
+from neo4j.time import Date as CypherDate
 import pytest
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import RDF
+from rdflib.namespace import RDF, XSD
 
+from kg.errors import ServerError
 from kg.fileio import read_graph
 from kg.graph import events_graph
 from kg.models import Article, DateValue, Entity, Event, Mention
@@ -14,10 +16,10 @@ from kg.neo4j_load import export_graph, load, read_back, row_bytes
 from kg.neo4j_model import RELATIONSHIPS, to_property_graph
 from kg.vocab import EVENT_CLASSES, KG
 
-from .falkordb_server import BOLT_BATCH_BYTES, wipe
+from .neo4j_server import wipe
 from .test_neo4j_model import assert_isomorphic
 
-pytestmark = pytest.mark.falkordb
+pytestmark = pytest.mark.neo4j
 EVENT_TYPES = set(EVENT_CLASSES.values())
 
 
@@ -34,43 +36,50 @@ class Recording:
     def __init__(self, runner):
         self.runner = runner
         self.sizes: list[int] = []
+        self.queries: list[str] = []
 
     def run(self, query, params=None, *, write=False):
         self.sizes.append(len(query.encode("utf-8")) + row_bytes(params or {}))
+        self.queries.append(query)
         return self.runner.run(query, params, write=write)
 
     def close(self):
         self.runner.close()
 
 
-def test_seeds_load_counts_and_stay_within_the_servers_message_size(bolt, falkordb, seeds_graph):
+def test_seeds_load_counts_under_a_uniqueness_constraint_made_before_any_merge(bolt, neo4j, seeds_graph):
+    bolt.run("DROP CONSTRAINT kg_resource_uri IF EXISTS", write=True)
     g = read_graph(seeds_graph)
     rec = Recording(bolt)
-    report = load(rec, g, falkordb.settings())
+    report = load(rec, g, neo4j.settings())
     nodes, rels = expected_counts(g)
     assert (report.totals.nodes, report.totals.relationships) == (nodes, rels)
     events = {str(s) for t in EVENT_TYPES for s in g.subjects(RDF.type, t)}
     assert set(report.added) == events and not report.changed and not report.removed
-    assert report.key == "index"  # FalkorDB has no Cypher uniqueness constraints: the fallback is used
-    assert max(rec.sizes) <= BOLT_BATCH_BYTES
-    assert falkordb.alive()
+    assert report.key == "constraint"
+    first_merge = next(i for i, q in enumerate(rec.queries) if "MERGE" in q)
+    assert any("CREATE CONSTRAINT" in q for q in rec.queries[:first_merge])
+    shown = bolt.run("SHOW CONSTRAINTS YIELD name, type, labelsOrTypes, properties "
+                     "WHERE name = 'kg_resource_uri' RETURN type, labelsOrTypes, properties")
+    assert shown == [{"type": "UNIQUENESS", "labelsOrTypes": ["Resource"], "properties": ["uri"]}]
+    assert neo4j.alive()
 
 
-def test_loading_twice_changes_nothing(bolt, falkordb, seeds_graph):
+def test_loading_twice_changes_nothing(bolt, neo4j, seeds_graph):
     g = read_graph(seeds_graph)
-    first = load(bolt, g, falkordb.settings())
-    second = load(bolt, g, falkordb.settings())
+    first = load(bolt, g, neo4j.settings())
+    second = load(bolt, g, neo4j.settings())
     assert second.totals == first.totals
     assert (second.added, second.changed, second.removed) == ([], [], [])
     assert second.nodes_deleted == second.relationships_deleted == 0
     labels = bolt.run("MATCH (n:Resource) RETURN n.uri AS uri, labels(n) AS labels ORDER BY uri")
-    load(bolt, g, falkordb.settings())
+    load(bolt, g, neo4j.settings())
     assert bolt.run("MATCH (n:Resource) RETURN n.uri AS uri, labels(n) AS labels ORDER BY uri") == labels
 
 
-def test_round_trip_through_bolt_loses_nothing(bolt, falkordb, seeds_graph):
+def test_round_trip_through_bolt_loses_nothing(bolt, neo4j, seeds_graph):
     g = read_graph(seeds_graph)
-    load(bolt, g, falkordb.settings())
+    load(bolt, g, neo4j.settings())
     back, ignored = export_graph(bolt)
     assert not ignored
     assert_isomorphic(g, back)
@@ -80,9 +89,9 @@ def test_round_trip_through_bolt_loses_nothing(bolt, falkordb, seeds_graph):
     assert len(set(back.triples((None, KG.evidence, None)))) == len(set(g.triples((None, KG.evidence, None))))
 
 
-def test_dates_are_cypher_dates(bolt, falkordb, seeds_graph):
+def test_dates_are_cypher_dates(bolt, neo4j, seeds_graph):
     g = read_graph(seeds_graph)
-    load(bolt, g, falkordb.settings())
+    load(bolt, g, neo4j.settings())
     dated = {str(s): str(o) for s, o in g.subject_objects(KG.date)}
     assert dated
     rows = bolt.run("MATCH (e:Event) WHERE e.date IS NOT NULL "
@@ -95,6 +104,49 @@ def test_dates_are_cypher_dates(bolt, falkordb, seeds_graph):
     cut = sorted(starts)[len(starts) // 2].isoformat()
     later = bolt.run("MATCH (e:Event) WHERE e.date >= date($cut) RETURN count(e) AS n", {"cut": cut})[0]["n"]
     assert later == sum(s.isoformat() >= cut for s in starts)
+    # stored as Neo4j DATE values, not text; the driver hands them over as dates
+    types = bolt.run("MATCH (e:Event) WHERE e.date IS NOT NULL RETURN DISTINCT valueType(e.date) AS t, "
+                     "valueType(e.datePrecision) AS p")
+    assert types == [{"t": "DATE NOT NULL", "p": "STRING NOT NULL"}]
+    sample = bolt.run("MATCH (e:Event) WHERE e.date IS NOT NULL RETURN e.date AS d LIMIT 1")[0]["d"]
+    assert isinstance(sample, CypherDate)
+
+
+def test_a_month_is_stored_as_its_first_day_with_its_precision_beside_it(bolt, neo4j):
+    month = ev("Meeting", (B, C), "2025-02", [mention("a2", (B, C), "لقاء")])
+    year = ev("Summit", (A, B), "2024", [mention("a2", (A, B), "قمة", 10)])
+    g = events_graph([month, year], [A2])
+    load(bolt, g, neo4j.settings())
+    rows = bolt.run("MATCH (e:Event) RETURN toString(e.date) AS d, e.datePrecision AS p ORDER BY d")
+    assert rows == [{"d": "2024-01-01", "p": "year"}, {"d": "2025-02-01", "p": "month"}]
+    back, _ = export_graph(bolt)
+    assert sorted(map(str, back.objects(None, KG.date))) == ["2024", "2025-02"]
+    assert {o.datatype for o in back.objects(None, KG.date)} == {XSD.gYear, XSD.gYearMonth}
+
+
+def test_an_event_without_a_date_loads_and_round_trips(bolt, neo4j):
+    dated = ev("PhoneCall", (A, B), "2025-03-01", [mention("a1", (A, B), "اتصال")])
+    undated = Event("Meeting", (B, C), None, "occurred", [mention("a1", (B, C), "لقاء", 30)])
+    g = events_graph([dated, undated], [A1])
+    assert len(set(g.subjects(KG.date, None))) == 1
+    report = load(bolt, g, neo4j.settings())
+    assert len(report.added) == 2
+    rows = bolt.run("MATCH (e:Event) RETURN e.type AS t, e.date IS NULL AS undated, e.datePrecision AS p ORDER BY t")
+    assert rows == [{"t": "Meeting", "undated": True, "p": None}, {"t": "PhoneCall", "undated": False, "p": "day"}]
+    assert_isomorphic(g, export_graph(bolt)[0])
+    again = load(bolt, g, neo4j.settings())
+    assert not (again.added or again.changed or again.removed)
+
+
+def test_a_failing_batch_is_rolled_back_whole_with_neo4js_own_message(bolt, neo4j):
+    load(bolt, events_graph([], [A1]), neo4j.settings())  # the constraint, and one node
+    taken = bolt.run("MATCH (n:Resource) RETURN n.uri AS u LIMIT 1")[0]["u"]
+    with pytest.raises(ServerError) as info:
+        bolt.run("UNWIND $rows AS u CREATE (:Resource {uri: u})", {"rows": ["urn:kg:new-1", "urn:kg:new-2", taken]},
+                 write=True)
+    assert "Neo.ClientError.Schema.ConstraintValidationFailed" in str(info.value)
+    assert "already exists with label `Resource` and property `uri`" in str(info.value)
+    assert bolt.run("MATCH (n:Resource) WHERE n.uri STARTS WITH 'urn:kg:new' RETURN count(n) AS n") == [{"n": 0}]
 
 
 # ---------------------------------------------------------------- versions
@@ -130,11 +182,11 @@ def newer_build(g: Graph):
     return new, str(added), str(changed), str(removed)
 
 
-def test_a_newer_build_updates_changed_events_and_removes_vanished_ones(bolt, falkordb, seeds_graph):
+def test_a_newer_build_updates_changed_events_and_removes_vanished_ones(bolt, neo4j, seeds_graph):
     old = read_graph(seeds_graph)
     new, added, changed, removed = newer_build(old)
-    load(bolt, old, falkordb.settings())
-    report = load(bolt, new, falkordb.settings())
+    load(bolt, old, neo4j.settings())
+    report = load(bolt, new, neo4j.settings())
     assert (report.added, report.changed, report.removed) == ([added], [changed], [removed])
     assert report.nodes_deleted >= 1  # the removed event (and its mentions)
     back, _ = export_graph(bolt)
@@ -142,7 +194,7 @@ def test_a_newer_build_updates_changed_events_and_removes_vanished_ones(bolt, fa
     new_type = new.value(URIRef(changed), RDF.type).split("#")[1]
     labels = bolt.run("MATCH (e:Resource {uri: $u}) RETURN labels(e) AS l, e.type AS t", {"u": changed})[0]
     assert labels["t"] == new_type and set(labels["l"]) == {"Resource", *to_property_graph(new).nodes[changed].labels}
-    again = load(bolt, new, falkordb.settings())
+    again = load(bolt, new, neo4j.settings())
     assert (again.added, again.changed, again.removed) == ([], [], []) and again.totals == report.totals
 
 
@@ -160,16 +212,16 @@ def mention(article, people, text, start=0):
     return Mention(article, "Call", people, text, start, start + len(text), trigger="اتصال")
 
 
-def test_a_build_of_some_articles_only_touches_what_they_report(bolt, falkordb):
+def test_a_build_of_some_articles_only_touches_what_they_report(bolt, neo4j):
     e1 = ev("PhoneCall", (A, D), "2025-03-01", [mention("a1", (A, D), "اتصال أول")], place=CITY2)
     e2 = ev("PhoneCall", (A, B), "2025-03-01", [mention("a1", (A, B), "اتصال ثان"), mention("a2", (A, B), "اتصال", 50)],
             place=CITY1)
     e3 = ev("Meeting", (B, C), "2025-02", [mention("a2", (B, C), "لقاء")])
-    load(bolt, events_graph([e1, e2, e3], [A1, A2]), falkordb.settings())
+    load(bolt, events_graph([e1, e2, e3], [A1, A2]), neo4j.settings())
 
     # a newer build of article a1 alone: e1 is gone, e2 is now a video call in another city
     e2_a1 = ev("VideoCall", (A, B), "2025-03-01", [mention("a1", (A, B), "اتصال ثان بالفيديو")], place=CITY2)
-    report = load(bolt, events_graph([e2_a1], [A1]), falkordb.settings())
+    report = load(bolt, events_graph([e2_a1], [A1]), neo4j.settings())
 
     from kg.graph import event_iri
     assert report.removed == [str(event_iri(e1))]
@@ -183,20 +235,20 @@ def test_a_build_of_some_articles_only_touches_what_they_report(bolt, falkordb):
     assert_isomorphic(expected, back)
 
 
-def test_role_changes_are_updates_not_duplicates(bolt, falkordb):
+def test_role_changes_are_updates_not_duplicates(bolt, neo4j):
     visit = Event("Visit", (A, B), DateValue.parse("2025-04-02"), "occurred", [mention("a1", (A, B), "زيارة")],
                   roles={A.key: "visitor", B.key: "host"})
-    load(bolt, events_graph([visit], [A1]), falkordb.settings())
+    load(bolt, events_graph([visit], [A1]), neo4j.settings())
     swapped = Event("Visit", (A, B), DateValue.parse("2025-04-02"), "occurred", [mention("a1", (A, B), "زيارة")],
                     roles={A.key: "host", B.key: "visitor"})
-    report = load(bolt, events_graph([swapped], [A1]), falkordb.settings())
+    report = load(bolt, events_graph([swapped], [A1]), neo4j.settings())
     assert len(report.changed) == 1
     roles = bolt.run("MATCH (p:Person)-[r:PARTICIPATED_IN]->(:Visit) RETURN p.wikidata AS who, r.role AS role "
                      "ORDER BY who")
     assert roles == [{"who": "Q101", "role": "host"}, {"who": "Q102", "role": "visitor"}]
 
 
-# ---------------------------------------------------------------- a bigger graph through FalkorDB's own client
+# ---------------------------------------------------------------- a bigger graph
 
 
 def synthetic(n_events: int, seed: int = 3) -> Graph:
@@ -220,20 +272,17 @@ def synthetic(n_events: int, seed: int = 3) -> Graph:
     return events_graph(events, articles)
 
 
-def test_a_few_thousand_events_through_falkordbs_own_client(native, falkordb):
+def test_a_few_thousand_events_in_large_batches(bolt, neo4j):
     g = synthetic(800)
-    settings = falkordb.settings(batch_rows=5000, batch_bytes=50_000_000)
-    first = load(native, g, settings)
+    settings = neo4j.settings(batch_rows=5000, batch_bytes=50_000_000)
+    first = load(bolt, g, settings)
     assert (first.totals.nodes, first.totals.relationships) == expected_counts(g)
-    again = load(native, g, settings)
+    again = load(bolt, g, settings)
     assert again.totals == first.totals and not (again.added or again.changed or again.removed)
-    back, ignored = export_graph(native)
+    back, ignored = export_graph(bolt)
     assert not ignored
     assert_isomorphic(g, back)
-    # the same data read through Bolt gives the same property graph
-    runner = falkordb.bolt()
-    try:
-        assert read_back(runner) == read_back(native)
-    finally:
-        runner.close()
-    wipe(native)
+    # small batches store the same property graph
+    wipe(bolt)
+    load(bolt, g, neo4j.settings(batch_rows=97))
+    assert read_back(bolt) == to_property_graph(g)

@@ -224,19 +224,21 @@ def test_a_row_over_the_byte_limit_is_an_error_not_a_crash():
 
 
 def test_queries_only_take_labels_and_types_from_the_model():
-    q = node_query(("Event", "Call", "PhoneCall"), ("date",))
-    assert "MERGE (n:Resource:Event:Call:PhoneCall {uri: r.uri})" in q and "date(r.date)" in q
+    q = node_query(("Event", "Call", "PhoneCall"))
+    assert "MERGE (n:Resource:Event:Call:PhoneCall {uri: r.uri})" in q and "SET n = r.props" in q
     assert "$" not in q.replace("$rows", "")  # every value is a parameter
+    q = node_query(("Event", "Call", "PhoneCall"), new=True)
+    assert "CREATE (n:Resource:Event:Call:PhoneCall {uri: r.uri})" in q and "MERGE" not in q
     q = relabel_query(("PhoneCall",), ("VideoCall",))
     assert "REMOVE n:PhoneCall" in q and "SET n:VideoCall" in q
     with pytest.raises(ValueError):
-        node_query(("Event", "Robert'); DROP"), ())
+        node_query(("Event", "Robert'); DROP"))
     with pytest.raises(ValueError):
         relabel_query(("Event`) DETACH DELETE n //",), ())
     with pytest.raises(ValueError):
         rel_query("KNOWS")
     with pytest.raises(ValueError):
-        node_query((), ("name",))
+        node_query(("Event", "Robert'); DROP"), new=True)
 
 
 def test_safe_uri_drops_credentials():

@@ -1,75 +1,54 @@
-"""Against a real Neo4j 5, when NEO4J_URI names one (e.g. `docker compose -f docker/docker-compose.yml up -d`).
+"""The test server itself (tools/neo4j): Neo4j 5 Community on loopback with auth on, and the README's query on it."""
 
-These tests delete every ``:Resource`` node of the database they are pointed at
-(nothing else): point them at a test database.
-"""
+import subprocess
 
-import os
-
+import neo4j as driver
 import pytest
 from rdflib import Literal
 from rdflib.namespace import RDF, RDFS
 
 from kg.fileio import read_graph
 from kg.models import DateValue
-from kg.neo4j_load import Neo4jSettings, connect, export_graph, load
+from kg.neo4j_load import load
 from kg.vocab import KG
 
-from .cypher_examples import check
-from .test_neo4j_load import expected_counts, newer_build
-from .test_neo4j_model import assert_isomorphic
+from .neo4j_server import TOOLS
 
-pytestmark = [
-    pytest.mark.neo4j,
-    pytest.mark.skipif(not os.environ.get("NEO4J_URI"),
-                       reason="needs a Neo4j 5 server: set NEO4J_URI (and NEO4J_USERNAME, NEO4J_PASSWORD, "
-                              "NEO4J_DATABASE if needed), e.g. after docker compose -f docker/docker-compose.yml up -d"),
-]
+pytestmark = pytest.mark.neo4j
 
 
-@pytest.fixture
-def neo4j():
-    settings = Neo4jSettings(uri=os.environ["NEO4J_URI"], user=os.environ.get("NEO4J_USERNAME", "neo4j"),
-                             password=os.environ.get("NEO4J_PASSWORD"), database=os.environ.get("NEO4J_DATABASE"))
-    runner = connect(settings)
-    runner.run("MATCH (n:Resource) DETACH DELETE n", write=True)
-    yield runner, settings
-    runner.run("MATCH (n:Resource) DETACH DELETE n", write=True)
-    runner.close()
+def test_it_is_neo4j_5_community_with_auth_on_loopback_only(bolt, neo4j):
+    [component] = bolt.run("CALL dbms.components() YIELD name, versions, edition RETURN *")
+    assert component["name"] == "Neo4j Kernel" and component["edition"] == "community"
+    assert component["versions"][0].startswith("5.26.")
+    pom = (TOOLS / "pom.xml").read_text(encoding="utf-8")
+    assert f"<neo4j.version>{component['versions'][0]}</neo4j.version>" in pom
+    settings = {r["name"]: r["value"] for r in bolt.run(
+        "SHOW SETTINGS YIELD name, value WHERE name IN ['dbms.security.auth_enabled', "
+        "'server.bolt.listen_address', 'server.http.enabled'] RETURN name, value")}
+    assert settings["dbms.security.auth_enabled"] == "true"
+    assert settings["server.bolt.listen_address"] == f"127.0.0.1:{neo4j.port}"
+    with pytest.raises(driver.exceptions.AuthError):
+        with driver.GraphDatabase.driver(neo4j.uri, auth=("neo4j", neo4j.password + "x")) as wrong:
+            wrong.verify_connectivity()
 
 
-def test_load_is_idempotent_under_a_uniqueness_constraint(neo4j, seeds_graph):
-    runner, settings = neo4j
+def test_the_password_is_in_no_command_line(neo4j):
+    args = (open(f"/proc/{neo4j.proc.pid}/cmdline", "rb").read()).decode()
+    assert neo4j.password not in args
+    listing = subprocess.run(["ps", "-eo", "args"], capture_output=True, text=True).stdout
+    assert neo4j.password not in listing
+    assert neo4j.password not in neo4j.log()
+
+
+def test_the_readme_query_returns_cypher_dates(bolt, neo4j, seeds_graph):
     g = read_graph(seeds_graph)
-    first = load(runner, g, settings)
-    assert first.key == "constraint"
-    assert (first.totals.nodes, first.totals.relationships) == expected_counts(g)
-    second = load(runner, g, settings)
-    assert second.totals == first.totals and not (second.added or second.changed or second.removed)
-    assert_isomorphic(g, export_graph(runner)[0])
-
-
-def test_the_readme_query_returns_cypher_dates(neo4j, seeds_graph):
-    runner, settings = neo4j
-    g = read_graph(seeds_graph)
-    load(runner, g, settings)
-    rows = runner.run("MATCH (p:Person {name:'Vladimir Putin'})-[:PARTICIPATED_IN]->(e:Call) "
-                      "RETURN e.date AS date ORDER BY e.date")
+    load(bolt, g, neo4j.settings())
+    rows = bolt.run("MATCH (p:Person {name:'Vladimir Putin'})-[:PARTICIPATED_IN]->(e:Call) "
+                    "RETURN e.date AS date ORDER BY e.date")
     putin = next(g.subjects(RDFS.label, Literal("Vladimir Putin", lang="en")), None)
     calls = {KG.Call, KG.PhoneCall, KG.VideoCall}
     expected = sorted(DateValue(str(g.value(e, KG.date))).start() for e in g.subjects(KG.participant, putin)
                       if set(g.objects(e, RDF.type)) & calls and g.value(e, KG.date) is not None)
+    assert expected
     assert [r["date"].to_native() for r in rows if r["date"] is not None] == expected
-
-
-def test_versioned_reload_and_examples(neo4j, seeds_graph):
-    runner, settings = neo4j
-    old = read_graph(seeds_graph)
-    new, added, changed, removed = newer_build(old)
-    load(runner, old, settings)
-    report = load(runner, new, settings)
-    assert (report.added, report.changed, report.removed) == ([added], [changed], [removed])
-    assert_isomorphic(new, export_graph(runner)[0])
-    runner.run("MATCH (n:Resource) DETACH DELETE n", write=True)
-    load(runner, old, settings)
-    check(lambda q, p: runner.run(q, p), old)
