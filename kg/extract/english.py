@@ -357,7 +357,7 @@ class EnglishExtractor:
                 leader = role in LEADER_ROLES or role == "counterpart"
                 if name is None:
                     if role == "counterpart":
-                        subj = self.last_subject
+                        subj = refs[-1].entity if refs and refs[-1].entity is not None else self.last_subject
                         srole = next((r for r, _ in self.gaz.roles_of(subj.key, self.on_date(date)) if r in LEADER_ROLES), None) if subj else None
                         name = self.holder(srole, country, date) if (srole and country) else None
                     elif country is not None:

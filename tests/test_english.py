@@ -1,0 +1,123 @@
+"""English news: each behaviour of the English extractor on sentences written for these tests."""
+
+import datetime as dt
+import json
+
+import pytest
+
+from kg.cli import app
+from kg.corpus import Reader
+from kg.extract.events import extract_article
+from kg.extract.english import is_english
+from kg.models import Article
+from kg.pipeline import run_local
+
+PUB = dt.date(2024, 3, 14)  # a Thursday
+
+
+def mentions(text, published=PUB, language="en"):
+    return extract_article(Article("t", text, published, language))
+
+
+def one(text, **kw):
+    ms = [m for m in mentions(text, **kw) if m.type != "Summit"]
+    assert len(ms) == 1, ms
+    return ms[0]
+
+
+def keys(m):
+    return sorted(p.label for p in m.participants)
+
+
+def test_phone_call_with_titles_and_weekday():
+    m = one("Chinese President Xi Jinping held a phone call with Russian President Vladimir Putin on Tuesday.")
+    assert m.type == "PhoneCall" and keys(m) == ["Vladimir Putin", "Xi Jinping"]
+    assert str(m.date) == "2024-03-12" and m.status == "occurred"
+
+
+def test_spoke_by_telephone_and_video_link():
+    m = one("Emmanuel Macron spoke by telephone with Olaf Scholz yesterday.")
+    assert m.type == "PhoneCall" and str(m.date) == "2024-03-13"
+    m = one("Narendra Modi held talks via video link with Joe Biden today.")
+    assert m.type == "VideoCall" and str(m.date) == "2024-03-14"
+
+
+def test_a_title_alone_is_the_office_holder_of_the_country_on_the_date():
+    m = one("The Saudi crown prince met the French president in Riyadh on Monday.")
+    assert keys(m) == ["Emmanuel Macron", "Mohammed bin Salman"]
+    assert m.place.label == "Riyadh"
+
+
+def test_possessive_country_and_counterpart():
+    m = one("Egypt's President Abdel Fattah el-Sisi received his Jordanian counterpart in Cairo on Sunday.")
+    assert "Abdel Fattah el-Sisi" in keys(m) and len(m.participants) == 2
+    assert str(m.date) == "2024-03-10"
+
+
+def test_a_list_after_the_verb_is_one_meeting_per_pair():
+    ms = [m for m in mentions("On the sidelines of the summit, Narendra Modi met Emmanuel Macron, "
+                              "Olaf Scholz and Recep Tayyip Erdogan on Wednesday.") if m.type == "Meeting"]
+    assert sorted(tuple(keys(m)) for m in ms) == [("Emmanuel Macron", "Narendra Modi"), ("Narendra Modi", "Olaf Scholz"),
+                                                  ("Narendra Modi", "Recep Tayyip Erdoğan")]
+
+
+def test_planned_negated_and_hypothetical():
+    assert one("Vladimir Putin will visit Beijing next month, where he is expected to meet Xi Jinping.").status == "planned"
+    assert mentions("A phone call between Joe Biden and Xi Jinping is not planned.") == []
+    assert mentions("Joe Biden did not meet Xi Jinping.") == []
+
+
+def test_dates_without_a_year_and_month_precision():
+    assert str(one("Joe Biden met Emmanuel Macron on March 3.").date) == "2024-03-03"
+    assert str(one("Joe Biden met Emmanuel Macron on 3 November 2023 in Paris.").date) == "2023-11-03"
+    assert str(one("Joe Biden met Emmanuel Macron last November.").date) == "2023-11"
+    assert one("Joe Biden met Emmanuel Macron on Tuesday.", published=None).date is None  # never a guessed day
+
+
+def test_visit_has_a_visitor_and_a_host():
+    m = one("French President Emmanuel Macron arrived in Beijing on Wednesday for a state visit.")
+    assert m.type == "Visit" and m.roles[m.participants[0].key] == "visitor"
+    assert "Xi Jinping" in keys(m) and m.place.label == "Beijing"
+
+
+def test_dateline_and_venue_city():
+    m = one("MOSCOW (Reuters) - Vladimir Putin met Recep Tayyip Erdogan on Thursday.")
+    assert m.place.label == "Moscow"
+    m = one("Joe Biden met Emmanuel Macron at the White House on Thursday.")
+    assert m.place.label == "Washington, D.C."
+
+
+def test_an_unknown_name_after_a_title_is_a_person():
+    m = one("President Joe Biden spoke with Prime Minister Arvid Holmqvist on Tuesday.")
+    assert "Arvid Holmqvist" in keys(m)
+
+
+def test_clutter_lines_tell_no_event():
+    assert mentions("Read more: Joe Biden met Emmanuel Macron on Tuesday") == []
+
+
+def test_language_by_script_when_not_given():
+    assert is_english("Joe Biden met Emmanuel Macron.") and not is_english("التقى الرئيس نظيره")
+    arabic_rules_on_english = extract_article(Article("t", "Vladimir Putin met Xi Jinping on Tuesday.", PUB, None))
+    assert [m.type for m in arabic_rules_on_english] == ["Meeting"]
+
+
+MIXED = [
+    {"id": "ar1", "language": "ar", "published": "2024-03-14",
+     "text": "أجرى الرئيس الروسي فلاديمير بوتين اتصالا هاتفيا مع الرئيس الفرنسي إيمانويل ماكرون يوم الثلاثاء، بحثا خلاله الأوضاع الإقليمية."},
+    {"id": "en1", "language": "en", "published": "2024-03-14",
+     "text": "Russian President Vladimir Putin held a phone call with French President Emmanuel Macron on Tuesday, the Kremlin said."},
+]
+
+
+def test_mixed_corpus_merges_across_languages(tmp_path, runner):
+    path = tmp_path / "mixed.jsonl"
+    path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in MIXED) + "\n", encoding="utf-8")
+    _, events, *_ = run_local(Reader().read([path]))
+    calls = [e for e in events if e.family == "call"]
+    assert len(calls) == 1
+    assert calls[0].sources == ["ar1", "en1"] and str(calls[0].date) == "2024-03-12"
+    out = tmp_path / "mixed.ttl"
+    result = runner.invoke(app, ["build", str(path), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "conforms" in result.output
