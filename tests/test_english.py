@@ -121,3 +121,31 @@ def test_mixed_corpus_merges_across_languages(tmp_path, runner):
     result = runner.invoke(app, ["build", str(path), "-o", str(out)])
     assert result.exit_code == 0, result.output
     assert "conforms" in result.output
+
+
+def test_an_invitation_or_an_undated_plan_is_no_event():
+    assert mentions("Xi Jinping invited Emmanuel Macron, who leads France, to visit China in June.") == []
+    assert mentions("Reports say Joe Biden and Xi Jinping are planning to hold a phone call.") == []
+
+
+def test_a_date_of_another_verb_is_not_the_event_date():
+    m = one("Meeting with his Kenyan counterpart William Ruto, Olaf Scholz praised the accord signed on March 2.")
+    assert m.date is None
+
+
+def test_the_day_of_the_previous_sentence_carries_and_sideline_summit():
+    ms = mentions("Narendra Modi on Wednesday arrived for the summit in Johannesburg.\n"
+                  "Narendra Modi met Cyril Ramaphosa on the sidelines of the BRICS summit.")
+    meeting = next(m for m in ms if m.type == "Meeting")
+    summit = next(m for m in ms if m.type == "Summit" and m.trigger.lower() == "summit" and "sidelines" in m.evidence)
+    assert str(meeting.date) == "2024-03-13" and str(summit.date) == "2024-03-13"
+
+
+def test_title_with_an_abbreviation_in_parentheses():
+    m = one("Prime Minister (PM) Shehbaz Sharif met Recep Tayyip Erdogan in Astana on Thursday.")
+    assert "Shehbaz Sharif" in keys(m) and m.place.label == "Astana"
+
+
+def test_the_meeting_refers_back():
+    ms = mentions("Joe Biden met Emmanuel Macron in Paris on Monday.\nThe meeting lasted an hour, Joe Biden and Emmanuel Macron said.")
+    assert [m.partial for m in ms] == [False, True]

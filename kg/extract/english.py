@@ -35,8 +35,10 @@ MONTHS["sept"] = 9
 WEEKDAYS = {d: i for i, d in enumerate(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])}
 NEEDS_TWO = ("Call", "PhoneCall", "VideoCall", "Meeting")
 MAX_SENTENCE = 2000
-DATE_REACH = 12  # words after the trigger within which its date is told
+DATE_REACH = 25  # words after the trigger within which its date is told
 PRESENT_VERBS = {"holds", "meets", "hosts", "receives", "speaks", "talks", "welcomes"}
+SUBJECT_REACH = 15  # words between a subject and its verb ("X, who ..., on Monday met")
+OTHER_VERBS = {"made", "took", "signed", "held", "won", "began", "began", "built", "sent", "said", "came", "became"}
 CLAUSE_WORDS = {"since", "when", "which", "who", "whom", "after", "before", "where", "while", "said", "says"}
 
 
@@ -453,6 +455,14 @@ class EnglishExtractor:
                     e = pub - dt.timedelta(days=pub.weekday() + 1)
                     if d.month == e.month:
                         out.append((i, DateValue.of(d.year, d.month), False))
+                elif w == "next" and nxt == "month":
+                    d = (pub.replace(day=28) + dt.timedelta(days=7))
+                    out.append((i, DateValue.of(d.year, d.month), True))
+                elif w == "next" and nxt == "week":
+                    d = pub + dt.timedelta(days=7 - pub.weekday())
+                    e = d + dt.timedelta(days=6)
+                    if d.month == e.month:
+                        out.append((i, DateValue.of(d.year, d.month), True))
                 elif w == "last" and nxt == "year":
                     out.append((i, DateValue.of(pub.year - 1), False))
         return out
@@ -508,6 +518,10 @@ class EnglishExtractor:
                 if t.i > 0 and toks[t.i - 1].word in ("the", "a", "this", "that", "his", "her", "their", "phone", "telephone"):
                     pass
             w0 = toks[t.i - 1].word if t.i > 0 else ""
+            if t.value == "Summit" and any(h.kind == "sideline" and 0 <= t.i - h.j <= 8 for h in hits):
+                continue  # "on the sidelines of the X summit": told with the meeting
+            if w0 == "for" and t.value != "Summit":
+                continue  # "a roadmap for talks"
             if toks[t.i].word in ("bilateral", "bilaterals") and t.j - t.i == 1 and w0 not in ("a", "the", "for"):
                 continue  # "bilateral relations"
             if chosen and w0 in ("the", "this", "that") and not any(r.i >= t.j for r in refs):
@@ -521,10 +535,18 @@ class EnglishExtractor:
                 continue
             chosen.append(t)
         self.carried = self.last_date[1:] if self.last_date and self.number - self.last_date[0] <= 2 else (None, None)
+        before = self.last_date
         for idx, t in enumerate(chosen):
             nxt = chosen[idx + 1].i if idx + 1 < len(chosen) else len(toks)
             prev = chosen[idx - 1].j if idx > 0 else 0
             self.event(a, b, toks, hits, refs, dates, mods, cues, t, prev, nxt)
+        words = [x.word for x in toks]
+        told = [d for d in dates if (d[1] is not None or d[2]) and not self.other_verb(words, d[0], 0)]
+        if self.last_date is before and told and any(r.leader for r in refs):
+            # "X on Thursday [met] leaders on the sidelines of the summit": the day goes on
+            i, value, rel = told[0]
+            self.last_date = (self.number, value if value is not None else self.weekday(rel, False),
+                              self.place_after(toks, hits, -1))
 
     def resolve(self, refs: list[Ref]) -> list[Entity]:
         out: list[Entity] = []
@@ -554,17 +576,19 @@ class EnglishExtractor:
         before = [c for c in cues if prev <= c.i < t.i and t.i - c.j <= 5]
         if any(c.kind == "negator" for c in before) or any(c.kind == "hypothetical" for c in before):
             return
+        if any(c.kind == "hypothetical" and words[c.i].startswith("invit") and prev <= c.i < t.i for c in cues):
+            return  # "X invited Y to visit": an invitation, not a visit
         if any(c.kind == "negator" and t.j <= c.i <= t.j + 12 and c.i < nxt and words[c.i - 1] in ("is", "was", "are", "were", "be", "has", "had")
                for c in cues):
             return  # "a call between X and Y is not planned"
         future = any(c.kind == "future" for c in before) and not any(c.kind == "past" for c in before)
-        if future and any(c.kind == "future" and words[c.i] == "to" for c in before) and \
+        if future and all(words[c.i] == "to" for c in before if c.kind == "future") and \
                 not any(w in ("will", "expected", "plans", "planned", "scheduled", "set", "due", "agreed") for w in words[max(prev, t.i - 6):t.i]):
             future = False  # "to" alone: "welcomed him to the meeting"
         # date: the nearest after the trigger within the clause, else before it
         date = None
         stop = next((k for k in range(t.j, len(words)) if words[k] in CLAUSE_WORDS), len(words))
-        after = [d for d in dates if t.i <= d[0] < min(stop, t.j + DATE_REACH)]
+        after = [d for d in dates if t.i <= d[0] < min(stop, t.j + DATE_REACH) and not self.other_verb(words, d[0], t.j)]
         earlier = [d for d in dates if prev <= d[0] < t.i]
         options = [(d[0] - t.j, 0, d) for d in after[:1]] + [(t.i - d[0], 1, d) for d in earlier[-1:]]
         pick = min(options, key=lambda o: o[:2])[2] if options else None
@@ -572,37 +596,50 @@ class EnglishExtractor:
             i, value, rel = pick
             if value is None:
                 value = self.weekday(rel, future)
+            elif rel is True:
+                future = True  # "tomorrow", "next month"
             date = value
         if date is None and not future and self.pub is not None and any(
                 w in PRESENT_VERBS for w in words[max(prev, t.i - 4):t.j]):
             date = DateValue.of(self.pub.year, self.pub.month, self.pub.day)  # "X meets Y": the news of the day
-        if date is None and not future and not dates:
+        if date is None and not future and not dates and etype != "Summit":
             date = self.carried[0]  # the day the previous sentences told
         if date is not None and self.pub is not None and date.precision == "day":
             future = date.start() > self.pub  # "will meet today": the day is told, the meeting is the day's
         # participants: the subject (before the trigger) and the objects (after it)
-        subj_refs = [r for r in refs if prev <= r.i < t.i or (r.i < t.i and not any(r.i < c.i for c in []))]
-        subj_refs = [r for r in refs if r.i < t.i and r.j <= t.i]
-        obj_refs = [r for r in refs if t.j <= r.i < nxt]
+        subj_refs = [r for r in refs if r.j <= t.i and t.i - r.j <= SUBJECT_REACH]
+        obj_refs = [r for r in refs if t.j <= r.i < min(nxt, stop)]
         subjects = self.resolve(subj_refs[-2:] if len(subj_refs) > 1 and self._joined(toks, subj_refs[-2], subj_refs[-1]) else subj_refs[-1:])
         objects = self.resolve(obj_refs)
         if not subjects and not objects:
             return
         place = None
+        from_dateline = False
         if etype in ("Meeting", "Visit", "Summit"):
             place = self.place_after(toks, hits, t.i)
             if place is None and etype != "Summit":
                 place = self.place_after(toks, hits, -1)
             if place is None and not future:
                 place = self.dateline
+                from_dateline = place is not None
         if place is None and date is not None and date == self.carried[0] and etype != "Summit":
             place = self.carried[1]  # the same day, the same place
         if date is not None and not future:
             self.last_date = (self.number, date, place)
+        definite = t.i > 0 and words[t.i - 1] in ("the", "this", "that", "his", "her", "their")
+        if future and date is None:
+            return  # "X and Y are planning to talk": no day, no event yet
         mentions: list[list[Entity]] = []
         roles: dict[str, str] = {}
+        if etype == "Summit" and date is None and self.carried[0] is not None:
+            date = self.carried[0]  # the summit was under way that day
+        if etype == "Summit" and place is None and t.i > 1 and any(w.startswith("host") for w in words[max(0, t.i - 4):t.i]):
+            host = next((r.entity for r in reversed(refs) if r.j <= t.i and r.entity is not None), None)
+            countries = {c for r, c in self.gaz.roles_of(host.key, self.on_date(date)) if r in LEADER_ROLES} if host else set()
+            place = self.gaz.entity(countries.pop()) if len(countries) == 1 else None  # "X, hosting the summit"
         if etype == "Summit":
-            people = subjects if subjects else []
+            first = next((r for r in refs if r.entity is not None and r.leader and r.i < t.i), None)
+            people = [first.entity] if first is not None else []
             if not (date or place) or not people:
                 return
             mentions.append(people[:1])
@@ -654,18 +691,18 @@ class EnglishExtractor:
                 start=oa + lead, end=oa + lead + len(evidence), trigger=self.text[toks[t.i].start:toks[t.j - 1].end],
                 date=date, place=place, status=PLANNED if future else OCCURRED,
                 roles={k: v for k, v in roles.items() if k in {p.key for p in people}},
-                published=self.pub, partial=etype in NEEDS_TWO and len(people) < 2,
-                weak_place=place is not None and place == self.dateline,
+                published=self.pub, partial=(etype in NEEDS_TWO and len(people) < 2) or (definite and pick is None),
+                weak_place=from_dateline,
                 place_country=self.country_of(place),
             ))
         # "on the sidelines of the X summit": the summit, with the meeting's participants and day
-        if etype in ("Meeting", "Visit") and mentions:
+        if etype in ("Meeting", "Visit") and (mentions or subjects) and not future:
             for h in hits:
                 if h.kind == "sideline" and h.i >= t.j and h.i < nxt:
                     summit = next((s for s in hits if s.kind == "trigger" and s.value == "Summit" and h.j <= s.i <= h.j + 12), None)
                     if summit is not None and date is not None:
                         people = []
-                        for ps in mentions:
+                        for ps in mentions or [subjects]:
                             for p in ps:
                                 if p not in people:
                                     people.append(p)
@@ -674,14 +711,20 @@ class EnglishExtractor:
                             article_id=self.article.id, type="Summit", participants=tuple(people[:1]), evidence=evidence,
                             start=oa + lead, end=oa + lead + len(evidence),
                             trigger=self.text[toks[summit.i].start:toks[summit.j - 1].end],
-                            date=DateValue(date.value[:7]), place=sp, status=PLANNED if future else OCCURRED,
+                            date=date, place=sp, status=PLANNED if future else OCCURRED,
                             published=self.pub, place_country=self.country_of(sp)))
                     break
+
+    @staticmethod
+    def other_verb(words: list[str], d: int, after: int) -> bool:
+        """"a deal made on March 10": the date is another verb's."""
+        k = d - 1 if d > 0 and words[d - 1] in ("on", "in", "since") else d
+        return k - 1 >= after and (words[k - 1].endswith("ed") or words[k - 1] in OTHER_VERBS)
 
     def _joined(self, toks, r1: Ref, r2: Ref) -> bool:
         """Two subjects joined by "and" ("Erdogan and Putin held talks")."""
         between = [x.word for x in toks[r1.j:r2.i]]
-        return between == ["and"]
+        return between in (["and"], ["and", "his"], ["and", "her"], ["and", "their"])
 
     def host_in(self, place: Entity | None, visitor: Entity, date) -> Entity | None:
         """The host of a visit to a place: a leader of its country the article names."""
