@@ -121,6 +121,11 @@ def test_mixed_corpus_merges_across_languages(tmp_path, runner):
     result = runner.invoke(app, ["build", str(path), "-o", str(out)])
     assert result.exit_code == 0, result.output
     assert "conforms" in result.output
+    page = tmp_path / "mixed.html"
+    assert runner.invoke(app, ["report", str(out), "-o", str(page)]).exit_code == 0
+    html = page.read_text(encoding="utf-8")
+    assert '<blockquote class="evidence" lang="en" dir="ltr">Russian President' in html
+    assert '<blockquote class="evidence" lang="ar" dir="rtl">أجرى' in html
 
 
 def test_an_invitation_or_an_undated_plan_is_no_event():
@@ -149,3 +154,33 @@ def test_title_with_an_abbreviation_in_parentheses():
 def test_the_meeting_refers_back():
     ms = mentions("Joe Biden met Emmanuel Macron in Paris on Monday.\nThe meeting lasted an hour, Joe Biden and Emmanuel Macron said.")
     assert [m.partial for m in ms] == [False, True]
+
+
+def test_a_day_without_a_year_later_than_publication_is_last_year():
+    assert str(one("Chinese Premier Li Qiang met Australian Prime Minister Anthony Albanese on June 17.").date) == "2023-06-17"
+
+
+def test_headline_subjects_and_present_tense():
+    m = one("Xi, Putin hold talks in Moscow")
+    assert keys(m) == ["Vladimir Putin", "Xi Jinping"] and str(m.date) == "2024-03-14" and m.place.label == "Moscow"
+
+
+def test_habitual_is_no_event_and_travel_is_a_visit():
+    assert mentions("Vladimir Putin has met Xi Jinping more than 40 times.") == []
+    m = one("Indian Prime Minister Narendra Modi will travel to Washington next week for talks with Joe Biden.")
+    assert m.type == "Visit" and m.status == "planned" and str(m.date) == "2024-03"
+
+
+def test_received_at_a_venue():
+    m = one("Vladimir Putin received Hungarian Prime Minister Viktor Orban at the Kremlin on Friday.")
+    assert m.roles == {m.participants[0].key: "host", m.participants[1].key: "visitor"}
+    assert m.place.label == "Moscow" and str(m.date) == "2024-03-08"
+
+
+def test_a_summit_between_leaders_of_countries_takes_the_day_told_before():
+    ms = mentions("Recep Tayyip Erdogan met Hassan Rouhani in Tehran on Friday.\n"
+                  "The talks came before the start of the summit between leaders of Turkey, Russia and Iran.",
+                  published=dt.date(2018, 9, 7))
+    summit = next(m for m in ms if m.type == "Summit")
+    assert str(summit.date) == "2018-09-07" and summit.place.label == "Tehran"
+    assert [p.label for p in summit.participants] == ["Recep Tayyip Erdoğan"]

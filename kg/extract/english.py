@@ -112,7 +112,7 @@ class EnglishMatcher:
                     add(f, kind, value)
         for field, kind in (("honorifics", "honorific"), ("counterpart", "counterpart"), ("pair_refs", "pair"),
                             ("pronouns", "pronoun"), ("future", "future"), ("negators", "negator"),
-                            ("hypothetical", "hypothetical"), ("past_context", "past"), ("sideline_cues", "sideline"),
+                            ("hypothetical", "hypothetical"), ("habitual", "habitual"), ("past_context", "past"), ("sideline_cues", "sideline"),
                             ("call_verb_blockers", "blocker")):
             for f in lex[field]:
                 add(f, kind, None)
@@ -231,7 +231,7 @@ class EnglishExtractor:
             if first and self.dateline is None:
                 self.find_dateline(toks, hits, a)
             first = False
-            self.number += 1
+            self.number += len(toks) >= 5  # a byline or a caption is no sentence between two
             self.sentence(a, b, toks, hits)
         return self.mentions
 
@@ -421,6 +421,7 @@ class EnglishExtractor:
                     if nxt.isdigit() and len(nxt) == 4:
                         year = int(nxt)
                 past = i > 0 and words[i - 1] == "last"
+                explicit_year = year is not None
                 this_year = nxt == "this" and nxt2 == "year"
                 if year is None:
                     if pub is None:
@@ -431,7 +432,7 @@ class EnglishExtractor:
                     if past and month >= pub.month:
                         year = pub.year - 1
                 try:
-                    out.append((i, DateValue.of(year, month, day), False))
+                    out.append((i, DateValue.of(year, month, day), "yearless" if (not explicit_year and not past) else False))
                 except ValueError:
                     continue
             elif pub is not None:
@@ -508,7 +509,7 @@ class EnglishExtractor:
         dates = self.dates(toks, a, b)
         refs = self.persons(toks, hits, None)
         mods = [h for h in hits if h.kind == "modifier"]
-        cues = [h for h in hits if h.kind in ("future", "negator", "hypothetical", "blocker", "past")]
+        cues = [h for h in hits if h.kind in ("future", "negator", "hypothetical", "habitual", "blocker", "past")]
         # one trigger per clause: the first of each run of triggers without a person between
         chosen: list[Hit] = []
         for t in triggers:
@@ -520,18 +521,19 @@ class EnglishExtractor:
             w0 = toks[t.i - 1].word if t.i > 0 else ""
             if t.value == "Summit" and any(h.kind == "sideline" and 0 <= t.i - h.j <= 8 for h in hits):
                 continue  # "on the sidelines of the X summit": told with the meeting
-            if w0 == "for" and t.value != "Summit":
+            if w0 == "for" and t.value != "Summit" and not any(t.j <= r.i <= t.j + 3 for r in refs):
                 continue  # "a roadmap for talks"
             if toks[t.i].word in ("bilateral", "bilaterals") and t.j - t.i == 1 and w0 not in ("a", "the", "for"):
                 continue  # "bilateral relations"
-            if chosen and w0 in ("the", "this", "that") and not any(r.i >= t.j for r in refs):
+            between = t.j < len(toks) and toks[t.j].word == "between"
+            if chosen and w0 in ("the", "this", "that") and not any(r.i >= t.j for r in refs) and not between:
                 continue  # "on the margins of the meeting": the event told before
             if chosen and not any(chosen[-1].j <= r.i < t.i for r in refs):
-                if chosen[-1].value in ("Meeting", "Call") and t.value in ("PhoneCall", "VideoCall", "Visit", "Summit"):
-                    if t.value != "Summit":
-                        chosen[-1] = Hit(chosen[-1].i, t.j, "trigger", t.value)
-                elif t.value == "Summit" and chosen[-1].value != "Summit":
-                    chosen.append(t)
+                if t.value == "Summit":
+                    if chosen[-1].value != "Summit":
+                        chosen.append(t)  # "the meetings came before the summit": both
+                elif chosen[-1].value in ("Meeting", "Call") and t.value in ("PhoneCall", "VideoCall", "Visit"):
+                    chosen[-1] = Hit(chosen[-1].i, t.j, "trigger", t.value)  # "received a phone call"
                 continue
             chosen.append(t)
         self.carried = self.last_date[1:] if self.last_date and self.number - self.last_date[0] <= 2 else (None, None)
@@ -581,6 +583,8 @@ class EnglishExtractor:
         if any(c.kind == "negator" and t.j <= c.i <= t.j + 12 and c.i < nxt and words[c.i - 1] in ("is", "was", "are", "were", "be", "has", "had")
                for c in cues):
             return  # "a call between X and Y is not planned"
+        if any(c.kind == "habitual" and prev <= c.i < nxt and abs(c.i - t.i) <= 8 and not toks[c.i].cap for c in cues):
+            return  # "X has met Y many times": no one event
         future = any(c.kind == "future" for c in before) and not any(c.kind == "past" for c in before)
         if future and all(words[c.i] == "to" for c in before if c.kind == "future") and \
                 not any(w in ("will", "expected", "plans", "planned", "scheduled", "set", "due", "agreed") for w in words[max(prev, t.i - 6):t.i]):
@@ -598,6 +602,8 @@ class EnglishExtractor:
                 value = self.weekday(rel, future)
             elif rel is True:
                 future = True  # "tomorrow", "next month"
+            elif rel == "yearless" and not future and self.pub is not None and value.start() > self.pub:
+                value = DateValue(str(value.start().year - 1) + value.value[4:])  # "met on June 17", told in March
             date = value
         if date is None and not future and self.pub is not None and any(
                 w in PRESENT_VERBS for w in words[max(prev, t.i - 4):t.j]):
@@ -611,7 +617,7 @@ class EnglishExtractor:
         obj_refs = [r for r in refs if t.j <= r.i < min(nxt, stop)]
         subjects = self.resolve(subj_refs[-2:] if len(subj_refs) > 1 and self._joined(toks, subj_refs[-2], subj_refs[-1]) else subj_refs[-1:])
         objects = self.resolve(obj_refs)
-        if not subjects and not objects:
+        if not subjects and not objects and etype != "Summit":
             return
         place = None
         from_dateline = False
@@ -633,13 +639,14 @@ class EnglishExtractor:
         roles: dict[str, str] = {}
         if etype == "Summit" and date is None and self.carried[0] is not None:
             date = self.carried[0]  # the summit was under way that day
+            place = place or self.carried[1]
         if etype == "Summit" and place is None and t.i > 1 and any(w.startswith("host") for w in words[max(0, t.i - 4):t.i]):
             host = next((r.entity for r in reversed(refs) if r.j <= t.i and r.entity is not None), None)
             countries = {c for r, c in self.gaz.roles_of(host.key, self.on_date(date)) if r in LEADER_ROLES} if host else set()
             place = self.gaz.entity(countries.pop()) if len(countries) == 1 else None  # "X, hosting the summit"
         if etype == "Summit":
             first = next((r for r in refs if r.entity is not None and r.leader and r.i < t.i), None)
-            people = [first.entity] if first is not None else []
+            people = [first.entity] if first is not None else self.leaders_of(toks, hits, t.j, stop, date)
             if not (date or place) or not people:
                 return
             mentions.append(people[:1])
@@ -715,6 +722,20 @@ class EnglishExtractor:
                             published=self.pub, place_country=self.country_of(sp)))
                     break
 
+    def leaders_of(self, toks, hits, start: int, stop: int, date) -> list[Entity]:
+        """"the summit between leaders of Turkey, Russia and Iran": the heads of state of those countries."""
+        words = [x.word for x in toks]
+        k = next((k for k in range(start, min(stop, start + 4)) if words[k:k + 2] == ["leaders", "of"]), None)
+        if k is None:
+            return []
+        people = []
+        for h in hits:
+            if h.i > k and h.i < stop and h.kind == "entity" and self.gaz.entries[h.value].kind == "Country":
+                holder = self.holder("head_of_state", h.value, date)
+                if holder is not None:
+                    people.append(holder)
+        return people[:1]
+
     @staticmethod
     def other_verb(words: list[str], d: int, after: int) -> bool:
         """"a deal made on March 10": the date is another verb's."""
@@ -724,6 +745,8 @@ class EnglishExtractor:
     def _joined(self, toks, r1: Ref, r2: Ref) -> bool:
         """Two subjects joined by "and" ("Erdogan and Putin held talks")."""
         between = [x.word for x in toks[r1.j:r2.i]]
+        if not between and re.fullmatch(r"\s*,\s*", self.text[toks[r1.j - 1].end:toks[r2.i].start]):
+            return True  # a headline's "Xi, Putin hold talks"
         return between in (["and"], ["and", "his"], ["and", "her"], ["and", "their"])
 
     def host_in(self, place: Entity | None, visitor: Entity, date) -> Entity | None:
