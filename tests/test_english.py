@@ -184,3 +184,9 @@ def test_a_summit_between_leaders_of_countries_takes_the_day_told_before():
     summit = next(m for m in ms if m.type == "Summit")
     assert str(summit.date) == "2018-09-07" and summit.place.label == "Tehran"
     assert [p.label for p in summit.participants] == ["Recep Tayyip Erdoğan"]
+
+
+def test_a_wrong_language_tag_does_not_hide_the_text():
+    arabic = "التقى الرئيس الروسي فلاديمير بوتين الرئيس الصيني شي جين بينغ في موسكو يوم الثلاثاء."
+    assert [m.type for m in extract_article(Article("t", arabic, PUB, "en"))] == ["Meeting"]
+    assert extract_article(Article("t", "Vladimir Putin met Xi Jinping on Tuesday.", PUB, "fr")) == []

@@ -1185,7 +1185,8 @@ def parse_duration(text: str) -> int | None:
 def extract_article(article: Article, matcher: Matcher | None = None) -> list[Mention]:
     """Event mentions in one article, read with the knowledge of its language."""
     matcher = matcher or matcher_for()
-    lang = (article.language or ("en" if is_english(article.text) else "ar")).lower()
-    if lang.startswith("en"):
+    lang = (article.language or "").lower()
+    # the tag decides, unless the script says otherwise: Arabic script tagged "en" is read as Arabic
+    if (not lang or lang.startswith("en")) and is_english(article.text):
         return extract_english(article, matcher.gaz)
     return ArticleExtractor(article, matcher).run()
