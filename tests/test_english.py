@@ -190,3 +190,15 @@ def test_a_wrong_language_tag_does_not_hide_the_text():
     arabic = "التقى الرئيس الروسي فلاديمير بوتين الرئيس الصيني شي جين بينغ في موسكو يوم الثلاثاء."
     assert [m.type for m in extract_article(Article("t", arabic, PUB, "en"))] == ["Meeting"]
     assert extract_article(Article("t", "Vladimir Putin met Xi Jinping on Tuesday.", PUB, "fr")) == []
+
+
+def test_short_forms_of_royal_names():
+    m = one("Jordan's King Abdullah II and Sheikh Mohamed bin Zayed met in Abu Dhabi on Sunday.")
+    assert keys(m) == ["Abdullah II of Jordan", "Mohamed bin Zayed Al Nahyan"]
+
+
+def test_a_planned_visit_to_a_country_in_a_later_month():
+    m = one("Russian President Vladimir Putin is expected to visit Turkey in April, his spokesman said.")
+    assert m.status == "planned" and str(m.date) == "2024-04" and m.place.label == "Turkey"
+    assert keys(m) == ["Recep Tayyip Erdoğan", "Vladimir Putin"]
+    assert str(one("Vladimir Putin visited Turkey in April.").date) == "2023-04"

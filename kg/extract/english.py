@@ -100,6 +100,10 @@ class EnglishMatcher:
                     surnames.setdefault(w[-1], set()).add(key)
                 if len(w) > 2 and w[-2] in ("al", "el"):
                     surnames.setdefault(" ".join(w[-2:]), set()).add(key)
+                if "of" in w[1:-1]:  # "Abdullah II of Jordan" is "Abdullah II"
+                    surnames.setdefault(" ".join(w[:w.index("of")]), set()).add(key)
+                if len(w) > 3 and w[1] in ("bin", "bint", "ibn"):  # "Mohamed bin Zayed Al Nahyan" is "Mohamed bin Zayed"
+                    surnames.setdefault(" ".join(w[:3]), set()).add(key)
         for name, keys in surnames.items():
             if len(keys) == 1 and (name,) not in table and tuple(name.split()) not in table:
                 add(name, "person", next(iter(keys)))
@@ -121,6 +125,7 @@ class EnglishMatcher:
         self.host_triggers = {_words(f) for f in lex["host_triggers"]}
         self.call_verbs = {_words(f) for f in lex["call_verbs_need_object"]}
         self.abbreviations = set(lex["abbreviations"])
+        self.honorific_words = {w for f in lex["honorifics"] for w in _words(f)} - {"his", "her"}
         self.clutter = [" ".join(_words(c)) for c in lex["clutter_lines"]]
 
     def hits(self, toks: list[Tok]) -> list[Hit]:
@@ -237,7 +242,7 @@ class EnglishExtractor:
 
     def find_dateline(self, toks, hits, a) -> None:
         """"WATFORD, United Kingdom —", "ASTANA, KAZAKHSTAN:", "MOSCOW (Reuters) -" open a line."""
-        for line in re.finditer(r"(?m)^([A-Z][A-Z .'-]{2,40})(?:,\s*[A-Za-z .]{2,40})?\s*(?:\([^)]*\)\s*)?[—–:-]", self.text):
+        for line in re.finditer(r"(?m)^([A-Z][A-Z .'-]{2,40})(?:,\s*[A-Za-z0-9 .]{2,40})?\s*(?:\([^)]*\)\s*)?[—–:-]", self.text):
             for mt in re.finditer(r"[A-Za-z .'-]+", line.group(0)):
                 ws = _words(mt.group(0))
                 for k in range(len(ws), 0, -1):
@@ -427,8 +432,6 @@ class EnglishExtractor:
                     if pub is None:
                         continue
                     year = pub.year
-                    if (past or day is None and not this_year) and (month, day or 1) > (pub.month, pub.day):
-                        year -= 1
                     if past and month >= pub.month:
                         year = pub.year - 1
                 try:
@@ -487,6 +490,7 @@ class EnglishExtractor:
             prev = toks[h.i - 1].word if h.i > 0 else ""
             prev2 = toks[h.i - 2].word if h.i > 1 else ""
             if prev in ("in", "at", "to") or (prev == "the" and prev2 in ("in", "at", "to")) or prev == "capital" \
+                    or (t_i >= 0 and h.i == t_i + 1 and toks[t_i].word.startswith("visit")) \
                     or (prev == "of" and prev2 in ("city", "capital")):
                 if h.i + 1 < len(toks) and toks[h.i].end < len(self.text) and self.text[toks[h.i].end:toks[h.i].end + 1] in "'’" \
                         and e.kind == "Country":
@@ -745,6 +749,8 @@ class EnglishExtractor:
     def _joined(self, toks, r1: Ref, r2: Ref) -> bool:
         """Two subjects joined by "and" ("Erdogan and Putin held talks")."""
         between = [x.word for x in toks[r1.j:r2.i]]
+        while len(between) > 1 and between[-1] in self.m.honorific_words:
+            between.pop()  # "X and Sheikh Y"
         if not between and re.fullmatch(r"\s*,\s*", self.text[toks[r1.j - 1].end:toks[r2.i].start]):
             return True  # a headline's "Xi, Putin hold talks"
         return between in (["and"], ["and", "his"], ["and", "her"], ["and", "their"])
