@@ -202,3 +202,22 @@ def test_a_planned_visit_to_a_country_in_a_later_month():
     assert m.status == "planned" and str(m.date) == "2024-04" and m.place.label == "Turkey"
     assert keys(m) == ["Recep Tayyip Erdoğan", "Vladimir Putin"]
     assert str(one("Vladimir Putin visited Turkey in April.").date) == "2023-04"
+
+
+def test_calls_with_a_list_are_one_call_each():
+    ms = mentions("Joe Biden also spoke with Abdel Fattah al-Sisi and Qatar's Emir Sheikh Tamim bin Hamad Al Thani on Sunday.")
+    assert sorted(tuple(keys(m)) for m in ms) == [("Abdel Fattah el-Sisi", "Joe Biden"), ("Joe Biden", "Tamim bin Hamad Al Thani")]
+
+
+def test_a_headline_in_the_present_yields_to_the_day_the_text_tells():
+    ms = mentions("Saudi crown prince receives Egyptian president\n"
+                  "Saudi Crown Prince Mohammed bin Salman received Egyptian President Abdel Fattah al-Sisi on Tuesday.",
+                  published=dt.date(2024, 3, 13))
+    assert [str(m.date) for m in ms] == ["None", "2024-03-12"]
+    assert str(one("Xi meets Putin in Beijing").date) == "2024-03-14"  # nothing else told: the day of the news
+
+
+def test_an_aide_named_again_is_still_no_participant():
+    ms = mentions("White House spokesman Judd Deere said the call went well.\n"
+                  "Joe Biden spoke with Emmanuel Macron on Monday, Deere said.")
+    assert [keys(m) for m in ms] == [["Emmanuel Macron", "Joe Biden"]]

@@ -17,7 +17,7 @@ import datetime as dt
 import json
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -187,9 +187,11 @@ class EnglishExtractor:
         self.pub = article.published
         self.introduced: list[tuple[str | None, Entity]] = []  # (role, person) in order of appearance
         self.learned: dict[str, Entity] = {}
+        self.aides: set[str] = set()
         self.last_pair: tuple[Entity, ...] = ()
         self.last_subject: Entity | None = None
         self.mentions: list[Mention] = []
+        self.present: set[int] = set()  # mentions dated only by a verb in the present tense
         self.dateline: Entity | None = None
         self.last_date: tuple | None = None  # (sentence number, date) of the latest dated trigger sentence
         self.number = 0
@@ -238,7 +240,18 @@ class EnglishExtractor:
             first = False
             self.number += len(toks) >= 5  # a byline or a caption is no sentence between two
             self.sentence(a, b, toks, hits)
-        return self.mentions
+        return self.settle_present()
+
+    def settle_present(self) -> list[Mention]:
+        """A headline's "X receives Y" is the day of publication only when the article tells no day of it."""
+        told = {(m.family, frozenset(p.key for p in m.participants)) for m in self.mentions
+                if id(m) not in self.present and m.date is not None}
+        out = []
+        for m in self.mentions:
+            if id(m) in self.present and (m.family, frozenset(p.key for p in m.participants)) in told:
+                m = replace(m, date=None)
+            out.append(m)
+        return out
 
     def find_dateline(self, toks, hits, a) -> None:
         """"WATFORD, United Kingdom —", "ASTANA, KAZAKHSTAN:", "MOSCOW (Reuters) -" open a line."""
@@ -374,6 +387,8 @@ class EnglishExtractor:
                     elif role in LEADER_ROLES:
                         name = self.by_title(role)
                 if name is not None:
+                    if not leader:
+                        self.aides.add(name.key)  # "spokesman Judd Deere": later "Deere" is no leader either
                     if role != "counterpart":
                         self.introduced.append((role, name))
                     refs.append(Ref(start, j, name, role, leader))
@@ -391,7 +406,8 @@ class EnglishExtractor:
         taken = {x for r in refs for x in range(r.i, r.j)}
         for idx, t in enumerate(toks):
             if t.cap and idx not in taken and t.word in self.learned and not any(h.i <= idx < h.j for h in hits):
-                refs.append(Ref(idx, idx + 1, self.learned[t.word]))
+                ent = self.learned[t.word]
+                refs.append(Ref(idx, idx + 1, ent, leader=ent.key not in self.aides))
         refs.sort(key=lambda r: r.i)
         return refs
 
@@ -571,6 +587,7 @@ class EnglishExtractor:
     def event(self, a, b, toks, hits, refs, dates, mods, cues, t: Hit, prev: int, nxt: int) -> None:
         etype = t.value
         words = [x.word for x in toks]
+        present = False
         # modifiers of the trigger's clause
         if etype in ("Meeting", "Call", "PhoneCall"):
             for mo in mods:
@@ -612,6 +629,7 @@ class EnglishExtractor:
         if date is None and not future and self.pub is not None and any(
                 w in PRESENT_VERBS for w in words[max(prev, t.i - 4):t.j]):
             date = DateValue.of(self.pub.year, self.pub.month, self.pub.day)  # "X meets Y": the news of the day
+            present = True
         if date is None and not future and not dates and etype != "Summit":
             date = self.carried[0]  # the day the previous sentences told
         if date is not None and self.pub is not None and date.precision == "day":
@@ -636,6 +654,7 @@ class EnglishExtractor:
             place = self.carried[1]  # the same day, the same place
         if date is not None and not future:
             self.last_date = (self.number, date, place)
+        first_new = len(self.mentions)
         definite = t.i > 0 and words[t.i - 1] in ("the", "this", "that", "his", "her", "their")
         if future and date is None:
             return  # "X and Y are planning to talk": no day, no event yet
@@ -685,8 +704,6 @@ class EnglishExtractor:
                 for o in objects:
                     if o not in subjects:
                         mentions.append([subjects[-1], o])
-            if etype in ("Call", "PhoneCall", "VideoCall") and len(mentions) > 1:
-                mentions = mentions[:1]
             if tuple(words[t.i:t.j]) in self.m.host_triggers and mentions and len(mentions[0]) == 2:
                 roles = {mentions[0][0].key: "host", mentions[0][1].key: "visitor"}
         if subjects:
@@ -706,6 +723,8 @@ class EnglishExtractor:
                 weak_place=from_dateline,
                 place_country=self.country_of(place),
             ))
+        if present:
+            self.present.update(id(m) for m in self.mentions[first_new:])
         # "on the sidelines of the X summit": the summit, with the meeting's participants and day
         if etype in ("Meeting", "Visit") and (mentions or subjects) and not future:
             for h in hits:
