@@ -221,3 +221,11 @@ def test_an_aide_named_again_is_still_no_participant():
     ms = mentions("White House spokesman Judd Deere said the call went well.\n"
                   "Joe Biden spoke with Emmanuel Macron on Monday, Deere said.")
     assert [keys(m) for m in ms] == [["Emmanuel Macron", "Joe Biden"]]
+
+
+def test_by_phone_alone_and_talks_with_a_visiting_leader():
+    m = one("Narendra Modi and Vladimir Putin exchanged views by phone on Tuesday.")
+    assert m.type == "PhoneCall" and str(m.date) == "2024-03-12"
+    m = one("Xi Jinping held talks with visiting Brazilian President Lula in Beijing on Friday.")
+    assert m.type == "Meeting" and keys(m) == ["Luiz Inácio Lula da Silva", "Xi Jinping"]
+    assert mentions("Vice President Kamala Harris met Egyptian President Abdel Fattah al-Sisi in Dubai.") == []

@@ -552,7 +552,7 @@ class EnglishExtractor:
                 if t.value == "Summit":
                     if chosen[-1].value != "Summit":
                         chosen.append(t)  # "the meetings came before the summit": both
-                elif chosen[-1].value in ("Meeting", "Call") and t.value in ("PhoneCall", "VideoCall", "Visit"):
+                elif chosen[-1].value in ("Meeting", "Call") and t.value in ("PhoneCall", "VideoCall"):
                     chosen[-1] = Hit(chosen[-1].i, t.j, "trigger", t.value)  # "received a phone call"
                 continue
             chosen.append(t)
