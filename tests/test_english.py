@@ -229,3 +229,8 @@ def test_by_phone_alone_and_talks_with_a_visiting_leader():
     m = one("Xi Jinping held talks with visiting Brazilian President Lula in Beijing on Friday.")
     assert m.type == "Meeting" and keys(m) == ["Luiz Inácio Lula da Silva", "Xi Jinping"]
     assert mentions("Vice President Kamala Harris met Egyptian President Abdel Fattah al-Sisi in Dubai.") == []
+
+
+def test_an_undated_article_reads_titles_in_the_era_of_its_names():
+    m = one("Barack Obama met the German chancellor in Berlin.", published=None)
+    assert keys(m) == ["Angela Merkel", "Barack Obama"] and m.date is None

@@ -225,7 +225,8 @@ class EnglishExtractor:
 
     # ------------------------------------------------------------ main
     def run(self) -> list[Mention]:
-        self.era = self.pub
+        self.era: dt.date | None = None
+        self._era_of: frozenset = frozenset()
         self.carried = (None, None)
         first = True
         for a, b in self.sentences():
@@ -289,7 +290,13 @@ class EnglishExtractor:
     def on_date(self, date: DateValue | None) -> dt.date | None:
         if date is not None and date.precision == "day":
             return date.start()
-        return self.pub or self.era
+        if self.pub is not None:
+            return self.pub
+        # an undated article: the day most of the persons it named so far held office together
+        named = frozenset(e.key for r, e in self.introduced if r is None)
+        if named != self._era_of:
+            self._era_of, self.era = named, self.gaz.era(named)
+        return self.era
 
     def holder(self, role: str, country: str, date) -> Entity | None:
         on = self.on_date(date)
