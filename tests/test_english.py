@@ -234,3 +234,10 @@ def test_by_phone_alone_and_talks_with_a_visiting_leader():
 def test_an_undated_article_reads_titles_in_the_era_of_its_names():
     m = one("Barack Obama met the German chancellor in Berlin.", published=None)
     assert keys(m) == ["Angela Merkel", "Barack Obama"] and m.date is None
+
+
+def test_call_verbs_that_are_no_calls_and_a_call_told_after_both_names():
+    assert mentions("Joe Biden called Vladimir Putin a killer on Tuesday.") == []
+    assert mentions("Donald Trump called off the summit with Kim Jong Un on Thursday.") == []
+    m = one("Xi Jinping told Vladimir Putin in a phone call on Tuesday that ties were strong.")
+    assert m.type == "PhoneCall" and keys(m) == ["Vladimir Putin", "Xi Jinping"]

@@ -543,6 +543,9 @@ class EnglishExtractor:
             if t.value == "PhoneCall" and tuple(x.word for x in toks[t.i:t.j]) in self.m.call_verbs:
                 if any(c.kind == "blocker" and c.i <= t.i < c.j for c in hits) or not any(r.i >= t.j for r in refs):
                     continue
+                obj = next(r for r in refs if r.i >= t.j)
+                if obj.j < len(toks) and toks[obj.j].word in ("a", "an", "the", "his", "her", "their", "for", "upon", "out"):
+                    continue  # "X called Y a dictator"
                 if t.i > 0 and toks[t.i - 1].word in ("the", "a", "this", "that", "his", "her", "their", "phone", "telephone"):
                     pass
             w0 = toks[t.i - 1].word if t.i > 0 else ""
@@ -646,6 +649,9 @@ class EnglishExtractor:
         obj_refs = [r for r in refs if t.j <= r.i < min(nxt, stop)]
         subjects = self.resolve(subj_refs[-2:] if len(subj_refs) > 1 and self._joined(toks, subj_refs[-2], subj_refs[-1]) else subj_refs[-1:])
         objects = self.resolve(obj_refs)
+        if len(subjects) == 1 and not objects and len(subj_refs) > 1 and etype in NEEDS_TWO \
+                and any(w in ("in", "during") for w in words[max(0, t.i - 3):t.i]):
+            subjects = self.resolve(subj_refs[-2:])  # "X told Y in a phone call"
         if not subjects and not objects and etype != "Summit":
             return
         place = None
