@@ -27,6 +27,8 @@ from .resources import Gazetteer
 LEXICON_FILE = Path(__file__).resolve().parent.parent / "data" / "en" / "lexicon.json"
 LEADER_ROLES = ("head_of_state", "head_of_government", "leader", "crown_prince")
 TOKEN = re.compile(r"[a-z0-9]+")
+LATIN = re.compile(r"[A-Za-z]")
+ARABIC = re.compile(r"[\u0600-\u06ff]")
 FOLD_EXTRA = {"đ": "d", "ı": "i", "ø": "o", "ł": "l", "ß": "s", "’": "'", "‘": "'", "–": " ", "—": " ", "-": " ", "‐": " "}
 MONTHS = {m: i + 1 for i, m in enumerate(
     ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"])}
@@ -42,17 +44,28 @@ OTHER_VERBS = {"made", "took", "signed", "held", "won", "began", "began", "built
 CLAUSE_WORDS = {"since", "when", "which", "who", "whom", "after", "before", "where", "while", "said", "says"}
 
 
-def fold(text: str) -> str:
-    """Lower case, accents removed, hyphens and dashes as spaces; the same length as ``text``."""
-    out = []
-    for ch in text:
-        c = FOLD_EXTRA.get(ch)
+class _FoldTable(dict):
+    """str.translate table filled on first sight of each character: one character for one."""
+
+    def __missing__(self, code: int) -> str:
+        ch = chr(code)
+        c = FOLD_EXTRA.get(ch) or FOLD_EXTRA.get(ch.lower())
         if c is None:
-            c = unicodedata.normalize("NFKD", ch)[:1].lower() or " "
-            if len(c) != 1:
-                c = c[0]
-        out.append(c)
-    return "".join(out)
+            c = (unicodedata.normalize("NFKD", ch)[:1].lower() or " ")[:1]
+        self[code] = c
+        return c
+
+
+_FOLD = _FoldTable()
+
+
+def fold(text: str) -> str:
+    """Lower case, accents removed, hyphens and dashes as spaces; the same length as ``text``.
+
+    >>> fold("Erdoğan's el-Sisi, Trần Đại Quang")
+    "erdogan's el sisi, tran dai quang"
+    """
+    return text.translate(_FOLD)
 
 
 def _words(phrase: str) -> tuple[str, ...]:
@@ -121,7 +134,9 @@ class EnglishMatcher:
             for f in lex[field]:
                 add(f, kind, None)
         self.table = table
-        self.maxlen = max(len(k) for k in table)
+        self.first: dict[str, int] = {}  # first word of a phrase -> the longest phrase it starts
+        for k in table:
+            self.first[k[0]] = max(self.first.get(k[0], 0), len(k))
         self.host_triggers = {_words(f) for f in lex["host_triggers"]}
         self.call_verbs = {_words(f) for f in lex["call_verbs_need_object"]}
         self.abbreviations = set(lex["abbreviations"])
@@ -132,9 +147,14 @@ class EnglishMatcher:
         """Leftmost-longest phrases; a name must be capitalized in the text."""
         out: list[Hit] = []
         words = [t.word for t in toks]
+        first = self.first
         i, n = 0, len(toks)
         while i < n:
-            for size in range(min(self.maxlen, n - i), 0, -1):
+            longest = first.get(words[i])
+            if longest is None:
+                i += 1
+                continue
+            for size in range(min(longest, n - i), 0, -1):
                 payloads = self.table.get(tuple(words[i:i + size]))
                 if not payloads:
                     continue
@@ -158,13 +178,8 @@ def english_matcher(gaz: Gazetteer) -> EnglishMatcher:
 
 def is_english(text: str) -> bool:
     """Script ratio: more Latin letters than Arabic ones."""
-    latin = arabic = 0
-    for ch in text[:5000]:
-        if "a" <= ch.lower() <= "z":
-            latin += 1
-        elif "\u0600" <= ch <= "\u06ff":
-            arabic += 1
-    return latin > arabic
+    sample = text[:5000]
+    return len(LATIN.findall(sample)) > len(ARABIC.findall(sample))
 
 
 @dataclass
