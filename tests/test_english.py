@@ -241,3 +241,15 @@ def test_call_verbs_that_are_no_calls_and_a_call_told_after_both_names():
     assert mentions("Donald Trump called off the summit with Kim Jong Un on Thursday.") == []
     m = one("Xi Jinping told Vladimir Putin in a phone call on Tuesday that ties were strong.")
     assert m.type == "PhoneCall" and keys(m) == ["Vladimir Putin", "Xi Jinping"]
+
+
+def test_joined_subjects_far_before_the_trigger():
+    m = one("Turkish President Recep Tayyip Erdogan and his Russian counterpart Vladimir Putin discussed bilateral ties "
+            "and the situation in Syria in a phone call on Wednesday, according to his office.")
+    assert m.type == "PhoneCall" and keys(m) == ["Recep Tayyip Erdoğan", "Vladimir Putin"] and str(m.date) == "2024-03-13"
+
+
+def test_months_with_this_year_or_last_year_and_may_the_verb():
+    assert str(one("Narendra Modi and Fumio Kishida had met in Hiroshima in May last year.").date) == "2023-05"
+    assert str(one("Narendra Modi and Fumio Kishida met in February this year.").date) == "2024-02"
+    assert mentions("Narendra Modi said he may meet Fumio Kishida.") == []

@@ -376,12 +376,6 @@ class EnglishExtractor:
                         and (hits[kk].kind == "honorific" or re.fullmatch(r"\s*\(\s*", self.text[toks[j - 1].end:toks[j].start])):
                     j = hits[kk].j
                     kk += 1
-                if j < len(toks) and re.fullmatch(r"\s*\)\s*", self.text[toks[j - 1].end:toks[j].start]):
-                    pass  # "Prime Minister (PM) Shehbaz Sharif"
-                elif j < len(toks) and "(" in self.text[toks[j - 1].end:toks[j].start]:
-                    pass
-                if j < len(toks) and toks[j].word in ("his", "her") and False:
-                    pass
                 name = None
                 gap_ok = lambda x: x - j <= 0 or (x - j == 1 and toks[j].word in ("s",))  # noqa: E731
                 if kk < n and hits[kk].kind == "person" and gap_ok(hits[kk].i):
@@ -404,9 +398,7 @@ class EnglishExtractor:
                         name = self.holder(srole, country, date) if (srole and country) else None
                     elif country is not None:
                         name = self.holder(role, country, date) if role != "other" else None
-                    elif toks[start - 1].word == "the" if start > 0 else False:
-                        name = self.by_title(role)
-                    elif role in LEADER_ROLES:
+                    elif role in LEADER_ROLES or (start > 0 and toks[start - 1].word == "the"):
                         name = self.by_title(role)
                 if name is not None:
                     if not leader:
@@ -416,7 +408,7 @@ class EnglishExtractor:
                     refs.append(Ref(start, j, name, role, leader))
                 continue
             if h.kind == "person":
-                e = self.learned.get(h.value) if False else self.gaz.entity(h.value)
+                e = self.gaz.entity(h.value)
                 refs.append(Ref(h.i, h.j, e, None, self.is_leader(e)))
                 self.introduced.append((None, e))
             elif h.kind == "pair" and self.last_pair:
@@ -445,8 +437,9 @@ class EnglishExtractor:
             nxt2 = words[i + 2] if i + 2 < n else ""
             if w in MONTHS and (len(w) > 3 or w in ("may",) or (i + 1 < n and self.text[toks[i].end:toks[i].end + 1] == ".")
                                 or nxt.isdigit()):
-                if w == "may" and not (nxt.isdigit() or (i > 0 and words[i - 1].isdigit())):
-                    continue
+                if w == "may" and not (nxt.isdigit() or (i > 0 and words[i - 1].isdigit())
+                                        or (toks[i].cap and i > 0 and words[i - 1] in ("in", "since", "early", "late", "mid"))):
+                    continue  # "may" the verb
                 month = MONTHS[w]
                 day = year = None
                 if nxt.isdigit() and len(nxt) <= 2:
@@ -464,8 +457,10 @@ class EnglishExtractor:
                     if nxt.isdigit() and len(nxt) == 4:
                         year = int(nxt)
                 past = i > 0 and words[i - 1] == "last"
+                if year is None and nxt in ("last", "this") and nxt2 == "year" and pub is not None:
+                    year = pub.year - (nxt == "last")  # "in May last year"
+                    past = True
                 explicit_year = year is not None
-                this_year = nxt == "this" and nxt2 == "year"
                 if year is None:
                     if pub is None:
                         continue
@@ -561,8 +556,6 @@ class EnglishExtractor:
                 obj = next(r for r in refs if r.i >= t.j)
                 if obj.j < len(toks) and toks[obj.j].word in ("a", "an", "the", "his", "her", "their", "for", "upon", "out"):
                     continue  # "X called Y a dictator"
-                if t.i > 0 and toks[t.i - 1].word in ("the", "a", "this", "that", "his", "her", "their", "phone", "telephone"):
-                    pass
             w0 = toks[t.i - 1].word if t.i > 0 else ""
             if t.value == "Summit" and any(h.kind == "sideline" and 0 <= t.i - h.j <= 8 for h in hits):
                 continue  # "on the sidelines of the X summit": told with the meeting
@@ -660,7 +653,12 @@ class EnglishExtractor:
         if date is not None and self.pub is not None and date.precision == "day":
             future = date.start() > self.pub  # "will meet today": the day is told, the meeting is the day's
         # participants: the subject (before the trigger) and the objects (after it)
-        subj_refs = [r for r in refs if r.j <= t.i and t.i - r.j <= SUBJECT_REACH]
+        subj_refs = [r for r in refs if r.j <= t.i]
+        if subj_refs and t.i - subj_refs[-1].j > SUBJECT_REACH:
+            subj_refs = []
+        if len(subj_refs) > 1 and t.i - subj_refs[-2].j > SUBJECT_REACH \
+                and not self._joined(toks, subj_refs[-2], subj_refs[-1]):
+            subj_refs = subj_refs[-1:]  # far back, and not "X and Y"
         obj_refs = [r for r in refs if t.j <= r.i < min(nxt, stop)]
         subjects = self.resolve(subj_refs[-2:] if len(subj_refs) > 1 and self._joined(toks, subj_refs[-2], subj_refs[-1]) else subj_refs[-1:])
         objects = self.resolve(obj_refs)
@@ -718,7 +716,6 @@ class EnglishExtractor:
                 for o in objects:
                     if o.key != subjects[0].key:
                         mentions.append([subjects[0], o])
-                objects_first = False
             elif len(subjects) == 2 and not objects:
                 mentions.append(subjects)
             elif not subjects and len(objects) == 2:
