@@ -253,3 +253,11 @@ def test_months_with_this_year_or_last_year_and_may_the_verb():
     assert str(one("Narendra Modi and Fumio Kishida had met in Hiroshima in May last year.").date) == "2023-05"
     assert str(one("Narendra Modi and Fumio Kishida met in February this year.").date) == "2024-02"
     assert mentions("Narendra Modi said he may meet Fumio Kishida.") == []
+
+
+def test_a_city_after_the_country_makes_the_place_precise():
+    ms = mentions("BEIJING, May 16 (Xinhua) -- Chinese President Xi Jinping on Thursday held talks with Russian President "
+                  "Vladimir Putin, who is on a state visit to China, at the Great Hall of the People in Beijing.",
+                  published=dt.date(2024, 5, 16))
+    m = next(m for m in ms if m.type == "Meeting")
+    assert m.place.label == "Beijing" and str(m.date) == "2024-05-16"

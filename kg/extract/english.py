@@ -39,6 +39,7 @@ NEEDS_TWO = ("Call", "PhoneCall", "VideoCall", "Meeting")
 MAX_SENTENCE = 2000
 DATE_REACH = 25  # words after the trigger within which its date is told
 PRESENT_VERBS = {"holds", "meets", "hosts", "receives", "speaks", "talks", "welcomes"}
+PLACE_REACH = 12  # words from a country to the city that makes it precise
 SUBJECT_REACH = 15  # words between a subject and its verb ("X, who ..., on Monday met")
 OTHER_VERBS = {"made", "took", "signed", "held", "won", "began", "began", "built", "sent", "said", "came", "became"}
 CLAUSE_WORDS = {"since", "when", "which", "who", "whom", "after", "before", "where", "while", "said", "says"}
@@ -529,12 +530,12 @@ class EnglishExtractor:
                         and e.kind == "Country":
                     continue  # "Kazakhstan's capital Astana": the city follows
                 ent = self.gaz.entity(self.gaz.site(h.value))
-                if best is None or (self.gaz.entries[best.key].kind == "Country" and self.gaz.entries[ent.key].kind == "Place"):
-                    if best is not None and prev not in ("capital", "of"):
-                        break
-                    best = ent
-                    if e.kind == "Place":
-                        break
+                if best is None:
+                    best, at = ent, h.i
+                elif h.i - at > PLACE_REACH:
+                    break
+                if self.gaz.entries[ent.key].kind == "Place":
+                    return ent  # "a state visit to China, at the Great Hall of the People in Beijing": Beijing
         return best
 
     # ------------------------------------------------------------ events
