@@ -261,3 +261,9 @@ def test_a_city_after_the_country_makes_the_place_precise():
                   published=dt.date(2024, 5, 16))
     m = next(m for m in ms if m.type == "Meeting")
     assert m.place.label == "Beijing" and str(m.date) == "2024-05-16"
+
+
+def test_a_year_alone_and_a_vice_president_left_out():
+    assert str(one("Vladimir Putin's meeting with Donald Trump in Helsinki in 2018 was widely criticized.").date) == "2018"
+    m = one("Volodymyr Zelensky met with Joe Biden and Kamala Harris at the White House on Thursday.")
+    assert keys(m) == ["Joe Biden", "Volodymyr Zelenskyy"]

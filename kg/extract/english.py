@@ -472,6 +472,9 @@ class EnglishExtractor:
                     out.append((i, DateValue.of(year, month, day), "yearless" if (not explicit_year and not past) else False))
                 except ValueError:
                     continue
+            elif w.isdigit() and len(w) == 4 and 1900 < int(w) < 2100 and i > 0 and words[i - 1] in ("in", "since") \
+                    and not (i > 1 and words[i - 2] in MONTHS):
+                out.append((i, DateValue.of(int(w)), False))  # "in 2018"
             elif pub is not None:
                 if w in ("today", "tonight") or (w == "this" and nxt in ("morning", "afternoon", "evening")):
                     out.append((i, DateValue.of(pub.year, pub.month, pub.day), False))
