@@ -267,3 +267,9 @@ def test_a_year_alone_and_a_vice_president_left_out():
     assert str(one("Vladimir Putin's meeting with Donald Trump in Helsinki in 2018 was widely criticized.").date) == "2018"
     m = one("Volodymyr Zelensky met with Joe Biden and Kamala Harris at the White House on Thursday.")
     assert keys(m) == ["Joe Biden", "Volodymyr Zelenskyy"]
+
+
+def test_two_subjects_with_an_object_are_one_contact_of_three():
+    m = one("President Emmanuel Macron and German Chancellor Olaf Scholz held a video conference with Chinese President "
+            "Xi Jinping on Monday.")
+    assert m.type == "VideoCall" and keys(m) == ["Emmanuel Macron", "Olaf Scholz", "Xi Jinping"]

@@ -728,11 +728,8 @@ class EnglishExtractor:
                     and t.i > 0 and words[t.i - 1] in ("the", "their", "this", "that", "bilateral", "closed", "door"):
                 mentions.append(list(self.last_pair))
             elif len(subjects) == 2 and objects:
-                if not [o for o in objects if o not in subjects]:
-                    mentions.append(subjects)
-                for o in objects:
-                    if o not in subjects:
-                        mentions.append([subjects[-1], o])
+                # "X and Y held a video conference with Z": one contact of the three
+                mentions.append(subjects + [o for o in objects if o not in subjects])
             if tuple(words[t.i:t.j]) in self.m.host_triggers and mentions and len(mentions[0]) == 2:
                 roles = {mentions[0][0].key: "host", mentions[0][1].key: "visitor"}
         if subjects:
