@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterator
+from .extract.english import is_english
 
 from .errors import DataError, InputError
 from .extract.dates import parse_published
@@ -291,7 +292,7 @@ class Reader:
             self.problems.append(Problem(source, f"'published' {published.isoformat()} is in the future"))
             return None
         str_or_none = lambda v: v.strip() if isinstance(v, str) and v.strip() else None  # noqa: E731
-        language = "ar"
+        language = "en" if is_english(text) else "ar"  # no tag given: the script tells
         lang_raw = meta.get("language") or meta.get("lang")
         if lang_raw not in (None, ""):
             language = language_tag(lang_raw) if isinstance(lang_raw, str) else None

@@ -22,6 +22,7 @@ from pathlib import Path
 from rdflib import Graph, URIRef
 from rdflib.namespace import RDF
 
+from .extract.english import is_english
 from .fileio import atomic_write, check_output, read_graph
 from .readback import entity_record
 from .readback import events as read_events
@@ -86,8 +87,15 @@ def is_arabic(text: str | None) -> bool:
 
 
 def bidi(text: str | None) -> str:
-    """The direction attributes for a run of text: Arabic is right-to-left, anything else decides by itself."""
-    return ' lang="ar" dir="rtl"' if is_arabic(text) else ' dir="auto"'
+    """The direction attributes for a run of text: Arabic is right-to-left, English left-to-right,
+    anything else decides by itself.
+
+    >>> bidi("التقى الرئيس نظيره"), bidi("Xi met Putin."), bidi("2025")
+    (' lang="ar" dir="rtl"', ' lang="en" dir="ltr"', ' dir="auto"')
+    """
+    if is_arabic(text):
+        return ' lang="ar" dir="rtl"'
+    return ' lang="en" dir="ltr"' if _LETTER.search(text or "") and is_english(text) else ' dir="auto"'
 
 
 def span(text: str | None, cls: str = "") -> str:

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field, replace
 from ..models import FAMILY, OCCURRED, PLANNED, Article, DateValue, Entity, Mention
 from .clutter import kept_lines
 from .dates import DateMention, find_dates
+from .english import extract_english, is_english
 from .entities import NAME_LAYER, Hit, Matcher, longest_non_overlapping, matcher_for
 from .normalize import NormText, light, normalize, normalize_with_offsets
 
@@ -1182,5 +1183,10 @@ def parse_duration(text: str) -> int | None:
 
 
 def extract_article(article: Article, matcher: Matcher | None = None) -> list[Mention]:
-    """Event mentions in one article."""
-    return ArticleExtractor(article, matcher or matcher_for()).run()
+    """Event mentions in one article, read with the knowledge of its language."""
+    matcher = matcher or matcher_for()
+    lang = (article.language or "").lower()
+    # the tag decides, unless the script says otherwise: Arabic script tagged "en" is read as Arabic
+    if (not lang or lang.startswith("en")) and is_english(article.text):
+        return extract_english(article, matcher.gaz)
+    return ArticleExtractor(article, matcher).run()

@@ -1,0 +1,828 @@
+"""From one English article to event mentions: who, what kind, when, where.
+
+Per sentence: find names, titles, demonyms, triggers and cues in one pass over
+the words (longest phrase first); resolve titles to persons (a name after the
+title, else the office holder of the country on the date, else the person the
+article introduced with that title); take the subject (persons before the
+trigger) and the objects (persons after it): a subject with a list of objects
+is one event per pair ("X met A, B and C"). Type modifiers (by phone, via
+video link), planned and negated or hypothetical cues, dates and places come
+from the same sentence. Words and phrases come from ``kg/data/en/lexicon.json``;
+names from the gazetteer's ``en`` labels, surnames and the lexicon's aliases.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import unicodedata
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from pathlib import Path
+
+from ..models import OCCURRED, PLANNED, Article, DateValue, Entity, Mention
+from .resources import Gazetteer
+
+LEXICON_FILE = Path(__file__).resolve().parent.parent / "data" / "en" / "lexicon.json"
+LEADER_ROLES = ("head_of_state", "head_of_government", "leader", "crown_prince")
+TOKEN = re.compile(r"[a-z0-9]+")
+LATIN = re.compile(r"[A-Za-z]")
+ARABIC = re.compile(r"[\u0600-\u06ff]")
+FOLD_EXTRA = {"đ": "d", "ı": "i", "ø": "o", "ł": "l", "ß": "s", "’": "'", "‘": "'", "–": " ", "—": " ", "-": " ", "‐": " "}
+MONTHS = {m: i + 1 for i, m in enumerate(
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"])}
+MONTHS.update({m[:3]: i for m, i in list(MONTHS.items())})
+MONTHS["sept"] = 9
+WEEKDAYS = {d: i for i, d in enumerate(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])}
+NEEDS_TWO = ("Call", "PhoneCall", "VideoCall", "Meeting")
+MAX_SENTENCE = 2000
+DATE_REACH = 25  # words after the trigger within which its date is told
+PRESENT_VERBS = {"holds", "meets", "hosts", "receives", "speaks", "talks", "welcomes"}
+PLACE_REACH = 12  # words from a country to the city that makes it precise
+SUBJECT_REACH = 15  # words between a subject and its verb ("X, who ..., on Monday met")
+OTHER_VERBS = {"made", "took", "signed", "held", "won", "began", "began", "built", "sent", "said", "came", "became"}
+CLAUSE_WORDS = {"since", "when", "which", "who", "whom", "after", "before", "where", "while", "said", "says"}
+
+
+class _FoldTable(dict):
+    """str.translate table filled on first sight of each character: one character for one."""
+
+    def __missing__(self, code: int) -> str:
+        ch = chr(code)
+        c = FOLD_EXTRA.get(ch) or FOLD_EXTRA.get(ch.lower())
+        if c is None:
+            c = (unicodedata.normalize("NFKD", ch)[:1].lower() or " ")[:1]
+        self[code] = c
+        return c
+
+
+_FOLD = _FoldTable()
+
+
+def fold(text: str) -> str:
+    """Lower case, accents removed, hyphens and dashes as spaces; the same length as ``text``.
+
+    >>> fold("Erdoğan's el-Sisi, Trần Đại Quang")
+    "erdogan's el sisi, tran dai quang"
+    """
+    return text.translate(_FOLD)
+
+
+def _words(phrase: str) -> tuple[str, ...]:
+    return tuple(TOKEN.findall(fold(phrase)))
+
+
+@dataclass(frozen=True, slots=True)
+class Tok:
+    start: int
+    end: int
+    word: str
+    cap: bool  # capitalized in the text
+
+
+@dataclass(slots=True)
+class Hit:
+    i: int  # first token
+    j: int  # past the last token
+    kind: str
+    value: object
+
+
+class EnglishMatcher:
+    """Phrase tables built once from the gazetteer and the English lexicon."""
+
+    def __init__(self, gaz: Gazetteer):
+        self.gaz = gaz
+        lex = json.loads(LEXICON_FILE.read_text(encoding="utf-8"))
+        self.lex = lex
+        table: dict[tuple, list] = {}
+
+        def add(phrase: str, kind: str, value) -> None:
+            w = _words(phrase)
+            if w and (kind, value) not in table.setdefault(w, []):
+                table[w].append((kind, value))
+
+        stop = set(lex["name_stopwords"])
+        surnames: dict[str, set] = {}
+        for key, e in gaz.entries.items():
+            kind = "entity" if e.kind != "Person" else "person"
+            add(e.en, kind, key)
+            if e.kind == "Person":
+                w = _words(e.en)
+                if len(w) > 1 and w[-1] not in stop and len(w[-1]) > 2:
+                    surnames.setdefault(w[-1], set()).add(key)
+                if len(w) > 2 and w[-2] in ("al", "el"):
+                    surnames.setdefault(" ".join(w[-2:]), set()).add(key)
+                if "of" in w[1:-1]:  # "Abdullah II of Jordan" is "Abdullah II"
+                    surnames.setdefault(" ".join(w[:w.index("of")]), set()).add(key)
+                if len(w) > 3 and w[1] in ("bin", "bint", "ibn"):  # "Mohamed bin Zayed Al Nahyan" is "Mohamed bin Zayed"
+                    surnames.setdefault(" ".join(w[:3]), set()).add(key)
+        for name, keys in surnames.items():
+            if len(keys) == 1 and (name,) not in table and tuple(name.split()) not in table:
+                add(name, "person", next(iter(keys)))
+        for key, forms in lex["aliases"].items():
+            for f in forms:
+                add(f, "person" if gaz.entries[key].kind == "Person" else "entity", key)
+        for field, kind in (("demonyms", "demonym"), ("titles", "title"), ("triggers", "trigger"), ("modifiers", "modifier")):
+            for value, forms in lex[field].items():  # value: a country, role or event type
+                for f in forms:
+                    add(f, kind, value)
+        for field, kind in (("honorifics", "honorific"), ("counterpart", "counterpart"), ("pair_refs", "pair"),
+                            ("pronouns", "pronoun"), ("future", "future"), ("negators", "negator"),
+                            ("hypothetical", "hypothetical"), ("habitual", "habitual"), ("past_context", "past"), ("sideline_cues", "sideline"),
+                            ("call_verb_blockers", "blocker")):
+            for f in lex[field]:
+                add(f, kind, None)
+        self.table = table
+        self.first: dict[str, int] = {}  # first word of a phrase -> the longest phrase it starts
+        for k in table:
+            self.first[k[0]] = max(self.first.get(k[0], 0), len(k))
+        self.host_triggers = {_words(f) for f in lex["host_triggers"]}
+        self.call_verbs = {_words(f) for f in lex["call_verbs_need_object"]}
+        self.abbreviations = set(lex["abbreviations"])
+        self.honorific_words = {w for f in lex["honorifics"] for w in _words(f)} - {"his", "her"}
+        self.clutter = [" ".join(_words(c)) for c in lex["clutter_lines"]]
+
+    def hits(self, toks: list[Tok]) -> list[Hit]:
+        """Leftmost-longest phrases; a name must be capitalized in the text."""
+        out: list[Hit] = []
+        words = [t.word for t in toks]
+        first = self.first
+        i, n = 0, len(toks)
+        while i < n:
+            longest = first.get(words[i])
+            if longest is None:
+                i += 1
+                continue
+            for size in range(min(longest, n - i), 0, -1):
+                payloads = self.table.get(tuple(words[i:i + size]))
+                if not payloads:
+                    continue
+                kept = [(k, v) for k, v in payloads
+                        if k not in ("person", "entity") or toks[i].cap or (size > 1 and toks[i + size - 1].cap)]
+                if not kept:
+                    continue
+                for k, v in kept:
+                    out.append(Hit(i, i + size, k, v))
+                i += size
+                break
+            else:
+                i += 1
+        return out
+
+
+@lru_cache(maxsize=4)
+def english_matcher(gaz: Gazetteer) -> EnglishMatcher:
+    return EnglishMatcher(gaz)
+
+
+def is_english(text: str) -> bool:
+    """Script ratio: more Latin letters than Arabic ones."""
+    sample = text[:5000]
+    return len(LATIN.findall(sample)) > len(ARABIC.findall(sample))
+
+
+@dataclass
+class Ref:
+    i: int  # first token of the reference
+    j: int
+    entity: Entity | None
+    role: str | None = None
+    leader: bool = True
+    pair: bool = False  # "the two leaders"
+
+
+class EnglishExtractor:
+    def __init__(self, article: Article, matcher: EnglishMatcher):
+        self.article = article
+        self.m = matcher
+        self.gaz = matcher.gaz
+        self.text = article.text
+        self.folded = fold(self.text)
+        self.pub = article.published
+        self.introduced: list[tuple[str | None, Entity]] = []  # (role, person) in order of appearance
+        self.learned: dict[str, Entity] = {}
+        self.aides: set[str] = set()
+        self.last_pair: tuple[Entity, ...] = ()
+        self.last_subject: Entity | None = None
+        self.mentions: list[Mention] = []
+        self.present: set[int] = set()  # mentions dated only by a verb in the present tense
+        self.dateline: Entity | None = None
+        self.last_date: tuple | None = None  # (sentence number, date) of the latest dated trigger sentence
+        self.number = 0
+
+    # ------------------------------------------------------------ sentences
+    def sentences(self):
+        pos = 0
+        for line in self.text.split("\n"):
+            a, b = pos, pos + len(line)
+            pos = b + 1
+            folded = " ".join(TOKEN.findall(self.folded[a:b]))
+            if not folded or any(folded.startswith(c) for c in self.m.clutter):
+                continue
+            start = a
+            for mt in re.finditer(r"[.!?](?=[\s\"”’)]+[A-Z\"“(])", line):
+                k = a + mt.start()
+                prev = re.search(r"(\w+)$", self.folded[max(a, k - 12):k])
+                if prev and (prev.group(1) in self.m.abbreviations or len(prev.group(1)) == 1):
+                    continue
+                yield start, k + 1
+                start = k + 1
+            if b > start:
+                yield start, b
+
+    def tokens(self, a: int, b: int) -> list[Tok]:
+        out = []
+        for mt in TOKEN.finditer(self.folded, a, b):
+            s = mt.start()
+            out.append(Tok(s, mt.end(), mt.group(), self.text[s].isupper()))
+        return out
+
+    # ------------------------------------------------------------ main
+    def run(self) -> list[Mention]:
+        self.era: dt.date | None = None
+        self._era_of: frozenset = frozenset()
+        self.carried = (None, None)
+        first = True
+        for a, b in self.sentences():
+            if b - a > MAX_SENTENCE:
+                b = a + MAX_SENTENCE
+            toks = self.tokens(a, b)
+            if not toks:
+                continue
+            hits = self.m.hits(toks)
+            if first and self.dateline is None:
+                self.find_dateline(toks, hits, a)
+            first = False
+            self.number += len(toks) >= 5  # a byline or a caption is no sentence between two
+            self.sentence(a, b, toks, hits)
+        return self.settle_present()
+
+    def settle_present(self) -> list[Mention]:
+        """A headline's "X receives Y" is the day of publication only when the article tells no day of it."""
+        told = {(m.family, frozenset(p.key for p in m.participants)) for m in self.mentions
+                if id(m) not in self.present and m.date is not None}
+        out = []
+        for m in self.mentions:
+            if id(m) in self.present and (m.family, frozenset(p.key for p in m.participants)) in told:
+                m = replace(m, date=None)
+            out.append(m)
+        return out
+
+    def find_dateline(self, toks, hits, a) -> None:
+        """"WATFORD, United Kingdom —", "ASTANA, KAZAKHSTAN:", "MOSCOW (Reuters) -" open a line."""
+        for line in re.finditer(r"(?m)^([A-Z][A-Z .'-]{2,40})(?:,\s*[A-Za-z0-9 .]{2,40})?\s*(?:\([^)]*\)\s*)?[—–:-]", self.text):
+            for mt in re.finditer(r"[A-Za-z .'-]+", line.group(0)):
+                ws = _words(mt.group(0))
+                for k in range(len(ws), 0, -1):
+                    for kind, v in self.m.table.get(ws[:k], []):
+                        if kind == "entity" and self.gaz.entries[v].kind in ("Place", "Country"):
+                            self.dateline = self.gaz.entity(v)
+                            return
+            return
+
+    # ------------------------------------------------------------ persons
+    def learned_person(self, toks, hits, i) -> tuple[Entity, int] | None:
+        """An unknown name after a title: capitalized words (not names of places or titles)."""
+        j = i
+        while j < len(toks) and j - i < 4 and toks[j].cap and toks[j].word not in ("the", "of", "and", "on", "in", "at",
+                                                                                      "said", "has", "had", "was", "is"):
+            j += 1
+        if j - i < 2 or j < len(toks) and toks[j].word == "s" and self.text[toks[j].start - 1] in "'’":
+            return None
+        for h in hits:
+            if h.kind == "person" and i <= h.i < j:
+                return self.gaz.entity(h.value), max(j, h.j)
+        surface = self.text[toks[i].start:toks[j - 1].end]
+        key = " ".join(t.word for t in toks[i:j])
+        ent = self.learned.get(key) or self.learned.get(toks[j - 1].word)
+        if ent is None:
+            ent = Entity(f"name:{surface}", "Person", surface, None, None)
+            self.learned[key] = ent
+            self.learned[toks[j - 1].word] = ent
+        return ent, j
+
+    def on_date(self, date: DateValue | None) -> dt.date | None:
+        if date is not None and date.precision == "day":
+            return date.start()
+        if self.pub is not None:
+            return self.pub
+        # an undated article: the day most of the persons it named so far held office together
+        named = frozenset(e.key for r, e in self.introduced if r is None)
+        if named != self._era_of:
+            self._era_of, self.era = named, self.gaz.era(named)
+        return self.era
+
+    def holder(self, role: str, country: str, date) -> Entity | None:
+        on = self.on_date(date)
+        roles = (role,) if role != "head_of_state" else ("head_of_state", "leader")
+        for r in roles:
+            k = self.gaz.holder(r, country, on)
+            if k:
+                return self.gaz.entity(k)
+        return None
+
+    def by_title(self, role: str) -> Entity | None:
+        """"The Prime Minister": the person the article introduced with that title, latest first."""
+        for r, e in reversed(self.introduced):
+            if r == role:
+                return e
+        for r, e in reversed(self.introduced):
+            if any(rr == role for rr, _ in self.gaz.roles_of(e.key, self.pub)):
+                return e
+        return None
+
+    def is_leader(self, e: Entity) -> bool:
+        entry = self.gaz.entries.get(e.key)
+        if entry is None:
+            return True
+        return any(r.get("role") in LEADER_ROLES for r in entry.roles) or not entry.roles
+
+    def persons(self, toks, hits, date) -> list[Ref]:
+        refs: list[Ref] = []
+        k = 0
+        n = len(hits)
+        while k < n:
+            h = hits[k]
+            start = h.i
+            country = None
+            role = None
+            # "Egypt's President X", "Chinese President X", "Qatar Emir", "his Syrian counterpart X"
+            if h.kind in ("demonym",) or (h.kind == "entity" and self.gaz.entries[h.value].kind == "Country"):
+                nxt = hits[k + 1] if k + 1 < n else None
+                gap = nxt.i - h.j if nxt else 9
+                if nxt and nxt.kind in ("title", "counterpart") and gap <= 1 and (gap == 0 or toks[h.j].word == "s"):
+                    country = h.value
+                    k += 1
+                    h = nxt
+                else:
+                    k += 1
+                    continue
+            if h.kind == "counterpart":
+                role = "counterpart"
+            elif h.kind == "title":
+                role = h.value
+            j = h.j
+            if role is not None:
+                # "President of Egypt", "Emir of Qatar"
+                if country is None and j + 1 < len(toks) and toks[j].word == "of" and k + 1 < n and hits[k + 1].i == j + 1 \
+                        and hits[k + 1].kind in ("entity", "demonym") and self.gaz.entries[hits[k + 1].value].kind == "Country":
+                    country = hits[k + 1].value
+                    k += 1
+                    j = hits[k].j
+                # honorifics and a name after the title
+                kk = k + 1
+                while kk < n and hits[kk].kind in ("honorific", "title") and hits[kk].i == j \
+                        and (hits[kk].kind == "honorific" or re.fullmatch(r"\s*\(\s*", self.text[toks[j - 1].end:toks[j].start])):
+                    j = hits[kk].j
+                    kk += 1
+                name = None
+                gap_ok = lambda x: x - j <= 0 or (x - j == 1 and toks[j].word in ("s",))  # noqa: E731
+                if kk < n and hits[kk].kind == "person" and gap_ok(hits[kk].i):
+                    name = self.gaz.entity(hits[kk].value)
+                    j = hits[kk].j
+                    kk += 1
+                elif j < len(toks) and toks[j].cap and self.text[toks[j - 1].end:toks[j].start].strip(" ,)") == "" \
+                        and not any(x.i == j for x in hits):
+                    got = self.learned_person(toks, hits, j)
+                    if got:
+                        name, j = got
+                        while kk < n and hits[kk].i < j:
+                            kk += 1
+                k = kk
+                leader = role in LEADER_ROLES or role == "counterpart"
+                if name is None:
+                    if role == "counterpart":
+                        subj = refs[-1].entity if refs and refs[-1].entity is not None else self.last_subject
+                        srole = next((r for r, _ in self.gaz.roles_of(subj.key, self.on_date(date)) if r in LEADER_ROLES), None) if subj else None
+                        name = self.holder(srole, country, date) if (srole and country) else None
+                    elif country is not None:
+                        name = self.holder(role, country, date) if role != "other" else None
+                    elif role in LEADER_ROLES or (start > 0 and toks[start - 1].word == "the"):
+                        name = self.by_title(role)
+                if name is not None:
+                    if not leader:
+                        self.aides.add(name.key)  # "spokesman Judd Deere": later "Deere" is no leader either
+                    if role != "counterpart":
+                        self.introduced.append((role, name))
+                    refs.append(Ref(start, j, name, role, leader))
+                continue
+            if h.kind == "person":
+                e = self.gaz.entity(h.value)
+                refs.append(Ref(h.i, h.j, e, None, self.is_leader(e)))
+                self.introduced.append((None, e))
+            elif h.kind == "pair" and self.last_pair:
+                refs.append(Ref(h.i, h.j, None, pair=True))
+            elif h.kind == "pronoun" and self.last_subject is not None and h.i == 0:
+                refs.append(Ref(h.i, h.j, self.last_subject))
+            k += 1
+        # surnames of learned persons ("Harper" after "Prime Minister Stephen Harper")
+        taken = {x for r in refs for x in range(r.i, r.j)}
+        for idx, t in enumerate(toks):
+            if t.cap and idx not in taken and t.word in self.learned and not any(h.i <= idx < h.j for h in hits):
+                ent = self.learned[t.word]
+                refs.append(Ref(idx, idx + 1, ent, leader=ent.key not in self.aides))
+        refs.sort(key=lambda r: r.i)
+        return refs
+
+    # ------------------------------------------------------------ dates
+    def dates(self, toks, a: int, b: int) -> list[tuple[int, DateValue, bool]]:
+        """(token index, date, future-relative) for the dates the sentence tells."""
+        out = []
+        words = [t.word for t in toks]
+        pub = self.pub
+        n = len(words)
+        for i, w in enumerate(words):
+            nxt = words[i + 1] if i + 1 < n else ""
+            nxt2 = words[i + 2] if i + 2 < n else ""
+            if w in MONTHS and (len(w) > 3 or w in ("may",) or (i + 1 < n and self.text[toks[i].end:toks[i].end + 1] == ".")
+                                or nxt.isdigit()):
+                if w == "may" and not (nxt.isdigit() or (i > 0 and words[i - 1].isdigit())
+                                        or (toks[i].cap and i > 0 and words[i - 1] in ("in", "since", "early", "late", "mid"))):
+                    continue  # "may" the verb
+                month = MONTHS[w]
+                day = year = None
+                if nxt.isdigit() and len(nxt) <= 2:
+                    day = int(nxt)
+                    if nxt2.isdigit() and len(nxt2) == 4:
+                        year = int(nxt2)
+                    elif i + 3 < n and nxt2.isdigit() and words[i + 3].isdigit() and len(words[i + 3]) == 4:
+                        year = int(words[i + 3])  # "August 22-24, 2023"
+                    if nxt2.isdigit() and len(nxt2) <= 2 and toks[i + 2].start - toks[i + 1].end <= 2:
+                        day = None  # a range of days: the month
+                elif nxt.isdigit() and len(nxt) == 4:
+                    year = int(nxt)
+                if i > 0 and words[i - 1].isdigit() and len(words[i - 1]) <= 2 and day is None:
+                    day = int(words[i - 1])
+                    if nxt.isdigit() and len(nxt) == 4:
+                        year = int(nxt)
+                past = i > 0 and words[i - 1] == "last"
+                if year is None and nxt in ("last", "this") and nxt2 == "year" and pub is not None:
+                    year = pub.year - (nxt == "last")  # "in May last year"
+                    past = True
+                explicit_year = year is not None
+                if year is None:
+                    if pub is None:
+                        continue
+                    year = pub.year
+                    if past and month >= pub.month:
+                        year = pub.year - 1
+                try:
+                    out.append((i, DateValue.of(year, month, day), "yearless" if (not explicit_year and not past) else False))
+                except ValueError:
+                    continue
+            elif w.isdigit() and len(w) == 4 and 1900 < int(w) < 2100 and i > 0 and words[i - 1] in ("in", "since") \
+                    and not (i > 1 and words[i - 2] in MONTHS):
+                out.append((i, DateValue.of(int(w)), False))  # "in 2018"
+            elif pub is not None:
+                if w in ("today", "tonight") or (w == "this" and nxt in ("morning", "afternoon", "evening")):
+                    out.append((i, DateValue.of(pub.year, pub.month, pub.day), False))
+                elif w == "yesterday" or (w == "last" and nxt == "night"):
+                    d = pub - dt.timedelta(days=1)
+                    out.append((i, DateValue.of(d.year, d.month, d.day), False))
+                elif w == "tomorrow":
+                    d = pub + dt.timedelta(days=1)
+                    out.append((i, DateValue.of(d.year, d.month, d.day), True))
+                elif w in WEEKDAYS and not (i > 0 and words[i - 1] in ("next",)) and toks[i].cap:
+                    out.append((i, None, w))  # resolved with the event's status
+                elif w in ("earlier", "this") and nxt == "month":
+                    out.append((i, DateValue.of(pub.year, pub.month), False))
+                elif w == "last" and nxt == "month":
+                    d = pub.replace(day=1) - dt.timedelta(days=1)
+                    out.append((i, DateValue.of(d.year, d.month), False))
+                elif w == "last" and nxt == "week":
+                    d = pub - dt.timedelta(days=7)
+                    e = pub - dt.timedelta(days=pub.weekday() + 1)
+                    if d.month == e.month:
+                        out.append((i, DateValue.of(d.year, d.month), False))
+                elif w == "next" and nxt == "month":
+                    d = (pub.replace(day=28) + dt.timedelta(days=7))
+                    out.append((i, DateValue.of(d.year, d.month), True))
+                elif w == "next" and nxt == "week":
+                    d = pub + dt.timedelta(days=7 - pub.weekday())
+                    e = d + dt.timedelta(days=6)
+                    if d.month == e.month:
+                        out.append((i, DateValue.of(d.year, d.month), True))
+                elif w == "last" and nxt == "year":
+                    out.append((i, DateValue.of(pub.year - 1), False))
+        return out
+
+    def weekday(self, name: str, future: bool) -> DateValue:
+        pub = self.pub
+        delta = (pub.weekday() - WEEKDAYS[name]) % 7
+        d = pub + dt.timedelta(days=(7 - delta) % 7) if future else pub - dt.timedelta(days=delta)
+        return DateValue.of(d.year, d.month, d.day)
+
+    # ------------------------------------------------------------ places
+    def place_after(self, toks, hits, t_i: int) -> Entity | None:
+        """The first place named after "in", "at" or "to" after the trigger; a city before its country."""
+        best = None
+        for h in hits:
+            if h.i <= t_i or h.kind != "entity":
+                continue
+            e = self.gaz.entries[h.value]
+            if e.kind not in ("Place", "Country"):
+                continue
+            prev = toks[h.i - 1].word if h.i > 0 else ""
+            prev2 = toks[h.i - 2].word if h.i > 1 else ""
+            if prev in ("in", "at", "to") or (prev == "the" and prev2 in ("in", "at", "to")) or prev == "capital" \
+                    or (t_i >= 0 and h.i == t_i + 1 and toks[t_i].word.startswith("visit")) \
+                    or (prev == "of" and prev2 in ("city", "capital")):
+                if h.i + 1 < len(toks) and toks[h.i].end < len(self.text) and self.text[toks[h.i].end:toks[h.i].end + 1] in "'’" \
+                        and e.kind == "Country":
+                    continue  # "Kazakhstan's capital Astana": the city follows
+                ent = self.gaz.entity(self.gaz.site(h.value))
+                if best is None:
+                    best, at = ent, h.i
+                elif h.i - at > PLACE_REACH:
+                    break
+                if self.gaz.entries[ent.key].kind == "Place":
+                    return ent  # "a state visit to China, at the Great Hall of the People in Beijing": Beijing
+        return best
+
+    # ------------------------------------------------------------ events
+    def sentence(self, a: int, b: int, toks, hits) -> None:
+        triggers = [h for h in hits if h.kind == "trigger"]
+        if not triggers:
+            self.persons(toks, hits, None)  # names and titles introduced for later sentences
+            return
+        dates = self.dates(toks, a, b)
+        refs = self.persons(toks, hits, None)
+        mods = [h for h in hits if h.kind == "modifier"]
+        cues = [h for h in hits if h.kind in ("future", "negator", "hypothetical", "habitual", "blocker", "past")]
+        # one trigger per clause: the first of each run of triggers without a person between
+        chosen: list[Hit] = []
+        for t in triggers:
+            if t.value == "PhoneCall" and tuple(x.word for x in toks[t.i:t.j]) in self.m.call_verbs:
+                if any(c.kind == "blocker" and c.i <= t.i < c.j for c in hits) or not any(r.i >= t.j for r in refs):
+                    continue
+                obj = next(r for r in refs if r.i >= t.j)
+                if obj.j < len(toks) and toks[obj.j].word in ("a", "an", "the", "his", "her", "their", "for", "upon", "out"):
+                    continue  # "X called Y a dictator"
+            w0 = toks[t.i - 1].word if t.i > 0 else ""
+            if t.value == "Summit" and any(h.kind == "sideline" and 0 <= t.i - h.j <= 8 for h in hits):
+                continue  # "on the sidelines of the X summit": told with the meeting
+            if w0 == "for" and t.value != "Summit" and not any(t.j <= r.i <= t.j + 3 for r in refs):
+                continue  # "a roadmap for talks"
+            if toks[t.i].word in ("bilateral", "bilaterals") and t.j - t.i == 1 and w0 not in ("a", "the", "for"):
+                continue  # "bilateral relations"
+            between = t.j < len(toks) and toks[t.j].word == "between"
+            if chosen and w0 in ("the", "this", "that") and not any(r.i >= t.j for r in refs) and not between:
+                continue  # "on the margins of the meeting": the event told before
+            if chosen and not any(chosen[-1].j <= r.i < t.i for r in refs):
+                if t.value == "Summit":
+                    if chosen[-1].value != "Summit":
+                        chosen.append(t)  # "the meetings came before the summit": both
+                elif chosen[-1].value in ("Meeting", "Call") and t.value in ("PhoneCall", "VideoCall"):
+                    chosen[-1] = Hit(chosen[-1].i, t.j, "trigger", t.value)  # "received a phone call"
+                continue
+            chosen.append(t)
+        self.carried = self.last_date[1:] if self.last_date and self.number - self.last_date[0] <= 2 else (None, None)
+        before = self.last_date
+        for idx, t in enumerate(chosen):
+            nxt = chosen[idx + 1].i if idx + 1 < len(chosen) else len(toks)
+            prev = chosen[idx - 1].j if idx > 0 else 0
+            self.event(a, b, toks, hits, refs, dates, mods, cues, t, prev, nxt)
+        words = [x.word for x in toks]
+        told = [d for d in dates if (d[1] is not None or d[2]) and not self.other_verb(words, d[0], 0)]
+        if self.last_date is before and told and any(r.leader for r in refs):
+            # "X on Thursday [met] leaders on the sidelines of the summit": the day goes on
+            i, value, rel = told[0]
+            self.last_date = (self.number, value if value is not None else self.weekday(rel, False),
+                              self.place_after(toks, hits, -1))
+
+    def resolve(self, refs: list[Ref]) -> list[Entity]:
+        out: list[Entity] = []
+        for r in refs:
+            if r.pair:
+                out.extend(self.last_pair)
+            elif r.entity is not None and r.leader and r.entity not in out:
+                out.append(r.entity)
+        seen, uniq = set(), []
+        for e in out:
+            if e.key not in seen:
+                seen.add(e.key)
+                uniq.append(e)
+        return uniq
+
+    def event(self, a, b, toks, hits, refs, dates, mods, cues, t: Hit, prev: int, nxt: int) -> None:
+        etype = t.value
+        words = [x.word for x in toks]
+        present = False
+        # modifiers of the trigger's clause
+        if etype in ("Meeting", "Call", "PhoneCall"):
+            for mo in mods:
+                if prev <= mo.i < nxt and abs(mo.i - t.i) <= 8:
+                    if mo.value == "VideoCall" or etype != "PhoneCall":
+                        etype = mo.value
+                        break
+        # status
+        before = [c for c in cues if prev <= c.i < t.i and t.i - c.j <= 5]
+        if any(c.kind == "negator" for c in before) or any(c.kind == "hypothetical" for c in before):
+            return
+        if any(c.kind == "hypothetical" and words[c.i].startswith("invit") and prev <= c.i < t.i for c in cues):
+            return  # "X invited Y to visit": an invitation, not a visit
+        if any(c.kind == "negator" and t.j <= c.i <= t.j + 12 and c.i < nxt and words[c.i - 1] in ("is", "was", "are", "were", "be", "has", "had")
+               for c in cues):
+            return  # "a call between X and Y is not planned"
+        if any(c.kind == "habitual" and prev <= c.i < nxt and abs(c.i - t.i) <= 8 and not toks[c.i].cap for c in cues):
+            return  # "X has met Y many times": no one event
+        future = any(c.kind == "future" for c in before) and not any(c.kind == "past" for c in before)
+        if future and all(words[c.i] == "to" for c in before if c.kind == "future") and \
+                not any(w in ("will", "expected", "plans", "planned", "scheduled", "set", "due", "agreed") for w in words[max(prev, t.i - 6):t.i]):
+            future = False  # "to" alone: "welcomed him to the meeting"
+        # date: the nearest after the trigger within the clause, else before it
+        date = None
+        stop = next((k for k in range(t.j, len(words)) if words[k] in CLAUSE_WORDS), len(words))
+        after = [d for d in dates if t.i <= d[0] < min(stop, t.j + DATE_REACH) and not self.other_verb(words, d[0], t.j)]
+        earlier = [d for d in dates if prev <= d[0] < t.i]
+        options = [(d[0] - t.j, 0, d) for d in after[:1]] + [(t.i - d[0], 1, d) for d in earlier[-1:]]
+        pick = min(options, key=lambda o: o[:2])[2] if options else None
+        if pick is not None:
+            i, value, rel = pick
+            if value is None:
+                value = self.weekday(rel, future)
+            elif rel is True:
+                future = True  # "tomorrow", "next month"
+            elif rel == "yearless" and not future and self.pub is not None and value.start() > self.pub:
+                value = DateValue(str(value.start().year - 1) + value.value[4:])  # "met on June 17", told in March
+            date = value
+        if date is None and not future and self.pub is not None and any(
+                w in PRESENT_VERBS for w in words[max(prev, t.i - 4):t.j]):
+            date = DateValue.of(self.pub.year, self.pub.month, self.pub.day)  # "X meets Y": the news of the day
+            present = True
+        if date is None and not future and not dates and etype != "Summit":
+            date = self.carried[0]  # the day the previous sentences told
+        if date is not None and self.pub is not None and date.precision == "day":
+            future = date.start() > self.pub  # "will meet today": the day is told, the meeting is the day's
+        # participants: the subject (before the trigger) and the objects (after it)
+        subj_refs = [r for r in refs if r.j <= t.i]
+        if subj_refs and t.i - subj_refs[-1].j > SUBJECT_REACH:
+            subj_refs = []
+        if len(subj_refs) > 1 and t.i - subj_refs[-2].j > SUBJECT_REACH \
+                and not self._joined(toks, subj_refs[-2], subj_refs[-1]):
+            subj_refs = subj_refs[-1:]  # far back, and not "X and Y"
+        obj_refs = [r for r in refs if t.j <= r.i < min(nxt, stop)]
+        subjects = self.resolve(subj_refs[-2:] if len(subj_refs) > 1 and self._joined(toks, subj_refs[-2], subj_refs[-1]) else subj_refs[-1:])
+        objects = self.resolve(obj_refs)
+        if len(subjects) == 1 and not objects and len(subj_refs) > 1 and etype in NEEDS_TWO \
+                and any(w in ("in", "during") for w in words[max(0, t.i - 3):t.i]):
+            subjects = self.resolve(subj_refs[-2:])  # "X told Y in a phone call"
+        if not subjects and not objects and etype != "Summit":
+            return
+        place = None
+        from_dateline = False
+        if etype in ("Meeting", "Visit", "Summit"):
+            place = self.place_after(toks, hits, t.i)
+            if place is None and etype != "Summit":
+                place = self.place_after(toks, hits, -1)
+            if place is None and not future:
+                place = self.dateline
+                from_dateline = place is not None
+        if place is None and date is not None and date == self.carried[0] and etype != "Summit":
+            place = self.carried[1]  # the same day, the same place
+        if date is not None and not future:
+            self.last_date = (self.number, date, place)
+        first_new = len(self.mentions)
+        definite = t.i > 0 and words[t.i - 1] in ("the", "this", "that", "his", "her", "their")
+        if future and date is None:
+            return  # "X and Y are planning to talk": no day, no event yet
+        mentions: list[list[Entity]] = []
+        roles: dict[str, str] = {}
+        if etype == "Summit" and date is None and self.carried[0] is not None:
+            date = self.carried[0]  # the summit was under way that day
+            place = place or self.carried[1]
+        if etype == "Summit" and place is None and t.i > 1 and any(w.startswith("host") for w in words[max(0, t.i - 4):t.i]):
+            host = next((r.entity for r in reversed(refs) if r.j <= t.i and r.entity is not None), None)
+            countries = {c for r, c in self.gaz.roles_of(host.key, self.on_date(date)) if r in LEADER_ROLES} if host else set()
+            place = self.gaz.entity(countries.pop()) if len(countries) == 1 else None  # "X, hosting the summit"
+        if etype == "Summit":
+            first = next((r for r in refs if r.entity is not None and r.leader and r.i < t.i), None)
+            people = [first.entity] if first is not None else self.leaders_of(toks, hits, t.j, stop, date)
+            if not (date or place) or not people:
+                return
+            mentions.append(people[:1])
+        elif etype == "Visit":
+            people = subjects + [o for o in objects if o not in subjects]
+            if not people:
+                return
+            visitor = people[0]
+            host = people[1] if len(people) > 1 else self.host_in(place, visitor, date)
+            if tuple(words[t.i:t.j]) in self.m.host_triggers and len(people) > 1:
+                visitor, host = people[1], people[0]
+            roles[visitor.key] = "visitor"
+            if host is not None:
+                roles[host.key] = "host"
+            mentions.append([visitor] + ([host] if host is not None else []))
+        else:
+            if len(subjects) == 1 and objects:
+                for o in objects:
+                    if o.key != subjects[0].key:
+                        mentions.append([subjects[0], o])
+            elif len(subjects) == 2 and not objects:
+                mentions.append(subjects)
+            elif not subjects and len(objects) == 2:
+                mentions.append(objects)
+            elif len(subjects) == 1 and not objects and self.last_pair and subjects[0] in self.last_pair and not future \
+                    and t.i > 0 and words[t.i - 1] in ("the", "their", "this", "that", "bilateral", "closed", "door"):
+                mentions.append(list(self.last_pair))
+            elif len(subjects) == 2 and objects:
+                # "X and Y held a video conference with Z": one contact of the three
+                mentions.append(subjects + [o for o in objects if o not in subjects])
+            if tuple(words[t.i:t.j]) in self.m.host_triggers and mentions and len(mentions[0]) == 2:
+                roles = {mentions[0][0].key: "host", mentions[0][1].key: "visitor"}
+        if subjects:
+            self.last_subject = subjects[0]
+        oa, ob = a, b
+        evidence = self.text[oa:ob].strip()
+        lead = len(self.text[oa:ob]) - len(self.text[oa:ob].lstrip())
+        for people in mentions:
+            if len(people) >= 2 and etype != "Summit":
+                self.last_pair = tuple(people[:2])
+            self.mentions.append(Mention(
+                article_id=self.article.id, type=etype, participants=tuple(people), evidence=evidence,
+                start=oa + lead, end=oa + lead + len(evidence), trigger=self.text[toks[t.i].start:toks[t.j - 1].end],
+                date=date, place=place, status=PLANNED if future else OCCURRED,
+                roles={k: v for k, v in roles.items() if k in {p.key for p in people}},
+                published=self.pub, partial=(etype in NEEDS_TWO and len(people) < 2) or (definite and pick is None),
+                weak_place=from_dateline,
+                place_country=self.country_of(place),
+            ))
+        if present:
+            self.present.update(id(m) for m in self.mentions[first_new:])
+        # "on the sidelines of the X summit": the summit, with the meeting's participants and day
+        if etype in ("Meeting", "Visit") and (mentions or subjects) and not future:
+            for h in hits:
+                if h.kind == "sideline" and h.i >= t.j and h.i < nxt:
+                    summit = next((s for s in hits if s.kind == "trigger" and s.value == "Summit" and h.j <= s.i <= h.j + 12), None)
+                    if summit is not None and date is not None:
+                        people = []
+                        for ps in mentions or [subjects]:
+                            for p in ps:
+                                if p not in people:
+                                    people.append(p)
+                        sp = self.place_after(toks, hits, summit.i) or place
+                        self.mentions.append(Mention(
+                            article_id=self.article.id, type="Summit", participants=tuple(people[:1]), evidence=evidence,
+                            start=oa + lead, end=oa + lead + len(evidence),
+                            trigger=self.text[toks[summit.i].start:toks[summit.j - 1].end],
+                            date=date, place=sp, status=PLANNED if future else OCCURRED,
+                            published=self.pub, place_country=self.country_of(sp)))
+                    break
+
+    def leaders_of(self, toks, hits, start: int, stop: int, date) -> list[Entity]:
+        """"the summit between leaders of Turkey, Russia and Iran": the heads of state of those countries."""
+        words = [x.word for x in toks]
+        k = next((k for k in range(start, min(stop, start + 4)) if words[k:k + 2] == ["leaders", "of"]), None)
+        if k is None:
+            return []
+        people = []
+        for h in hits:
+            if h.i > k and h.i < stop and h.kind == "entity" and self.gaz.entries[h.value].kind == "Country":
+                holder = self.holder("head_of_state", h.value, date)
+                if holder is not None:
+                    people.append(holder)
+        return people[:1]
+
+    @staticmethod
+    def other_verb(words: list[str], d: int, after: int) -> bool:
+        """"a deal made on March 10": the date is another verb's."""
+        k = d - 1 if d > 0 and words[d - 1] in ("on", "in", "since") else d
+        return k - 1 >= after and (words[k - 1].endswith("ed") or words[k - 1] in OTHER_VERBS)
+
+    def _joined(self, toks, r1: Ref, r2: Ref) -> bool:
+        """Two subjects joined by "and" ("Erdogan and Putin held talks")."""
+        between = [x.word for x in toks[r1.j:r2.i]]
+        while len(between) > 1 and between[-1] in self.m.honorific_words:
+            between.pop()  # "X and Sheikh Y"
+        if not between and re.fullmatch(r"\s*,\s*", self.text[toks[r1.j - 1].end:toks[r2.i].start]):
+            return True  # a headline's "Xi, Putin hold talks"
+        return between in (["and"], ["and", "his"], ["and", "her"], ["and", "their"])
+
+    def host_in(self, place: Entity | None, visitor: Entity, date) -> Entity | None:
+        """The host of a visit to a place: a leader of its country the article names."""
+        country = self.country_of(place)
+        if country is None:
+            return None
+        on = self.on_date(date)
+        for _, e in reversed(self.introduced):
+            if e.key != visitor.key and any(c == country and r in LEADER_ROLES for r, c in self.gaz.roles_of(e.key, on)):
+                return e
+        host = self.holder("head_of_state", country, date)
+        return host if host is not None and host.key != visitor.key else None
+
+    def country_of(self, place: Entity | None) -> str | None:
+        if place is None:
+            return None
+        e = self.gaz.entries.get(place.key)
+        if e is None:
+            return None
+        if e.kind == "Country":
+            return e.key
+        return e.country if e.country in self.gaz.entries else None
+
+
+def extract_english(article: Article, gaz: Gazetteer) -> list[Mention]:
+    """Event mentions in one English article."""
+    return EnglishExtractor(article, english_matcher(gaz)).run()

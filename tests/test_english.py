@@ -1,0 +1,275 @@
+"""English news: each behaviour of the English extractor on sentences written for these tests."""
+
+import datetime as dt
+import json
+
+import pytest
+
+from kg.cli import app
+from kg.corpus import Reader
+from kg.extract.events import extract_article
+from kg.extract.english import is_english
+from kg.models import Article
+from kg.pipeline import run_local
+
+PUB = dt.date(2024, 3, 14)  # a Thursday
+
+
+def mentions(text, published=PUB, language="en"):
+    return extract_article(Article("t", text, published, language))
+
+
+def one(text, **kw):
+    ms = [m for m in mentions(text, **kw) if m.type != "Summit"]
+    assert len(ms) == 1, ms
+    return ms[0]
+
+
+def keys(m):
+    return sorted(p.label for p in m.participants)
+
+
+def test_phone_call_with_titles_and_weekday():
+    m = one("Chinese President Xi Jinping held a phone call with Russian President Vladimir Putin on Tuesday.")
+    assert m.type == "PhoneCall" and keys(m) == ["Vladimir Putin", "Xi Jinping"]
+    assert str(m.date) == "2024-03-12" and m.status == "occurred"
+
+
+def test_spoke_by_telephone_and_video_link():
+    m = one("Emmanuel Macron spoke by telephone with Olaf Scholz yesterday.")
+    assert m.type == "PhoneCall" and str(m.date) == "2024-03-13"
+    m = one("Narendra Modi held talks via video link with Joe Biden today.")
+    assert m.type == "VideoCall" and str(m.date) == "2024-03-14"
+
+
+def test_a_title_alone_is_the_office_holder_of_the_country_on_the_date():
+    m = one("The Saudi crown prince met the French president in Riyadh on Monday.")
+    assert keys(m) == ["Emmanuel Macron", "Mohammed bin Salman"]
+    assert m.place.label == "Riyadh"
+
+
+def test_possessive_country_and_counterpart():
+    m = one("Egypt's President Abdel Fattah el-Sisi received his Jordanian counterpart in Cairo on Sunday.")
+    assert "Abdel Fattah el-Sisi" in keys(m) and len(m.participants) == 2
+    assert str(m.date) == "2024-03-10"
+
+
+def test_a_list_after_the_verb_is_one_meeting_per_pair():
+    ms = [m for m in mentions("On the sidelines of the summit, Narendra Modi met Emmanuel Macron, "
+                              "Olaf Scholz and Recep Tayyip Erdogan on Wednesday.") if m.type == "Meeting"]
+    assert sorted(tuple(keys(m)) for m in ms) == [("Emmanuel Macron", "Narendra Modi"), ("Narendra Modi", "Olaf Scholz"),
+                                                  ("Narendra Modi", "Recep Tayyip Erdoğan")]
+
+
+def test_planned_negated_and_hypothetical():
+    assert one("Vladimir Putin will visit Beijing next month, where he is expected to meet Xi Jinping.").status == "planned"
+    assert mentions("A phone call between Joe Biden and Xi Jinping is not planned.") == []
+    assert mentions("Joe Biden did not meet Xi Jinping.") == []
+
+
+def test_dates_without_a_year_and_month_precision():
+    assert str(one("Joe Biden met Emmanuel Macron on March 3.").date) == "2024-03-03"
+    assert str(one("Joe Biden met Emmanuel Macron on 3 November 2023 in Paris.").date) == "2023-11-03"
+    assert str(one("Joe Biden met Emmanuel Macron last November.").date) == "2023-11"
+    assert one("Joe Biden met Emmanuel Macron on Tuesday.", published=None).date is None  # never a guessed day
+
+
+def test_visit_has_a_visitor_and_a_host():
+    m = one("French President Emmanuel Macron arrived in Beijing on Wednesday for a state visit.")
+    assert m.type == "Visit" and m.roles[m.participants[0].key] == "visitor"
+    assert "Xi Jinping" in keys(m) and m.place.label == "Beijing"
+
+
+def test_dateline_and_venue_city():
+    m = one("MOSCOW (Reuters) - Vladimir Putin met Recep Tayyip Erdogan on Thursday.")
+    assert m.place.label == "Moscow"
+    m = one("Joe Biden met Emmanuel Macron at the White House on Thursday.")
+    assert m.place.label == "Washington, D.C."
+
+
+def test_an_unknown_name_after_a_title_is_a_person():
+    m = one("President Joe Biden spoke with Prime Minister Arvid Holmqvist on Tuesday.")
+    assert "Arvid Holmqvist" in keys(m)
+
+
+def test_clutter_lines_tell_no_event():
+    assert mentions("Read more: Joe Biden met Emmanuel Macron on Tuesday") == []
+
+
+def test_language_by_script_when_not_given():
+    assert is_english("Joe Biden met Emmanuel Macron.") and not is_english("التقى الرئيس نظيره")
+    arabic_rules_on_english = extract_article(Article("t", "Vladimir Putin met Xi Jinping on Tuesday.", PUB, None))
+    assert [m.type for m in arabic_rules_on_english] == ["Meeting"]
+
+
+MIXED = [
+    {"id": "ar1", "language": "ar", "published": "2024-03-14",
+     "text": "أجرى الرئيس الروسي فلاديمير بوتين اتصالا هاتفيا مع الرئيس الفرنسي إيمانويل ماكرون يوم الثلاثاء، بحثا خلاله الأوضاع الإقليمية."},
+    {"id": "en1", "language": "en", "published": "2024-03-14",
+     "text": "Russian President Vladimir Putin held a phone call with French President Emmanuel Macron on Tuesday, the Kremlin said."},
+]
+
+
+def test_mixed_corpus_merges_across_languages(tmp_path, runner):
+    path = tmp_path / "mixed.jsonl"
+    path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in MIXED) + "\n", encoding="utf-8")
+    _, events, *_ = run_local(Reader().read([path]))
+    calls = [e for e in events if e.family == "call"]
+    assert len(calls) == 1
+    assert calls[0].sources == ["ar1", "en1"] and str(calls[0].date) == "2024-03-12"
+    out = tmp_path / "mixed.ttl"
+    result = runner.invoke(app, ["build", str(path), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "conforms" in result.output
+    page = tmp_path / "mixed.html"
+    assert runner.invoke(app, ["report", str(out), "-o", str(page)]).exit_code == 0
+    html = page.read_text(encoding="utf-8")
+    assert '<blockquote class="evidence" lang="en" dir="ltr">Russian President' in html
+    assert '<blockquote class="evidence" lang="ar" dir="rtl">أجرى' in html
+
+
+def test_an_invitation_or_an_undated_plan_is_no_event():
+    assert mentions("Xi Jinping invited Emmanuel Macron, who leads France, to visit China in June.") == []
+    assert mentions("Reports say Joe Biden and Xi Jinping are planning to hold a phone call.") == []
+
+
+def test_a_date_of_another_verb_is_not_the_event_date():
+    m = one("Meeting with his Kenyan counterpart William Ruto, Olaf Scholz praised the accord signed on March 2.")
+    assert m.date is None
+
+
+def test_the_day_of_the_previous_sentence_carries_and_sideline_summit():
+    ms = mentions("Narendra Modi on Wednesday arrived for the summit in Johannesburg.\n"
+                  "Narendra Modi met Cyril Ramaphosa on the sidelines of the BRICS summit.")
+    meeting = next(m for m in ms if m.type == "Meeting")
+    summit = next(m for m in ms if m.type == "Summit" and m.trigger.lower() == "summit" and "sidelines" in m.evidence)
+    assert str(meeting.date) == "2024-03-13" and str(summit.date) == "2024-03-13"
+
+
+def test_title_with_an_abbreviation_in_parentheses():
+    m = one("Prime Minister (PM) Shehbaz Sharif met Recep Tayyip Erdogan in Astana on Thursday.")
+    assert "Shehbaz Sharif" in keys(m) and m.place.label == "Astana"
+
+
+def test_the_meeting_refers_back():
+    ms = mentions("Joe Biden met Emmanuel Macron in Paris on Monday.\nThe meeting lasted an hour, Joe Biden and Emmanuel Macron said.")
+    assert [m.partial for m in ms] == [False, True]
+
+
+def test_a_day_without_a_year_later_than_publication_is_last_year():
+    assert str(one("Chinese Premier Li Qiang met Australian Prime Minister Anthony Albanese on June 17.").date) == "2023-06-17"
+
+
+def test_headline_subjects_and_present_tense():
+    m = one("Xi, Putin hold talks in Moscow")
+    assert keys(m) == ["Vladimir Putin", "Xi Jinping"] and str(m.date) == "2024-03-14" and m.place.label == "Moscow"
+
+
+def test_habitual_is_no_event_and_travel_is_a_visit():
+    assert mentions("Vladimir Putin has met Xi Jinping more than 40 times.") == []
+    m = one("Indian Prime Minister Narendra Modi will travel to Washington next week for talks with Joe Biden.")
+    assert m.type == "Visit" and m.status == "planned" and str(m.date) == "2024-03"
+
+
+def test_received_at_a_venue():
+    m = one("Vladimir Putin received Hungarian Prime Minister Viktor Orban at the Kremlin on Friday.")
+    assert m.roles == {m.participants[0].key: "host", m.participants[1].key: "visitor"}
+    assert m.place.label == "Moscow" and str(m.date) == "2024-03-08"
+
+
+def test_a_summit_between_leaders_of_countries_takes_the_day_told_before():
+    ms = mentions("Recep Tayyip Erdogan met Hassan Rouhani in Tehran on Friday.\n"
+                  "The talks came before the start of the summit between leaders of Turkey, Russia and Iran.",
+                  published=dt.date(2018, 9, 7))
+    summit = next(m for m in ms if m.type == "Summit")
+    assert str(summit.date) == "2018-09-07" and summit.place.label == "Tehran"
+    assert [p.label for p in summit.participants] == ["Recep Tayyip Erdoğan"]
+
+
+def test_a_wrong_language_tag_does_not_hide_the_text():
+    arabic = "التقى الرئيس الروسي فلاديمير بوتين الرئيس الصيني شي جين بينغ في موسكو يوم الثلاثاء."
+    assert [m.type for m in extract_article(Article("t", arabic, PUB, "en"))] == ["Meeting"]
+    assert extract_article(Article("t", "Vladimir Putin met Xi Jinping on Tuesday.", PUB, "fr")) == []
+
+
+def test_short_forms_of_royal_names():
+    m = one("Jordan's King Abdullah II and Sheikh Mohamed bin Zayed met in Abu Dhabi on Sunday.")
+    assert keys(m) == ["Abdullah II of Jordan", "Mohamed bin Zayed Al Nahyan"]
+
+
+def test_a_planned_visit_to_a_country_in_a_later_month():
+    m = one("Russian President Vladimir Putin is expected to visit Turkey in April, his spokesman said.")
+    assert m.status == "planned" and str(m.date) == "2024-04" and m.place.label == "Turkey"
+    assert keys(m) == ["Recep Tayyip Erdoğan", "Vladimir Putin"]
+    assert str(one("Vladimir Putin visited Turkey in April.").date) == "2023-04"
+
+
+def test_calls_with_a_list_are_one_call_each():
+    ms = mentions("Joe Biden also spoke with Abdel Fattah al-Sisi and Qatar's Emir Sheikh Tamim bin Hamad Al Thani on Sunday.")
+    assert sorted(tuple(keys(m)) for m in ms) == [("Abdel Fattah el-Sisi", "Joe Biden"), ("Joe Biden", "Tamim bin Hamad Al Thani")]
+
+
+def test_a_headline_in_the_present_yields_to_the_day_the_text_tells():
+    ms = mentions("Saudi crown prince receives Egyptian president\n"
+                  "Saudi Crown Prince Mohammed bin Salman received Egyptian President Abdel Fattah al-Sisi on Tuesday.",
+                  published=dt.date(2024, 3, 13))
+    assert [str(m.date) for m in ms] == ["None", "2024-03-12"]
+    assert str(one("Xi meets Putin in Beijing").date) == "2024-03-14"  # nothing else told: the day of the news
+
+
+def test_an_aide_named_again_is_still_no_participant():
+    ms = mentions("White House spokesman Judd Deere said the call went well.\n"
+                  "Joe Biden spoke with Emmanuel Macron on Monday, Deere said.")
+    assert [keys(m) for m in ms] == [["Emmanuel Macron", "Joe Biden"]]
+
+
+def test_by_phone_alone_and_talks_with_a_visiting_leader():
+    m = one("Narendra Modi and Vladimir Putin exchanged views by phone on Tuesday.")
+    assert m.type == "PhoneCall" and str(m.date) == "2024-03-12"
+    m = one("Xi Jinping held talks with visiting Brazilian President Lula in Beijing on Friday.")
+    assert m.type == "Meeting" and keys(m) == ["Luiz Inácio Lula da Silva", "Xi Jinping"]
+    assert mentions("Vice President Kamala Harris met Egyptian President Abdel Fattah al-Sisi in Dubai.") == []
+
+
+def test_an_undated_article_reads_titles_in_the_era_of_its_names():
+    m = one("Barack Obama met the German chancellor in Berlin.", published=None)
+    assert keys(m) == ["Angela Merkel", "Barack Obama"] and m.date is None
+
+
+def test_call_verbs_that_are_no_calls_and_a_call_told_after_both_names():
+    assert mentions("Joe Biden called Vladimir Putin a killer on Tuesday.") == []
+    assert mentions("Donald Trump called off the summit with Kim Jong Un on Thursday.") == []
+    m = one("Xi Jinping told Vladimir Putin in a phone call on Tuesday that ties were strong.")
+    assert m.type == "PhoneCall" and keys(m) == ["Vladimir Putin", "Xi Jinping"]
+
+
+def test_joined_subjects_far_before_the_trigger():
+    m = one("Turkish President Recep Tayyip Erdogan and his Russian counterpart Vladimir Putin discussed bilateral ties "
+            "and the situation in Syria in a phone call on Wednesday, according to his office.")
+    assert m.type == "PhoneCall" and keys(m) == ["Recep Tayyip Erdoğan", "Vladimir Putin"] and str(m.date) == "2024-03-13"
+
+
+def test_months_with_this_year_or_last_year_and_may_the_verb():
+    assert str(one("Narendra Modi and Fumio Kishida had met in Hiroshima in May last year.").date) == "2023-05"
+    assert str(one("Narendra Modi and Fumio Kishida met in February this year.").date) == "2024-02"
+    assert mentions("Narendra Modi said he may meet Fumio Kishida.") == []
+
+
+def test_a_city_after_the_country_makes_the_place_precise():
+    ms = mentions("BEIJING, May 16 (Xinhua) -- Chinese President Xi Jinping on Thursday held talks with Russian President "
+                  "Vladimir Putin, who is on a state visit to China, at the Great Hall of the People in Beijing.",
+                  published=dt.date(2024, 5, 16))
+    m = next(m for m in ms if m.type == "Meeting")
+    assert m.place.label == "Beijing" and str(m.date) == "2024-05-16"
+
+
+def test_a_year_alone_and_a_vice_president_left_out():
+    assert str(one("Vladimir Putin's meeting with Donald Trump in Helsinki in 2018 was widely criticized.").date) == "2018"
+    m = one("Volodymyr Zelensky met with Joe Biden and Kamala Harris at the White House on Thursday.")
+    assert keys(m) == ["Joe Biden", "Volodymyr Zelenskyy"]
+
+
+def test_two_subjects_with_an_object_are_one_contact_of_three():
+    m = one("President Emmanuel Macron and German Chancellor Olaf Scholz held a video conference with Chinese President "
+            "Xi Jinping on Monday.")
+    assert m.type == "VideoCall" and keys(m) == ["Emmanuel Macron", "Olaf Scholz", "Xi Jinping"]
