@@ -83,6 +83,21 @@ class DevTools:
             time.sleep(0.5)
         raise AssertionError(f"{check} never took the text typed into it")
 
+    def set_input(self, selector: str, text: str):
+        """Set a form field as React sees typing (the native value setter, then an input event), and
+        check it holds the text: typed keystrokes can land in whichever field the page focuses first."""
+        sel = json.dumps(selector)
+        for _ in range(20):
+            self.js(f"(() => {{ const el = document.querySelector({sel}); el.focus();"
+                    " Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set"
+                    f".call(el, {json.dumps(text)});"
+                    " el.dispatchEvent(new Event('input', {bubbles: true}));"
+                    " el.dispatchEvent(new Event('change', {bubbles: true})); })()")
+            if self.js(f"document.querySelector({sel}).value") == text:
+                return
+            time.sleep(0.5)
+        raise AssertionError(f"{selector} never took the text set into it")
+
     def screenshot(self, path: Path):
         path.parent.mkdir(parents=True, exist_ok=True)
         import base64
@@ -155,7 +170,10 @@ def test_the_browser_runs_an_example_query_on_the_test_server(bolt, neo4j, seeds
     # log in: the address and user come from the URL, the password is typed (it is in no URL)
     tools.wait("!!document.querySelector('[data-testid=\"password\"]')", "the login form")
     assert tools.js("document.querySelector('[data-testid=\"boltaddress\"]').value") == neo4j.uri.split("//")[1]
-    tools.type_into('[data-testid="password"]', neo4j.password, check='[data-testid="password"]')
+    user = tools.js("document.querySelector('[data-testid=\"username\"]').value")
+    tools.set_input('[data-testid="username"]', user or "neo4j")
+    tools.set_input('[data-testid="password"]', neo4j.password)
+    assert tools.js("document.querySelector('[data-testid=\"username\"]').value") == (user or "neo4j")
     tools.click('[data-testid="connect"]')
     tools.wait(f"{FRAME_TEXT}.includes('You are connected as user neo4j')", "a successful login")
 
