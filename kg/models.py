@@ -67,12 +67,27 @@ class DateValue:
         a, b = self.value, other.value
         return a.startswith(b) or b.startswith(a)
 
+    def near(self, other: "DateValue", days: int = 7) -> bool:
+        """One refines the other, or both are days at most ``days`` apart (a visit lasts days).
+
+        >>> DateValue.parse("2025-01-20").near(DateValue.parse("2025-01-26"))
+        True
+        """
+        if self.compatible(other):
+            return True
+        return self.precision == other.precision == "day" and abs((self.start() - other.start()).days) <= days
+
     def start(self) -> dt.date:
         parts = [int(p) for p in self.value.split("-")] + [1, 1]
         return dt.date(*parts[:3])
 
     def __str__(self) -> str:
         return self.value
+
+
+def dates_near(a: DateValue | None, b: DateValue | None, days: int = 7) -> bool:
+    """Dates that may be one event's: either unknown, or near (``DateValue.near``)."""
+    return a is None or b is None or a.near(b, days)
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
 
-from ..models import FAMILY, OCCURRED, PLANNED, Article, DateValue, Entity, Mention
+from ..models import FAMILY, OCCURRED, PLANNED, Article, DateValue, Entity, Mention, dates_near
 from .clutter import kept_lines
 from .dates import DateMention, find_dates
 from .english import extract_english, is_english
@@ -869,15 +869,19 @@ class ArticleExtractor:
         invited = frozenset(p.entity.key for p in persons if inside(p) and INVITATION.search(self.text[max(a, p.start - 40):p.start]))
         return [replace(mention, weak_place=weak_place, invited=invited & set(roles))]
 
+    def office_day(self, date: DateValue | None) -> dt.date | None:
+        """The day office holders are looked up on: the event's day, else publication, else the era."""
+        return date.start() if date is not None and date.precision == "day" else (self.article.published or self.era)
+
     def is_leader(self, person: Entity, date: DateValue | None) -> bool:
-        on = date.start() if date is not None and date.precision == "day" else (self.article.published or self.era)
+        on = self.office_day(date)
         return any(r in LEADER_ROLES for r, _ in self.gaz.roles_of(person.key, on))
 
     def host_country(self, roles: dict[str, str], date: DateValue | None) -> Entity | None:
         host = next((k for k, r in roles.items() if r == "host"), None)
         if host is None:
             return None
-        on = date.start() if date is not None and date.precision == "day" else (self.article.published or self.era)
+        on = self.office_day(date)
         countries = {c for r, c in self.gaz.roles_of(host, on) if r in ("head_of_state", "head_of_government", "leader", "crown_prince")}
         return self.gaz.entity(countries.pop()) if len(countries) == 1 else None
 
@@ -907,7 +911,7 @@ class ArticleExtractor:
             duration_minutes=parse_duration(self.text[a:b]), published=self.article.published,
             # "the call", "the visit" with no date of its own refers back: it only joins an event
             partial=(etype in NEEDS_TWO and len(people) < 2) or ("ال" in t.prefix and date is None),
-            place_country=(self.country_of(place).key if place is not None and self.country_of(place) else None),
+            place_country=self.gaz.country_key(place.key) if place is not None else None,
         )
 
     def visit_roles(self, t: Hit, people: list[Entity], before: list[Hit], future: bool,
@@ -957,7 +961,7 @@ class ArticleExtractor:
                 last = v.date or last
                 told.append((v, v.date or last))
         for v, when in reversed(told):
-            if days_apart(when, date) <= 7:
+            if dates_near(when, date):
                 host = next((k for k, r in v.roles.items() if r == "host"), None)
                 entity = next((p for p in v.participants if p.key == host), None)
                 if entity is not None and self.host_country({host: "host"}, date) == self.country_of(place):
@@ -965,22 +969,19 @@ class ArticleExtractor:
         return None
 
     def country_of(self, place: Entity) -> Entity | None:
-        entry = self.gaz.entries.get(place.key)
-        country = place.key if entry and entry.kind == "Country" else (entry.country if entry else None)
+        country = self.gaz.country_key(place.key)
         return self.gaz.entity(country) if country in self.gaz.entries else None
 
     def domestic(self, person: Entity, place: Entity, date: DateValue | None) -> bool:
-        entry = self.gaz.entries.get(place.key)
-        country = place.key if entry and entry.kind == "Country" else (entry.country if entry else None)
-        on = date.start() if date is not None and date.precision == "day" else (self.article.published or self.era)
+        country = self.gaz.country_key(place.key)
+        on = self.office_day(date)
         return country is not None and any(c == country for _, c in self.gaz.roles_of(person.key, on))
 
     def host_of(self, place: Entity, date: DateValue | None, exclude: str, anywhere: bool = False) -> Entity | None:
-        entry = self.gaz.entries.get(place.key)
-        country = place.key if entry and entry.kind == "Country" else (entry.country if entry else None)
+        country = self.gaz.country_key(place.key)
         if not country:
             return None
-        on = date.start() if date is not None and date.precision == "day" else (self.article.published or self.era)
+        on = self.office_day(date)
         def hosts_in(people):
             return [e for e in people if e.key != exclude
                     and any(c == country and r in ("head_of_state", "head_of_government", "leader")
@@ -1143,16 +1144,6 @@ class ArticleExtractor:
 DURATION_CUE = re.compile(r"(?:لمده|استمرت|استمر|دامت|دام)\s+((?:\S+\s+){0,2}?)(?=\d|ساع|نصف|ربع|دقيق)")
 HOURS = re.compile(r"^(?:(\d+)\s+(?:ساعات|ساعه)|(ساعتين|ساعتان)|(ساعه))")
 MINUTES = re.compile(r"^\s*و?\s*(?:(\d+)\s+(?:دقيقه|دقائق)|(نصف)(?:\s+ساعه)?|(ربع)(?:\s+ساعه)?)")
-
-
-def days_apart(a: DateValue | None, b: DateValue | None) -> int:
-    """0 when either date is unknown or one refines the other, else the days between two days
-    (a large number between dates of different precision that do not agree)."""
-    if a is None or b is None or a.compatible(b):
-        return 0
-    if a.precision == b.precision == "day":
-        return abs((a.start() - b.start()).days)
-    return 1 << 20
 
 
 def parse_duration(text: str) -> int | None:

@@ -18,7 +18,7 @@ import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
-from ..models import FAMILY, GENERIC, OCCURRED, PLANNED, DateValue, Entity, Event, Mention
+from ..models import FAMILY, GENERIC, OCCURRED, PLANNED, DateValue, Entity, Event, Mention, dates_near
 
 CROSS_ARTICLE_WINDOW = dt.timedelta(days=31)
 
@@ -57,23 +57,17 @@ class MergeReport:
     dropped_partial: int
 
 
-VISIT_SPAN = dt.timedelta(days=7)
 
 
 def _absorb_visits(clusters: list[Cluster]) -> list[Cluster]:
     """A visit lasts days: an arrival ("وصل X إلى ...") joins the meeting of the same visit told in
     the same article (same or more participants, within a week), which keeps its own date."""
-    def near(a: Cluster, b: Cluster) -> bool:
-        if a.date.compatible(b.date):
-            return True
-        return a.date.precision == b.date.precision == "day" and abs(a.date.start() - b.date.start()) <= VISIT_SPAN
-
     out = list(clusters)
     for a in sorted(clusters, key=lambda c: (len(c.keys), c.date.value)):
         if a.family != "meeting" or any(m.type != "Visit" for m in a.mentions):
             continue
         options = [b for b in out if b is not a and b.family == "meeting" and b.status == a.status
-                   and a.keys <= b.keys and near(a, b)]
+                   and a.keys <= b.keys and a.date.near(b.date)]
         if not options:
             continue
         target = max(options, key=lambda b: (len(b.keys), any(m.type != "Visit" for m in b.mentions),
@@ -92,7 +86,7 @@ def _join_lone_visitors(dated: list[Cluster], floating: list[Cluster]) -> tuple[
         if len(lone.keys) != 1 or lone.family != "meeting" or lone not in everything:
             continue
         options = [c for c in everything if c is not lone and c.family in ("meeting", "talks")
-                   and c.status in (lone.status, OCCURRED) and lone.keys < c.keys and _near(lone.date, c.date)]
+                   and c.status in (lone.status, OCCURRED) and lone.keys < c.keys and dates_near(lone.date, c.date)]
         if not options:
             continue
         target = min(options, key=lambda c: (c.date is None, len(c.keys), c.date.value if c.date else ""))
@@ -111,10 +105,10 @@ def _occurred_wins(dated: list[Cluster], floating: list[Cluster]) -> tuple[list[
     everything = dated + floating
     for planned in [c for c in everything if c.status == PLANNED]:
         options = [c for c in everything if c.status == OCCURRED and _family_ok(c.family, planned.family)
-                   and c.keys == planned.keys and _near(c.date, planned.date)]
+                   and c.keys == planned.keys and dates_near(c.date, planned.date)]
         # "يبدأ X الأربعاء زيارة ..." then "استقبل Y الضيفَ X": the same visitor's visit, whoever received him
         by_visitor = [c for c in everything if c.status == OCCURRED and c.family == planned.family == "meeting"
-                      and _visitors(planned) and _visitors(c) == _visitors(planned) and _near(c.date, planned.date)]
+                      and _visitors(planned) and _visitors(c) == _visitors(planned) and dates_near(c.date, planned.date)]
         if not options and len(by_visitor) == 1:
             options = by_visitor
             planned.mentions = [replace(m, partial=True) for m in planned.mentions]  # who was announced is not who met
@@ -138,7 +132,7 @@ def _received_wins(dated: list[Cluster], floating: list[Cluster]) -> tuple[list[
         return bool(hosts) and all(k in m.invited for m in c.mentions for k in hosts if k in m.roles)
     for c in [c for c in everything if c.family == "meeting" and c.status == OCCURRED and inviter_only(c)]:
         options = [o for o in everything if o is not c and o.family == "meeting" and o.status == OCCURRED
-                   and _visitors(o) and _visitors(o) == _visitors(c) and not inviter_only(o) and _near(o.date, c.date)]
+                   and _visitors(o) and _visitors(o) == _visitors(c) and not inviter_only(o) and dates_near(o.date, c.date)]
         if len(options) != 1:
             continue
         target = options[0]
@@ -203,17 +197,10 @@ def _place_during_visits(clusters: list[Cluster]) -> None:
     for c in clusters:
         if c.family not in ("meeting", "talks") or place_of(c) is not None or any(m.type == "Visit" for m in c.mentions):
             continue
-        hosts = [v for v in visits if _visitors(v) & c.keys and _near(v.date, c.date)]
+        hosts = [v for v in visits if _visitors(v) & c.keys and dates_near(v.date, c.date)]
         places = {place_of(v).key: place_of(v) for v in hosts}
         if len(places) == 1:
             c.place_hint = next(iter(places.values()))
-
-
-def _near(a: DateValue | None, b: DateValue | None) -> bool:
-    """Dates that may be one event's: either unknown, one refining the other, or days a week apart."""
-    if a is None or b is None or a.compatible(b):
-        return True
-    return a.precision == b.precision == "day" and abs(a.start() - b.start()) <= VISIT_SPAN
 
 
 def merge_article(mentions: list[Mention]) -> tuple[list[Cluster], list[Cluster], int]:

@@ -129,6 +129,13 @@ class Gazetteer:
             return start + (cuts[k + 1] - start) / 2
         return start + dt.timedelta(days=182)
 
+    def country_key(self, key: str) -> str | None:
+        """The country a place is in (a country is its own)."""
+        entry = self.entries.get(key)
+        if entry is None:
+            return None
+        return key if entry.kind == "Country" else entry.country
+
     def site(self, key: str) -> str:
         """Where a place is for an event: a venue's city (the Kremlin is Moscow), else the place."""
         e = self.entries.get(key)
