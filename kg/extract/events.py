@@ -866,8 +866,11 @@ class ArticleExtractor:
             return []
         mention = self.build(t, etype, people, date, place, future, roles, organizer, a, b, s0, s1)
         # "تلبية لدعوة من Y": Y invited; Y is the host only if nobody else is said to receive the visitor
-        invited = frozenset(p.entity.key for p in persons if inside(p) and INVITATION.search(self.text[max(a, p.start - 40):p.start]))
-        return [replace(mention, weak_place=weak_place, invited=invited & set(roles))]
+        invited = frozenset(p.entity.key for p in persons if p.entity.key in roles and inside(p)
+                            and INVITATION.search(self.text[max(a, p.start - 40):p.start]))
+        if weak_place or invited:
+            mention = replace(mention, weak_place=weak_place, invited=invited)
+        return [mention]
 
     def office_day(self, date: DateValue | None) -> dt.date | None:
         """The day office holders are looked up on: the event's day, else publication, else the era."""
