@@ -18,14 +18,12 @@ import re
 from dataclasses import dataclass, field, replace
 
 from ..models import FAMILY, OCCURRED, PLANNED, Article, DateValue, Entity, Mention, dates_near
-from .clutter import kept_lines
 from .dates import DateMention, find_dates
 from .english import extract_english, is_english
 from .entities import NAME_LAYER, Hit, Matcher, longest_non_overlapping, matcher_for
-from .normalize import NormText, light, normalize, normalize_with_offsets
+from .normalize import NormText, light, normalize
+from .text import ArticleText
 
-SENTENCE_END = re.compile(r"(?<!\d)[.!?؟](?!\d)|[.!?؟](?=\s)|\|")
-WORD = re.compile(r"\w+")
 ARABIC_WORD = re.compile(r"[\u0621-\u064A]{2,}")
 # "the Russian leader" is the head of state where a country has no separate paramount leader
 ROLE_FALLBACK = {"leader": ("leader", "head_of_state", "head_of_government")}
@@ -36,7 +34,6 @@ ORDINALS = {"اول", "ثاني", "ثالث", "رابع", "اخر", "اولى", 
 DATELINE_TAIL = re.compile(r"\s*(?:[-–—:(]|في\s+\d)")
 LEADER_ROLES = ("head_of_state", "head_of_government", "leader", "crown_prince", "secretary_general")
 INVITATION = re.compile(r"دعوه\s+(?:\S+\s+){0,1}(?:من\s+)?(?:\S+\s+){0,3}$")
-MAX_SENTENCE = 2000  # characters; real sentences are far shorter
 DATE_REACH = 12  # words after the trigger within which its date is told
 NEEDS_TWO = ("Call", "PhoneCall", "VideoCall", "Meeting", "Talks")
 
@@ -78,34 +75,13 @@ class ArticleExtractor:
         self.m = matcher
         self.gaz = matcher.gaz
         self.lex = matcher.lex
-        self.nt: NormText = normalize_with_offsets(article.text)
-        self.text = self.nt.text
-        self.tokens = [t.start() for t in WORD.finditer(self.text)]
+        self.t = ArticleText.of(article)
+        self.nt: NormText = self.t.nt
+        self.text = self.t.text
         self.state = ArticleState()
         self.mentions: list[Mention] = []
         self.last_sentence = -10  # the last sentence that told an event
         self.learned: dict[str, Entity] = {}  # names of persons kg does not know, as the article introduced them
-        self.kept: list[tuple[int, int]] = []
-
-    # ------------------------------------------------------------ helpers
-    def tok(self, pos: int) -> int:
-        return bisect.bisect_right(self.tokens, pos) - 1
-
-    def tokens_between(self, a: int, b: int) -> int:
-        """How many words lie between character positions a and b."""
-        return max(0, self.tok(b - 1) - self.tok(a)) if b > a else 0
-
-    def adjacent(self, a: int, b: int) -> bool:
-        """Only spaces and commas between a and b."""
-        return b >= a and re.fullmatch(r"[\s،,]*", self.text[a:b]) is not None
-
-    def word_before(self, pos: int) -> str:
-        words = self.text[max(0, pos - 30):pos].split()
-        return words[-1].strip("،,") if words else ""
-
-    def original(self, a: int, b: int) -> str:
-        oa, ob = self.nt.orig_span(a, b)
-        return self.article.text[oa:ob]
 
     def words(self, key: str) -> set[str]:
         """A lexicon list, normalized (cached on the matcher)."""
@@ -117,10 +93,8 @@ class ArticleExtractor:
     # ------------------------------------------------------------ main
     def run(self) -> list[Mention]:
         hits = self.m.hits(self.text)
-        self.kept = kept_lines(self.text)
-        self._kept_starts = [a for a, _ in self.kept]
         # a short form ("شي") counts once the full name appears anywhere in the article itself
-        self.state.seen = {h.value for h in hits if h.kind == "entity" and self.in_kept(h.start)}
+        self.state.seen = {h.value for h in hits if h.kind == "entity" and self.t.in_kept(h.start)}
         self.dateline = self.find_dateline(hits)
         kinds = {h.value for h in hits if h.kind == "trigger"}
         self.phone_only = "PhoneCall" in kinds and not kinds & {"Meeting", "Visit", "Summit", "VideoCall"}
@@ -129,7 +103,7 @@ class ArticleExtractor:
             k for k in self.state.seen if self.gaz.entries[k].kind == "Person")
         dates = find_dates(self.text)
         hi = di = 0
-        for idx, (s0, s1) in enumerate(self.sentences()):
+        for idx, (s0, s1) in enumerate(self.t.sentences()):
             while hi < len(hits) and hits[hi].start < s0:
                 hi += 1
             hj = hi
@@ -147,7 +121,7 @@ class ArticleExtractor:
     def find_dateline(self, hits: list[Hit]) -> Entity | None:
         """"موسكو - (وكالات)", "القاهرة في 5 مايو (أ ش أ)": a place opening a line, then a dash, a
         bracket or "في" and a date, is where the report was filed."""
-        starts = self._kept_starts
+        starts = self.t.kept_starts
         for h in hits:
             if h.kind != "entity" or self.gaz.entries[h.value].kind not in ("Place", "Country"):
                 continue
@@ -158,36 +132,10 @@ class ArticleExtractor:
                 return self.gaz.entity(self.gaz.site(h.value))
         return None
 
-    def in_kept(self, pos: int) -> bool:
-        k = bisect.bisect_right(self._kept_starts, pos) - 1
-        return k >= 0 and pos < self.kept[k][1]
-
-    def sentences(self):
-        for a, b in self.kept:
-            start = a
-            for m in SENTENCE_END.finditer(self.text, a, b):
-                end = m.end()
-                if self.text[start:end].strip():
-                    yield from self.bounded(start, end)
-                start = end
-            if self.text[start:b].strip():
-                yield from self.bounded(start, b)
-
-    def bounded(self, a: int, b: int):
-        """A sentence, cut at a space every MAX_SENTENCE characters: text without stops (a feed dump,
-        a table) costs time in proportion to its length, not its square."""
-        while b - a > MAX_SENTENCE:
-            cut = self.text.rfind(" ", a + MAX_SENTENCE // 2, a + MAX_SENTENCE)
-            cut = cut if cut > a else a + MAX_SENTENCE
-            yield a, cut
-            a = cut
-        if self.text[a:b].strip():
-            yield a, b
-
     # ------------------------------------------------------------ a sentence
     def sentence(self, idx: int, s0: int, s1: int, hits: list[Hit], dates: list[DateMention]):
         names = self.name_slots([h for h in hits if h.kind in NAME_LAYER])
-        self._name_tokens = {k for slot in names for k in range(self.tok(slot[0].start), self.tok(slot[0].end - 1) + 1)}
+        self._name_tokens = {k for slot in names for k in range(self.t.tok(slot[0].start), self.t.tok(slot[0].end - 1) + 1)}
         cues = [h for h in hits if h.kind not in NAME_LAYER and h.kind != "trigger"]
         persons, places, orgs, duals = self.resolve_names(names, dates)
         if self.learned:
@@ -313,7 +261,7 @@ class ArticleExtractor:
 
     def unknown_person(self, start: int, stop: int, label: str) -> Entity:
         """A person kg does not know, introduced by a title; later bare mentions of the name are them."""
-        entity = Entity("name:" + label, "Person", None, self.original(start, stop))
+        entity = Entity("name:" + label, "Person", None, self.t.original(start, stop))
         if len(label.split()) >= 2:
             self.learned.setdefault(label, entity)
         return entity
@@ -349,7 +297,7 @@ class ArticleExtractor:
             head = slot[0]
             title = self.of_kind(slot, "title", "epithet", "counterpart", "guest")
             if title is not None and self.named_after(head.start):
-                i += 2 if i + 1 < n and self.adjacent(head.end, slots[i + 1][0].start) else 1
+                i += 2 if i + 1 < n and self.t.adjacent(head.end, slots[i + 1][0].start) else 1
                 continue
             if title is not None:
                 j, ref = self.resolve_title(slots, i, title, on, persons)
@@ -359,7 +307,7 @@ class ArticleExtractor:
                 i = max(j, i + 1)
                 continue
             honorific = self.of_kind(slot, "honorific")
-            nxt = slots[i + 1] if i + 1 < n and self.adjacent(head.end, slots[i + 1][0].start) else None
+            nxt = slots[i + 1] if i + 1 < n and self.t.adjacent(head.end, slots[i + 1][0].start) else None
             unresolved_short = nxt is not None and all(h.kind == "short" for h in nxt) \
                 and self.person_of_slot(nxt, titled=True) is None
             if honorific is not None and (nxt is None or unresolved_short):
@@ -374,7 +322,7 @@ class ArticleExtractor:
                 duals.append(self.of_kind(slot, "dual"))
                 i += 1
                 continue
-            if self.of_kind(slot, "capital_word") and i + 1 < n and self.adjacent(head.end, slots[i + 1][0].start):
+            if self.of_kind(slot, "capital_word") and i + 1 < n and self.t.adjacent(head.end, slots[i + 1][0].start):
                 country = self.country_of_slot(slots[i + 1])
                 capital = self.gaz.capital_of(country) if country else None
                 if capital:
@@ -385,7 +333,7 @@ class ArticleExtractor:
                 i += 1
                 continue  # "مطار الملك خالد": a place named after a person ("بمدينة أوساكا" is the city)
             titled = i > 0 and self.of_kind(slots[i - 1], "honorific") is not None \
-                and self.adjacent(slots[i - 1][0].end, head.start)
+                and self.t.adjacent(slots[i - 1][0].end, head.start)
             key = self.person_of_slot(slot, titled=titled)
             if key:
                 persons.append(PersonRef(head.start, head.end, self.named(key, head.start, head.end)))
@@ -422,7 +370,7 @@ class ArticleExtractor:
         if possessed and title.kind == "title":
             role = "other"
         # title + country (demonym or genitive name), then modifiers and honorifics, then a name
-        if j < n and country is None and self.adjacent(end, slots[j][0].start):
+        if j < n and country is None and self.t.adjacent(end, slots[j][0].start):
             c = self.country_of_slot(slots[j])
             if c and self.to_country(title, slots[j]):
                 c = None
@@ -441,11 +389,11 @@ class ArticleExtractor:
                 while j < n and slots[j][0].start < end:
                     j += 1
                 continue
-            if j < n and self.of_kind(slots[j], "honorific") and self.adjacent(end, slots[j][0].start):
+            if j < n and self.of_kind(slots[j], "honorific") and self.t.adjacent(end, slots[j][0].start):
                 end, j = slots[j][0].end, j + 1
                 continue
             break
-        if j < n and self.adjacent(end, slots[j][0].start):
+        if j < n and self.t.adjacent(end, slots[j][0].start):
             key = self.person_of_slot(slots[j], titled=True)
             if key and possessed:
                 return j + 1, None  # "مبعوث الرئيس الفرنسي إيمانويل ماكرون": the envoy, not the president
@@ -470,7 +418,7 @@ class ArticleExtractor:
             if before is not None:  # "باولو رانجيل، وزير الخارجية البرتغالي": the name stands before its title
                 start, stop, label = before
                 return j, PersonRef(start, end, self.unknown_person(start, stop, label), role)
-            label = self.original(title.start, end)
+            label = self.t.original(title.start, end)
             return j, PersonRef(title.start, end, Entity(f"title:{role}:{country}", "Person", None, label), role)
         definite = self.text[title.start - len(title.prefix):title.end].startswith(("ال", "بال", "وال", "لل", "فال"))
         if self.name_goes_on(end):
@@ -482,7 +430,7 @@ class ArticleExtractor:
         return j, None
 
     def named_after(self, pos: int) -> bool:
-        w = self.word_before(pos)
+        w = self.t.word_before(pos)
         forms = {w, w[1:] if w[:1] in ("و", "ف", "ب", "ل") else w}
         return bool(forms & self.words("named_after_heads"))
 
@@ -502,7 +450,7 @@ class ArticleExtractor:
 
     def named(self, key: str, a: int, b: int) -> Entity:
         """The gazetteer entity, remembering the form this text used for it."""
-        return replace(self.gaz.entity(key), surface=self.original(a, b).strip())
+        return replace(self.gaz.entity(key), surface=self.t.original(a, b).strip())
 
     def unique_holder_in_article(self, role: str, on, title_word: str = "") -> str | None:
         """The one person of this article holding ``role``; a title word ("الملك") narrows to those
@@ -547,7 +495,7 @@ class ArticleExtractor:
             clean = w.rstrip("،,.:؛")
             if not ARABIC_WORD.fullmatch(clean) or (clean in stop and (
                     clean not in self.words("name_stopword_collisions")
-                    or light(self.original(w0, w0 + len(clean))) in self.light_stopwords())):
+                    or light(self.t.original(w0, w0 + len(clean))) in self.light_stopwords())):
                 break  # "على" (on) is a stop word, "علي" a name; "فى" is "في" in Egyptian spelling
             if not words and (clean.startswith(("ال", "لل", "بال", "وال")) or clean in connectors
                               or self.known_word(clean)):
@@ -602,7 +550,7 @@ class ArticleExtractor:
     def preposition(self, h: Hit) -> str:
         if h.prefix.endswith("ب") or h.prefix.endswith("بال"):
             return "في"
-        return self.word_before(h.start)
+        return self.t.word_before(h.start)
 
     # ------------------------------------------------------------ triggers
     def find_triggers(self, hits: list[Hit], cues: list[Hit], s1: int) -> list[Hit]:
@@ -620,16 +568,16 @@ class ArticleExtractor:
             if t.value == "Summit" and self.text[t.start:t.end] in self.words("summit_level"):
                 # "اجتماع مجلس الجامعة على مستوى القمة": the meeting before it is the summit
                 meeting = next((k for k in reversed(kept) if k.value in ("Meeting", "Talks")
-                                and self.tokens_between(k.end, t.start) <= 8), None)
+                                and self.t.tokens_between(k.end, t.start) <= 8), None)
                 if meeting is not None:
                     kept[kept.index(meeting)] = replace(meeting, value="Summit")
                 continue
             if t.value == "Summit" and others:
-                context = any(c.kind == "summit_context" and c.end <= t.start and self.tokens_between(c.end, t.start) <= 2
+                context = any(c.kind == "summit_context" and c.end <= t.start and self.t.tokens_between(c.end, t.start) <= 2
                               for c in cues)
                 if context or any(o.start < t.start for o in others):
                     if any(c.kind == "summit_context" and self.text[c.start:c.end].endswith("هامش")
-                           and c.end <= t.start and self.tokens_between(c.end, t.start) <= 2 for c in cues):
+                           and c.end <= t.start and self.t.tokens_between(c.end, t.start) <= 2 for c in cues):
                         self._sideline_summits.append(t)
                     continue  # "على هامش قمة": the summit is where a meeting happened
             kept.append(t)
@@ -658,7 +606,7 @@ class ArticleExtractor:
             if h.kind != "talks_verb":
                 continue
             m = re.search(r"(?<!\w)(?:و)?مع(?!\w)", self.text[h.end:s1])
-            if m is None or self.tokens_between(h.end, h.end + m.start()) > window:
+            if m is None or self.t.tokens_between(h.end, h.end + m.start()) > window:
                 continue
             if any(h.end <= t.start < h.end + m.start() for t in triggers):
                 continue  # "بحث في اتصال هاتفي مع": the call is the trigger
@@ -672,7 +620,7 @@ class ArticleExtractor:
         for h in hits:
             if h.kind != "mod_trigger":
                 continue
-            if any(m.value == "VideoCall" and m.start >= h.end and self.tokens_between(h.end, m.start) <= window for m in mods):
+            if any(m.value == "VideoCall" and m.start >= h.end and self.t.tokens_between(h.end, m.start) <= window for m in mods):
                 out.append(Hit(h.start, h.end, "trigger", "VideoCall", h.prefix, h.suffix))
         return out
 
@@ -707,7 +655,7 @@ class ArticleExtractor:
         after = [c for c in cues if t.end <= c.start < b]
 
         def near_before(kind, n):
-            return any(c.kind == kind and self.tokens_between(c.end, t.start) <= n for c in before)
+            return any(c.kind == kind and self.t.tokens_between(c.end, t.start) <= n for c in before)
 
         # a reference to an event already told ("this visit", "that call", "هذه أول زيارة")
         for c in before:
@@ -715,7 +663,7 @@ class ArticleExtractor:
                 gap = self.text[c.end:t.start].split()
                 if not gap or (len(gap) == 1 and gap[0] in ORDINALS):
                     return []
-        if any(c.kind == "demonstrative" and self.tokens_between(t.end, c.start) <= 0 for c in after):
+        if any(c.kind == "demonstrative" and self.t.tokens_between(t.end, c.start) <= 0 for c in after):
             return []
         if near_before("negator", 3) or near_before("hypothetical", self.lex.get("hypothetical_window", 6)):
             return []
@@ -738,7 +686,7 @@ class ArticleExtractor:
                 people = [before_t[0]] + [e for e in after_t if e.key != before_t[0].key]
         # "... and another call with Trump", "عقب محادثاته مع بوتين": the previous event's topic carries over
         if len(people) == 1 and prev is not None and prev.participants:
-            if any(c.kind == "same_subject" for c in after if self.tokens_between(t.end, c.start) <= 1) \
+            if any(c.kind == "same_subject" for c in after if self.t.tokens_between(t.end, c.start) <= 1) \
                     or t.suffix in ("ه", "ها"):
                 visitor = next((k for k, r in prev.roles.items() if r == "visitor"), None)
                 lead = next((p for p in prev.participants if p.key == visitor), prev.participants[0])
@@ -747,7 +695,7 @@ class ArticleExtractor:
         # "تلقى X اتصالا من Y، كما تلقى اتصالا من Z": a verb whose subject is left out shares the
         # subject of the sentence's previous event
         is_verb = self.text[t.start:t.end] in self.m.verbs or (t.value == "Talks" and self.text[t.start:t.start + 1] in "يتأ") \
-            or self.word_before(t.start - len(t.prefix)) in self.words("purpose_verbs") \
+            or self.t.word_before(t.start - len(t.prefix)) in self.words("purpose_verbs") \
             or any(w.strip("،,").lstrip("و") in self.words("call_receiving_verbs")
                    for w in self.text[max(s0, t.start - len(t.prefix) - 30):t.start - len(t.prefix)].split()[-3:])
         # ^ "وصل X لعقد اجتماع مع Y", "كما تلقى اتصالا من Z": the event word is the verb's object
@@ -771,8 +719,8 @@ class ArticleExtractor:
                 people.append(last[-1].entity)
         # "the two leaders", "their call": the pair of a recent event, one that includes who is named
         dual = t.suffix in self.m.dual_suffixes or self.text[t.start - len(t.prefix):t.end].lstrip("وف") in self.words("dual_verbs") or any(
-            (d.start >= t.end and self.tokens_between(t.end, d.start) <= 4)
-            or (d.end <= t.start and self.tokens_between(d.end, t.start) <= 3) for d in duals)
+            (d.start >= t.end and self.t.tokens_between(t.end, d.start) <= 4)
+            or (d.end <= t.start and self.t.tokens_between(d.end, t.start) <= 3) for d in duals)
         if dual and len(people) < 2 and self.state.pairs:
             named = {e.key for e in people} or {p.entity.key for p in persons if s0 <= p.start < t.start}
             pair = next((q for q in reversed(self.state.pairs) if named <= {p.key for p in q}), None)
@@ -786,7 +734,7 @@ class ArticleExtractor:
         if etype == "Talks" and self.phone_only:
             etype = "PhoneCall"  # "تحدث إلى X" in an article whose only events are phone calls
         mods = [c for c in cues if c.kind == "modifier" and a <= c.start < b
-                and (-2 <= self.tok(c.start) - self.tok(t.end - 1) <= 8)]
+                and (-2 <= self.t.tok(c.start) - self.t.tok(t.end - 1) <= 8)]
         if mods and etype in ("Call", "Talks", "Meeting"):
             etype = min(mods, key=lambda c: abs(c.start - t.end)).value
 
@@ -796,14 +744,14 @@ class ArticleExtractor:
         if prev is not None and prev.status == PLANNED and re.search(r"(?:قبل|بعد)\s+(?:ان|أن)\s*$", self.text[max(s0, t.start - len(t.prefix) - 12):t.start - len(t.prefix)]):
             future = True
         window = self.lex.get("future_window", 10)
-        if any(c.kind == "future" and self.tokens_between(c.end, t.start) <= window for c in before):
+        if any(c.kind == "future" and self.t.tokens_between(c.end, t.start) <= window for c in before):
             future = True
-        if any(c.kind == "future_after" and self.tokens_between(t.end, c.start) <= 3 for c in after):
+        if any(c.kind == "future_after" and self.t.tokens_between(t.end, c.start) <= 3 for c in after):
             future = True
 
         # "يزور X غدا", "الثلاثاء المقبل": a day ahead of the text's own day is planned, dated or not
         if any(a <= d.start < b and not any(z0 <= d.start < z1 for z0, z1 in date_zones)
-               and abs(self.tokens_between(t.end, d.start) if d.start >= t.end else self.tokens_between(d.end, t.start)) <= DATE_REACH
+               and abs(self.t.tokens_between(t.end, d.start) if d.start >= t.end else self.t.tokens_between(d.end, t.start)) <= DATE_REACH
                and ((d.kind in ("rel_day", "rel_week", "rel_month", "rel_year", "weekday") and d.offset > 0) or d.direction == "next")
                for d in dates):
             future = True
@@ -818,7 +766,7 @@ class ArticleExtractor:
                        if a <= c.start < b)
         place = self.pick_place(t, places, inside, persons, a, sideline)
         organizer = next((o.entity for o in orgs if inside(o) and o.start >= t.end
-                          and self.tokens_between(t.end, o.start) <= 3), None)
+                          and self.t.tokens_between(t.end, o.start) <= 3), None)
 
         family = FAMILY.get(etype, "talks")
         if denied:
@@ -909,7 +857,7 @@ class ArticleExtractor:
         return Mention(
             article_id=self.article.id, type=etype, participants=tuple(people),
             evidence=evidence, start=oa + lead, end=oa + lead + len(evidence),
-            trigger=self.original(t.start, t.end), date=date, place=place,
+            trigger=self.t.original(t.start, t.end), date=date, place=place,
             status=PLANNED if future else OCCURRED, roles=roles, organizer=organizer,
             duration_minutes=parse_duration(self.text[a:b]), published=self.article.published,
             # "the call", "the visit" with no date of its own refers back: it only joins an event
@@ -1020,7 +968,7 @@ class ArticleExtractor:
                 if not (span[0] <= t.start < span[1]):
                     zones.append(span)
                     date_zones.append(span)
-            elif c.kind == "temporal" and not (c.end <= t.start and self.tokens_between(c.end, t.start) == 0):
+            elif c.kind == "temporal" and not (c.end <= t.start and self.t.tokens_between(c.end, t.start) == 0):
                 # "بعد ساعات من تنصيب ترامب": names in a temporal clause are not participants
                 span = (c.start, min(clause_end(c.end), t.start if c.end <= t.start else b))
                 zones.append(span)
@@ -1058,7 +1006,7 @@ class ArticleExtractor:
             cands = [d for d in dates if not any(z0 <= d.start < z1 for z0, z1 in zones)
                      and not (d.start > t.end and self.distance(t, d.start, persons) > reach)]
         if not cands:  # "كما تلقى أمس، اتصالا من Z": the day stands between the verb and its object
-            cands = [d for d in dates if s0 <= d.end <= a and self.tokens_between(d.end, t.start) <= 1]
+            cands = [d for d in dates if s0 <= d.end <= a and self.t.tokens_between(d.end, t.start) <= 1]
         if cands:
             best = min(cands, key=lambda d: (d.start < t.start, abs(d.start - t.end)))
             if best.kind == "same_day":
@@ -1077,7 +1025,7 @@ class ArticleExtractor:
 
     def distance(self, t: Hit, pos: int, persons: list[PersonRef]) -> int:
         """Words from the trigger to ``pos``, not counting names, titles and honorifics between."""
-        lo, hi = self.tok(t.end - 1) + 1, self.tok(pos)
+        lo, hi = self.t.tok(t.end - 1) + 1, self.t.tok(pos)
         return sum(1 for k in range(lo, hi) if k not in self._name_tokens)
 
     def relative_clauses(self, t: Hit, b: int) -> list[tuple[int, int]]:
@@ -1134,7 +1082,7 @@ class ArticleExtractor:
             if len(head) >= 2 and head[-1] == "في" and any(
                     re.sub(r"(هما|هم|ها|ه)$", "", w) in self.m.place_blockers for w in head[-3:-1]):
                 continue  # "الحرب في أوكرانيا": the place of something else
-            if p.end <= t.start and self.tokens_between(p.end, t.start) > 3 and self.tokens_between(scope_start, p.start) > 2:
+            if p.end <= t.start and self.t.tokens_between(p.end, t.start) > 3 and self.t.tokens_between(scope_start, p.start) > 2:
                 continue  # before the trigger only when fronted ("وفي موسكو، التقى") or close
             reach = 25 if t.value == "Summit" else 10  # "قمة منظمة شنغهاي للتعاون ... في أستانا"
             if p.start > t.end and self.distance(t, p.start, persons) > reach and not sideline:
