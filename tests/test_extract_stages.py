@@ -5,6 +5,10 @@ from __future__ import annotations
 
 import datetime as dt
 
+from kg.extract.dates import find_dates
+from kg.extract.entities import matcher_for
+from kg.extract.names import SentenceNames, sentence_names
+from kg.extract.reading import Reading
 from kg.extract.text import ArticleText
 from kg.models import Article
 
@@ -34,3 +38,33 @@ def test_a_sentence_without_stops_is_cut_into_bounded_pieces():
     pieces = list(t.sentences())
     assert len(pieces) > 1 and all(b - a <= 2000 for a, b in pieces)
     assert pieces[0][0] == 0 and pieces[-1][1] == len(t.text)
+
+
+# ------------------------------------------------------------------ names
+def reading_of(body: str, published: dt.date | None = dt.date(2024, 5, 1)) -> Reading:
+    return Reading.of(Article("s1", body, published), matcher_for())
+
+
+def names_of(body: str, published: dt.date | None = dt.date(2024, 5, 1)) -> tuple[Reading, SentenceNames]:
+    """The names stage on the whole text as one sentence."""
+    ctx = reading_of(body, published)
+    return ctx, sentence_names(ctx, ctx.m.hits(ctx.text), find_dates(ctx.text), 0, len(ctx.text))
+
+
+def test_a_title_with_a_name_and_a_counterpart_become_two_persons_and_a_city_a_place():
+    _, names = names_of("استقبل الرئيس المصري عبد الفتاح السيسي نظيره الفرنسي في القاهرة.")
+    assert [(p.entity.key, p.role) for p in names.persons] == [("Q307871", "head_of_state"), ("Q3052772", "head_of_state")]
+    assert [(p.entity.key, p.preposition) for p in names.places] == [("Q85", "في")]
+
+
+def test_a_title_alone_is_the_office_holder_on_the_day_and_a_minister_keeps_his_role():
+    ctx, names = names_of("وصل ولي العهد السعودي إلى موسكو حيث التقى وزير الخارجية سامح شكري.")
+    assert [(p.entity.key, p.role) for p in names.persons] == [("Q6892571", "crown_prince"), ("Q7409268", "foreign_minister")]
+    assert ctx.state.recent_persons[-1].key == "Q7409268"  # remembered for "the two" and "his guest"
+
+
+def test_an_unknown_name_after_a_title_is_learned_for_the_rest_of_the_article():
+    ctx, names = names_of("والتقى السفير جون سميث الكبير، ثم اجتمع الرئيسان.")
+    assert [p.entity.key for p in names.persons] == ["name:جون سميث الكبير"]
+    assert set(ctx.learned) == {"جون سميث الكبير"}
+    assert len(names.duals) == 1  # "الرئيسان": the two leaders, resolved later against a pair

@@ -15,18 +15,17 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 
 from ..models import FAMILY, OCCURRED, PLANNED, Article, DateValue, Entity, Mention, dates_near
 from .dates import DateMention, find_dates
 from .english import extract_english, is_english
 from .entities import NAME_LAYER, Hit, Matcher, longest_non_overlapping, matcher_for
-from .normalize import NormText, light, normalize
-from .text import ArticleText
+from .lexwords import word_list
+from .names import PersonRef, PlaceRef, guest_of, sentence_names
+from .normalize import normalize
+from .reading import Reading
 
-ARABIC_WORD = re.compile(r"[\u0621-\u064A]{2,}")
-# "the Russian leader" is the head of state where a country has no separate paramount leader
-ROLE_FALLBACK = {"leader": ("leader", "head_of_state", "head_of_government")}
 PLACE_PREPOSITIONS = {normalize(w) for w in ("في", "إلى", "بمدينة", "بالعاصمة", "مدينة", "العاصمة", "لدى", "الى",
                                               # "القمة التي تستضيفها أستانا": the host city of a summit
                                               "تستضيفها", "يستضيفها", "تستضيف", "يستضيف", "تحتضنها", "تحتضن", "يحتضن")}
@@ -38,57 +37,8 @@ DATE_REACH = 12  # words after the trigger within which its date is told
 NEEDS_TWO = ("Call", "PhoneCall", "VideoCall", "Meeting", "Talks")
 
 
-@dataclass
-class PersonRef:
-    start: int
-    end: int
-    entity: Entity
-    role: str | None = None  # the role a title gave, for counterparts
-
-
-@dataclass
-class PlaceRef:
-    start: int
-    end: int
-    entity: Entity
-    preposition: str = ""
-
-
-@dataclass
-class ArticleState:
-    """What the extractor remembers while it reads one article."""
-
-    seen: set[str] = field(default_factory=set)
-    pairs: list[tuple[Entity, ...]] = field(default_factory=list)  # participants of recent events, newest last
-    recent_persons: list[Entity] = field(default_factory=list)
-    last_date: DateValue | None = None
-    last_date_sentence: int = -10
-    denied: list[tuple[str, frozenset]] = field(default_factory=list)
-    last_visit: Mention | None = None
-
-
-class ArticleExtractor:
+class ArticleExtractor(Reading):
     """Extracts mentions from one article; one instance per article."""
-
-    def __init__(self, article: Article, matcher: Matcher):
-        self.article = article
-        self.m = matcher
-        self.gaz = matcher.gaz
-        self.lex = matcher.lex
-        self.t = ArticleText.of(article)
-        self.nt: NormText = self.t.nt
-        self.text = self.t.text
-        self.state = ArticleState()
-        self.mentions: list[Mention] = []
-        self.last_sentence = -10  # the last sentence that told an event
-        self.learned: dict[str, Entity] = {}  # names of persons kg does not know, as the article introduced them
-
-    def words(self, key: str) -> set[str]:
-        """A lexicon list, normalized (cached on the matcher)."""
-        cache = self.m.__dict__.setdefault("_words", {})
-        if key not in cache:
-            cache[key] = {" ".join(normalize(w).split()) for w in self.lex.get(key, [])}
-        return cache[key]
 
     # ------------------------------------------------------------ main
     def run(self) -> list[Mention]:
@@ -134,14 +84,10 @@ class ArticleExtractor:
 
     # ------------------------------------------------------------ a sentence
     def sentence(self, idx: int, s0: int, s1: int, hits: list[Hit], dates: list[DateMention]):
-        names = self.name_slots([h for h in hits if h.kind in NAME_LAYER])
-        self._name_tokens = {k for slot in names for k in range(self.t.tok(slot[0].start), self.t.tok(slot[0].end - 1) + 1)}
+        names = sentence_names(self, hits, dates, s0, s1)
+        self._name_tokens = names.name_tokens
+        persons, places, orgs, duals = names.persons, names.places, names.orgs, names.duals
         cues = [h for h in hits if h.kind not in NAME_LAYER and h.kind != "trigger"]
-        persons, places, orgs, duals = self.resolve_names(names, dates)
-        if self.learned:
-            persons = sorted(persons + self.learned_mentions(s0, s1, persons), key=lambda p: p.start)
-        for p in persons:
-            self.state.recent_persons = [e for e in self.state.recent_persons if e.key != p.entity.key][-7:] + [p.entity]
 
         triggers = self.find_triggers(hits, cues, s1)
         groups = self.group_triggers(triggers, cues, dates)
@@ -182,376 +128,6 @@ class ArticleExtractor:
             self.state.last_date = sentence_date
             self.state.last_date_sentence = idx
 
-    # ------------------------------------------------------------ names
-    def name_slots(self, hits: list[Hit]) -> list[list[Hit]]:
-        """Group name-layer hits by span, longest spans winning overlaps."""
-        chosen = longest_non_overlapping(hits)
-        by_span: dict[tuple[int, int], list[Hit]] = {}
-        for h in hits:
-            by_span.setdefault((h.start, h.end), []).append(h)
-        return [by_span[(c.start, c.end)] for c in chosen]
-
-    @staticmethod
-    def of_kind(slot: list[Hit], *kinds: str) -> Hit | None:
-        for h in slot:
-            if h.kind in kinds:
-                return h
-        return None
-
-    def entity_hit(self, slot: list[Hit], kind: str) -> Hit | None:
-        for h in slot:
-            if h.kind == "entity" and self.gaz.entries[h.value].kind == kind:
-                return h
-        return None
-
-    def country_of_slot(self, slot: list[Hit]) -> str | None:
-        h = self.of_kind(slot, "demonym")
-        if h:
-            return h.value
-        h = self.entity_hit(slot, "Country")
-        if h:
-            return h.value
-        shorts = {x.value for x in slot if x.kind == "short" and self.gaz.entries[x.value].kind == "Country"}
-        return shorts.pop() if len(shorts) == 1 else None
-
-    def person_of_slot(self, slot: list[Hit], titled: bool) -> str | None:
-        h = self.entity_hit(slot, "Person")
-        if h and re.search(r" بن \S+$", self.text[h.start:h.end]) and self.family_name_follows(h.end + len(h.suffix)):
-            return None  # "عبدالله بن عبدالعزيز العيفان" is not King Abdullah bin Abdulaziz
-        if h:
-            return h.value
-        shorts = [x.value for x in slot if x.kind == "short" and self.gaz.entries[x.value].kind == "Person"]
-        seen = [k for k in shorts if k in self.state.seen]
-        if seen:
-            return seen[0]
-        if titled and len(set(shorts)) == 1 and not self.name_goes_on(slot[0].end):
-            return shorts[0]
-        return None
-
-    def to_country(self, title: Hit, slot: list[Hit]) -> bool:
-        """"زيارة الرئيس للهند": after a definite title, "ل" + a country's name is "to", not "of"."""
-        if self.of_kind(slot, "demonym"):
-            return False
-        definite = self.text[title.start - len(title.prefix):title.end].lstrip("وف").startswith(("ال", "بال", "لل"))
-        word = self.text[slot[0].start - len(slot[0].prefix):slot[0].end]
-        return definite and word.startswith("ل") and not word.startswith("ال")
-
-    def family_name_follows(self, pos: int) -> bool:
-        """After "X بن Y", a word with the article that kg does not know, closing the name before a comma
-        or a stop, is the family name of someone else ("العيفان،"); "آل" begins the known person's own
-        family name; a known word or a day is no name; "بحث محمد بن سلمان العلاقات الثنائية" goes on."""
-        m = re.match(r" ([\u0621-\u064A]+)\s*[،,.:؛]", self.text[pos:pos + 40])
-        if not m:
-            return False  # a family name closes the name: "عبدالله بن عبدالعزيز العيفان،"
-        word = m.group(1)
-        return ARABIC_WORD.fullmatch(word) is not None and word.startswith("ال") and word != "ال" and word not in self.name_stopwords() \
-            and not self.known_word(word) and not self.m.auto.exists(word) and not find_dates(f"يوم {word}")
-
-    def name_before(self, pos: int) -> tuple[int, int, str] | None:
-        """Two or three name-like words kg does not know, then a comma, right before ``pos``."""
-        m = re.search(r"((?:[\u0621-\u064A]{2,} ){1,2}[\u0621-\u064A]{2,})\s*[،,]\s*$", self.text[max(0, pos - 60):pos])
-        if not m:
-            return None
-        words = m.group(1).split()
-        stop = self.name_stopwords()
-        if any(w in stop or w.startswith(("ال", "لل", "بال", "وال")) or self.m.auto.exists(w) for w in words):
-            return None
-        start = max(0, pos - 60) + m.start(1)
-        return start, start + len(m.group(1)), m.group(1)
-
-    def unknown_person(self, start: int, stop: int, label: str) -> Entity:
-        """A person kg does not know, introduced by a title; later bare mentions of the name are them."""
-        entity = Entity("name:" + label, "Person", None, self.t.original(start, stop))
-        if len(label.split()) >= 2:
-            self.learned.setdefault(label, entity)
-        return entity
-
-    def learned_mentions(self, s0: int, s1: int, persons: list[PersonRef]) -> list[PersonRef]:
-        """"رئيس الوزراء الماليزي، أنور إبراهيم" ... "أن أنور إبراهيم تحدث": names the article introduced."""
-        found = []
-        for label, entity in self.learned.items():
-            for m in re.finditer(r"(?<!\w)" + re.escape(label) + r"(?!\w)", self.text[s0:s1]):
-                a, b = s0 + m.start(), s0 + m.end()
-                if not any(p.start < b and a < p.end for p in persons + found):
-                    found.append(PersonRef(a, b, entity))
-        return found
-
-    def name_goes_on(self, pos: int) -> bool:
-        """A name-like word kg does not know follows: the first name belongs to a longer, unknown name."""
-        m = re.match(r" (\S+)", self.text[pos:pos + 40])
-        if not m:
-            return False
-        word = m.group(1).rstrip("،,.:؛")
-        return ARABIC_WORD.fullmatch(word) is not None and word not in self.name_stopwords() \
-            and not word.startswith(("ال", "لل", "بال", "وال")) and not self.known_word(word)
-
-    def resolve_names(self, slots: list[list[Hit]], dates: list[DateMention]):
-        persons: list[PersonRef] = []
-        places: list[PlaceRef] = []
-        orgs: list[PlaceRef] = []
-        duals: list[Hit] = []
-        on = self.role_date(dates)
-        i, n = 0, len(slots)
-        while i < n:
-            slot = slots[i]
-            head = slot[0]
-            title = self.of_kind(slot, "title", "epithet", "counterpart", "guest")
-            if title is not None and self.named_after(head.start):
-                i += 2 if i + 1 < n and self.t.adjacent(head.end, slots[i + 1][0].start) else 1
-                continue
-            if title is not None:
-                j, ref = self.resolve_title(slots, i, title, on, persons)
-                if ref is not None:
-                    persons.append(ref)
-                    self.state.seen.add(ref.entity.key)
-                i = max(j, i + 1)
-                continue
-            honorific = self.of_kind(slot, "honorific")
-            nxt = slots[i + 1] if i + 1 < n and self.t.adjacent(head.end, slots[i + 1][0].start) else None
-            unresolved_short = nxt is not None and all(h.kind == "short" for h in nxt) \
-                and self.person_of_slot(nxt, titled=True) is None
-            if honorific is not None and (nxt is None or unresolved_short):
-                later = [sl for sl in slots[i + 1:] if not all(h.kind == "short" for h in sl)]
-                name = self.unknown_name(head.end, later, min_words=2)
-                if name:  # "سعادة ميخائيل بوغدانوف": an honorific before a name kg does not know
-                    start, stop, label = name
-                    persons.append(PersonRef(head.start, stop, self.unknown_person(start, stop, label)))
-                i += 1
-                continue
-            if self.of_kind(slot, "dual"):
-                duals.append(self.of_kind(slot, "dual"))
-                i += 1
-                continue
-            if self.of_kind(slot, "capital_word") and i + 1 < n and self.t.adjacent(head.end, slots[i + 1][0].start):
-                country = self.country_of_slot(slots[i + 1])
-                capital = self.gaz.capital_of(country) if country else None
-                if capital:
-                    places.append(PlaceRef(head.start, slots[i + 1][0].end, self.gaz.entity(capital), self.preposition(head)))
-                    i += 2
-                    continue
-            if self.named_after(head.start) and not (self.entity_hit(slot, "Place") or self.entity_hit(slot, "Country")):
-                i += 1
-                continue  # "مطار الملك خالد": a place named after a person ("بمدينة أوساكا" is the city)
-            titled = i > 0 and self.of_kind(slots[i - 1], "honorific") is not None \
-                and self.t.adjacent(slots[i - 1][0].end, head.start)
-            key = self.person_of_slot(slot, titled=titled)
-            if key:
-                persons.append(PersonRef(head.start, head.end, self.named(key, head.start, head.end)))
-                self.state.seen.add(key)
-            else:
-                for kind, bucket in (("Place", places), ("Country", places), ("Organization", orgs)):
-                    h = self.entity_hit(slot, kind)
-                    if h:
-                        bucket.append(PlaceRef(h.start, h.end, self.gaz.entity(self.gaz.site(h.value)), self.preposition(h)))
-                        break
-            i += 1
-        return persons, places, orgs, duals
-
-    def role_date(self, dates: list[DateMention]) -> dt.date | None:
-        """The date office holders are looked up on: an explicit date in the sentence, else publication."""
-        for d in dates:
-            if d.kind == "abs" and d.value and d.value.precision == "day":
-                return d.value.start()
-        return self.article.published or self.era
-
-    def resolve_title(self, slots, i, title: Hit, on, persons) -> tuple[int, PersonRef | None]:
-        """A title, epithet, "his counterpart" or "his guest" and what follows it, as a person."""
-        n = len(slots)
-        j = i + 1
-        end = title.end
-        country = None
-        role = title.value if title.kind == "title" else None
-        if title.kind == "epithet":
-            role, country = title.value
-        if title.kind == "counterpart":
-            role = persons[-1].role if persons and persons[-1].role else "head_of_state"
-        possessed = self.possessed(title.start)
-        # "نائب وزير الخارجية", "مبعوث الرئيس الروسي": the person is someone else
-        if possessed and title.kind == "title":
-            role = "other"
-        # title + country (demonym or genitive name), then modifiers and honorifics, then a name
-        if j < n and country is None and self.t.adjacent(end, slots[j][0].start):
-            c = self.country_of_slot(slots[j])
-            if c and self.to_country(title, slots[j]):
-                c = None
-            if c is None and role in ("secretary_general", "other", "head_of_state"):
-                org = self.entity_hit(slots[j], "Organization")  # "الأمين العام للأمم المتحدة"
-                c = org.value if org else None
-            if c and not self.entity_hit(slots[j], "Person"):
-                country, end, j = c, slots[j][0].end, j + 1
-        former = False
-        while True:
-            m = re.match(r"[\s،,]*(\S+)", self.text[end:end + 30])
-            word = m.group(1).strip("،,") if m else ""
-            if word and word in self.words("title_modifiers"):
-                former = former or word in self.words("former_modifiers")
-                end = end + m.end()
-                while j < n and slots[j][0].start < end:
-                    j += 1
-                continue
-            if j < n and self.of_kind(slots[j], "honorific") and self.t.adjacent(end, slots[j][0].start):
-                end, j = slots[j][0].end, j + 1
-                continue
-            break
-        if j < n and self.t.adjacent(end, slots[j][0].start):
-            key = self.person_of_slot(slots[j], titled=True)
-            if key and possessed:
-                return j + 1, None  # "مبعوث الرئيس الفرنسي إيمانويل ماكرون": the envoy, not the president
-            if key:
-                return j + 1, PersonRef(title.start, slots[j][0].end, self.named(key, slots[j][0].start, slots[j][0].end), role)
-        if possessed:
-            return j, None
-        if title.kind == "guest":
-            ref = self.guest(country, on)
-            return j, (PersonRef(title.start, end, ref, None) if ref else None)
-        if country and role and role != "other" and not former:
-            for r in ROLE_FALLBACK.get(role, (role,)):
-                key = self.gaz.holder(r, country, on)
-                if key:
-                    return j, PersonRef(title.start, end, self.gaz.entity(key), role)
-        name = self.unknown_name(end, slots[j:])
-        if name:
-            start, stop, label = name
-            return j, PersonRef(title.start, stop, self.unknown_person(start, stop, label), role)
-        if country and role and role != "other" and title.kind != "counterpart" and not former:
-            before = self.name_before(title.start - len(title.prefix))
-            if before is not None:  # "باولو رانجيل، وزير الخارجية البرتغالي": the name stands before its title
-                start, stop, label = before
-                return j, PersonRef(start, end, self.unknown_person(start, stop, label), role)
-            label = self.t.original(title.start, end)
-            return j, PersonRef(title.start, end, Entity(f"title:{role}:{country}", "Person", None, label), role)
-        definite = self.text[title.start - len(title.prefix):title.end].startswith(("ال", "بال", "وال", "لل", "فال"))
-        if self.name_goes_on(end):
-            return j, None  # "الملك فيصل": a king kg does not know, not the one this article names
-        if country is None and role and role != "other" and title.kind == "title" and not former and definite:
-            key = self.unique_holder_in_article(role, on, self.text[title.start:title.end])  # "جلالة الملك"
-            if key:
-                return j, PersonRef(title.start, end, self.gaz.entity(key), role)
-        return j, None
-
-    def named_after(self, pos: int) -> bool:
-        w = self.t.word_before(pos)
-        forms = {w, w[1:] if w[:1] in ("و", "ف", "ب", "ل") else w}
-        return bool(forms & self.words("named_after_heads"))
-
-    def possessed(self, pos: int) -> bool:
-        """"مبعوث الرئيس", "والمبعوث الخاص للرئيس": the title names whose envoy, aide or office it is."""
-        words = self.text[max(0, pos - 40):pos].split()[-2:]
-        possessors = self.words("title_possessors")
-        for i, w in enumerate(reversed(words)):
-            w = w.strip("،,")
-            forms = {w, w[1:] if w[:1] in ("و", "ف") else w}
-            forms |= {f[2:] for f in forms if f.startswith("ال")}
-            if forms & possessors:
-                return True
-            if i == 0 and not w.startswith("ال"):
-                break  # only an adjective ("الخاص") may stand between
-        return False
-
-    def named(self, key: str, a: int, b: int) -> Entity:
-        """The gazetteer entity, remembering the form this text used for it."""
-        return replace(self.gaz.entity(key), surface=self.t.original(a, b).strip())
-
-    def unique_holder_in_article(self, role: str, on, title_word: str = "") -> str | None:
-        """The one person of this article holding ``role``; a title word ("الملك") narrows to those
-        whose names carry it (kings, not presidents)."""
-        keys = {e.key for e in self.state.recent_persons
-                if any(r == role for r, _ in self.gaz.roles_of(e.key, on))}
-        word = title_word.removeprefix("ال")
-        titled = {k for k in keys if any(word and word in normalize(n) for n in self.gaz.entries[k].ar)}
-        if len(keys) > 1 and len(titled) == 1:
-            return titled.pop()
-        return keys.pop() if len(keys) == 1 else None
-
-    def guest(self, country: str | None, on) -> Entity | None:
-        """"ضيفه (الهندي)": the visitor of the last visit, or the person of that country named lately."""
-        if country:
-            for e in reversed(self.state.recent_persons):
-                if any(c == country for _, c in self.gaz.roles_of(e.key, on)):
-                    return e
-            return None
-        v = self.state.last_visit
-        if v is not None:
-            key = next((k for k, r in v.roles.items() if r == "visitor"), None)
-            return next((p for p in v.participants if p.key == key), None)
-        return None
-
-    def unknown_name(self, pos: int, later_slots=(), min_words: int = 2) -> tuple[int, int, str] | None:
-        """Name-like words right after a title or honorific: a person kg does not know."""
-        stop = self.name_stopwords()
-        connectors = self.words("name_connectors")
-        # a first name kg knows may begin a name it does not ("ماكي سال")
-        taken = [(sl[0].start, sl[0].end) for sl in later_slots if not all(h.kind == "short" for h in sl)]
-        words: list[tuple[int, int, str]] = []
-        cursor = pos
-        for m in re.finditer(r"\S+", self.text[pos:pos + 100]):
-            w0 = pos + m.start()
-            gap = self.text[cursor:w0].strip(" ")
-            if gap and not (not words and gap in ("،", ",")):  # "رئيس الوزراء الماليزي، أنور إبراهيم"
-                break
-            w = m.group(0)
-            if any(a0 < w0 + len(w) and w0 < b0 for a0, b0 in taken):
-                break  # a known name, title or place starts here
-            clean = w.rstrip("،,.:؛")
-            if not ARABIC_WORD.fullmatch(clean) or (clean in stop and (
-                    clean not in self.words("name_stopword_collisions")
-                    or light(self.t.original(w0, w0 + len(clean))) in self.light_stopwords())):
-                break  # "على" (on) is a stop word, "علي" a name; "فى" is "في" in Egyptian spelling
-            if not words and (clean.startswith(("ال", "لل", "بال", "وال")) or clean in connectors
-                              or self.known_word(clean)):
-                break
-            words.append((w0, w0 + len(clean), clean))
-            cursor = w0 + len(clean)
-            if clean != w or len(words) == 5 or (len(words) >= 3 and clean not in connectors
-                                                 and words[-2][2] not in connectors):
-                break
-        while words and words[-1][2] in connectors:
-            words.pop()
-        if len(words) < min_words:
-            return None
-        if any(re.search(r"(ته|تها|تهم|هما)$", w) for _, _, w in words):
-            return None  # "دعوته": a possessed noun, not a name
-        end = words[-1][1]
-        follow = re.match(r"\s*(\S*)", self.text[end:end + 40]).group(1)
-        boundary = (end >= len(self.text) or self.text[end] in "،,.:؛()\"'-" or not follow
-                    or any(a0 <= end + (len(self.text[end:]) - len(self.text[end:].lstrip())) < b0 for a0, b0 in taken)
-                    or follow.rstrip("،,.:؛") in stop or self.m.auto.exists(follow.rstrip("،,.:؛")))
-        if not boundary:
-            return None  # a name ends where something known (or punctuation) begins
-        return words[0][0], words[-1][1], " ".join(w for _, _, w in words)
-
-    def light_stopwords(self) -> set[str]:
-        """Stop words as written (with alef maksura), to tell "على" from the name "علي"."""
-        cache = self.m.__dict__.setdefault("_words", {})
-        if "_light_stop" not in cache:
-            words = {light(w) for w in self.lex["name_stopwords"] + self.lex["reporting_verbs"]
-                     + self.lex["complementizers"] + self.lex["title_modifiers"]}
-            for t in self.lex["triggers"]:
-                words.update(light(f) for f in t["forms"])
-            cache["_light_stop"] = words
-        return cache["_light_stop"]
-
-    def known_word(self, word: str) -> bool:
-        """A word kg knows as something other than a bare first name."""
-        found = self.m.auto.get(word, None)
-        return found is not None and any(kind not in ("short",) for kind, _ in found[1])
-
-    def name_stopwords(self) -> set[str]:
-        cache = self.m.__dict__.setdefault("_words", {})
-        if "_stop" not in cache:
-            words = set(self.words("name_stopwords"))
-            for t in self.lex["triggers"]:
-                words.update(w for f in t["forms"] for w in normalize(f).split())
-            words |= self.words("reporting_verbs") | self.words("complementizers")
-            words |= self.words("title_modifiers")
-            cache["_stop"] = words
-        return cache["_stop"]
-
-    def preposition(self, h: Hit) -> str:
-        if h.prefix.endswith("ب") or h.prefix.endswith("بال"):
-            return "في"
-        return self.t.word_before(h.start)
-
     # ------------------------------------------------------------ triggers
     def find_triggers(self, hits: list[Hit], cues: list[Hit], s1: int) -> list[Hit]:
         """Event words of the sentence, with the phrasal ones ("بحث ... مع", "مؤتمر عبر الفيديو")."""
@@ -565,7 +141,7 @@ class ArticleExtractor:
         kept = []
         self._sideline_summits = []
         for t in triggers:
-            if t.value == "Summit" and self.text[t.start:t.end] in self.words("summit_level"):
+            if t.value == "Summit" and self.text[t.start:t.end] in word_list(self.m, "summit_level"):
                 # "اجتماع مجلس الجامعة على مستوى القمة": the meeting before it is the summit
                 meeting = next((k for k in reversed(kept) if k.value in ("Meeting", "Talks")
                                 and self.t.tokens_between(k.end, t.start) <= 8), None)
@@ -695,8 +271,8 @@ class ArticleExtractor:
         # "تلقى X اتصالا من Y، كما تلقى اتصالا من Z": a verb whose subject is left out shares the
         # subject of the sentence's previous event
         is_verb = self.text[t.start:t.end] in self.m.verbs or (t.value == "Talks" and self.text[t.start:t.start + 1] in "يتأ") \
-            or self.t.word_before(t.start - len(t.prefix)) in self.words("purpose_verbs") \
-            or any(w.strip("،,").lstrip("و") in self.words("call_receiving_verbs")
+            or self.t.word_before(t.start - len(t.prefix)) in word_list(self.m, "purpose_verbs") \
+            or any(w.strip("،,").lstrip("و") in word_list(self.m, "call_receiving_verbs")
                    for w in self.text[max(s0, t.start - len(t.prefix) - 30):t.start - len(t.prefix)].split()[-3:])
         # ^ "وصل X لعقد اجتماع مع Y", "كما تلقى اتصالا من Z": the event word is the verb's object
         # the previous sentence's event too, when this sentence names nobody before its verb
@@ -718,7 +294,7 @@ class ArticleExtractor:
             if last:
                 people.append(last[-1].entity)
         # "the two leaders", "their call": the pair of a recent event, one that includes who is named
-        dual = t.suffix in self.m.dual_suffixes or self.text[t.start - len(t.prefix):t.end].lstrip("وف") in self.words("dual_verbs") or any(
+        dual = t.suffix in self.m.dual_suffixes or self.text[t.start - len(t.prefix):t.end].lstrip("وف") in word_list(self.m, "dual_verbs") or any(
             (d.start >= t.end and self.t.tokens_between(t.end, d.start) <= 4)
             or (d.end <= t.start and self.t.tokens_between(d.end, t.start) <= 3) for d in duals)
         if dual and len(people) < 2 and self.state.pairs:
@@ -786,16 +362,16 @@ class ArticleExtractor:
         if etype == "Summit":  # a summit's participants are the leaders at it, not ministers or aides
             people = [p for p in people if self.is_leader(p, date)]
         if etype == "Summit" and len(people) == 2 and organizer is None and "ال" not in t.prefix and not any(
-                w in self.words("multilateral_cues") for w in self.text[a:b].split()):
+                w in word_list(self.m, "multilateral_cues") for w in self.text[a:b].split()):
             etype = "Meeting"  # "قمة" of two leaders is a meeting (CAMEO 044), not a multilateral summit
         roles: dict[str, str] = {}
         if etype == "Visit" and len(people) == 1 and place is not None and self.domestic(people[0], place, date):
             return []  # a leader touring their own country is no diplomatic visit
         word = self.text[t.start:t.end]
-        receiving = word in self.m.host_triggers or word in self.words("reception_nouns")
+        receiving = word in self.m.host_triggers or word in word_list(self.m, "reception_nouns")
         if etype == "Visit" and receiving and t.suffix in ("ه", "ها") and self.state.last_visit:
             # "يستقبله الإمبراطور": the host is named after the verb, the guest is the visitor told before
-            guest = self.guest(None, None)
+            guest = guest_of(self, None, None)
             hosts = [p.entity for p in persons if inside(p) and p.start >= t.end]
             if guest is not None and hosts and hosts[0].key != guest.key:
                 people = [hosts[0], guest]
@@ -820,10 +396,6 @@ class ArticleExtractor:
             mention = replace(mention, weak_place=weak_place, invited=invited)
         return [mention]
 
-    def office_day(self, date: DateValue | None) -> dt.date | None:
-        """The day office holders are looked up on: the event's day, else publication, else the era."""
-        return date.start() if date is not None and date.precision == "day" else (self.article.published or self.era)
-
     def is_leader(self, person: Entity, date: DateValue | None) -> bool:
         on = self.office_day(date)
         return any(r in LEADER_ROLES for r, _ in self.gaz.roles_of(person.key, on))
@@ -840,13 +412,13 @@ class ArticleExtractor:
         """A plural or dual event word, "كل على حدة" in the scope, or a meeting verb with a list of
         those its subject met ("التقى X كلا من Y وZ", "سيلتقي X نظيريه Y وZ"): one event per pair,
         unless the scope says the meeting was joint (ثلاثي، مشترك)."""
-        if self.text[t.start:t.end] in self.words("distributive_triggers"):
+        if self.text[t.start:t.end] in word_list(self.m, "distributive_triggers"):
             return True
         scope = " " + " ".join(re.sub(r"[^\w\s]", " ", self.text[a:b]).split()) + " "
-        if any(f" {c} " in scope for c in self.words("distributive_cues")):
+        if any(f" {c} " in scope for c in word_list(self.m, "distributive_cues")):
             return True
         sentence = " " + " ".join(re.sub(r"[^\w\s]", " ", self.text[s0:s1]).split()) + " "
-        joint = any(f" {c} " in sentence or f" ال{c} " in sentence for c in self.words("joint_cues"))
+        joint = any(f" {c} " in sentence or f" ال{c} " in sentence for c in word_list(self.m, "joint_cues"))
         return t.value == "Meeting" and self.text[t.start:t.end] in self.m.verbs and not joint
 
     def build(self, t, etype, people, date, place, future, roles, organizer, a, b, s0, s1) -> Mention:
@@ -872,7 +444,7 @@ class ArticleExtractor:
         roles: dict[str, str] = {}
         if word in self.m.host_triggers:  # "X received Y": host first
             order = people
-            arrived = self.guest(None, None)
+            arrived = guest_of(self, None, None)
             # "وصل X ... واستقبل X وليُّ العهد": whoever the article had arrive is the guest, whatever the order
             if len(people) > 1 and arrived is not None and arrived.key == people[0].key:
                 order = [people[1], people[0]] + people[2:]
@@ -1018,7 +590,7 @@ class ArticleExtractor:
         if relative is not None:
             return relative
         opener = self.text[s0:s0 + 30].strip()
-        if any(opener.startswith(o) for o in self.words("continuation_openers")):
+        if any(opener.startswith(o) for o in word_list(self.m, "continuation_openers")):
             if self.state.last_date is not None and sentence_idx - self.state.last_date_sentence <= 2:
                 return self.state.last_date
         return None
@@ -1032,7 +604,7 @@ class ArticleExtractor:
         """"اتفاقية الإطار الموقعة عام 2008", "المؤتمر الذي عقد في كانون الثاني": a date in a
         relative clause about another noun is not the event's (one right after the trigger is)."""
         zones = []
-        rel = self.words("relative_pronouns")
+        rel = word_list(self.m, "relative_pronouns")
         words = list(re.finditer(r"\S+", self.text[t.end:b]))
         for k, m in enumerate(words):
             if m.group(0).strip("،,") not in rel:
@@ -1131,4 +703,4 @@ def extract_article(article: Article, matcher: Matcher | None = None) -> list[Me
     # the tag decides, unless the script says otherwise: Arabic script tagged "en" is read as Arabic
     if (not lang or lang.startswith("en")) and is_english(article.text):
         return extract_english(article, matcher.gaz)
-    return ArticleExtractor(article, matcher).run()
+    return ArticleExtractor.of(article, matcher).run()

@@ -1,0 +1,53 @@
+"""Word lists of the lexicon as the stages compare them: normalized, built once per matcher.
+
+The lexicon (``kg/data/ar/lexicon.json``) is written as people spell; the stages compare
+normalized text, so each list is normalized on first use and kept on the matcher.
+"""
+
+from __future__ import annotations
+
+from .entities import Matcher
+from .normalize import light, normalize
+
+
+def _cache(m: Matcher) -> dict:
+    return m.__dict__.setdefault("_words", {})
+
+
+def word_list(m: Matcher, key: str) -> set[str]:
+    """A lexicon list, normalized (cached on the matcher)."""
+    cache = _cache(m)
+    if key not in cache:
+        cache[key] = {" ".join(normalize(w).split()) for w in m.lex.get(key, [])}
+    return cache[key]
+
+
+def light_stopwords(m: Matcher) -> set[str]:
+    """Stop words as written (with alef maksura), to tell "على" from the name "علي"."""
+    cache = _cache(m)
+    if "_light_stop" not in cache:
+        found = {light(w) for w in m.lex["name_stopwords"] + m.lex["reporting_verbs"]
+                 + m.lex["complementizers"] + m.lex["title_modifiers"]}
+        for t in m.lex["triggers"]:
+            found.update(light(f) for f in t["forms"])
+        cache["_light_stop"] = found
+    return cache["_light_stop"]
+
+
+def known_word(m: Matcher, word: str) -> bool:
+    """A word kg knows as something other than a bare first name."""
+    found = m.auto.get(word, None)
+    return found is not None and any(kind not in ("short",) for kind, _ in found[1])
+
+
+def name_stopwords(m: Matcher) -> set[str]:
+    """Words that end a name: stop words, trigger words, reporting verbs, title modifiers."""
+    cache = _cache(m)
+    if "_stop" not in cache:
+        found = set(word_list(m, "name_stopwords"))
+        for t in m.lex["triggers"]:
+            found.update(w for f in t["forms"] for w in normalize(f).split())
+        found |= word_list(m, "reporting_verbs") | word_list(m, "complementizers")
+        found |= word_list(m, "title_modifiers")
+        cache["_stop"] = found
+    return cache["_stop"]

@@ -1,0 +1,428 @@
+"""The mentions stage: a sentence's names, titles and countries as persons, places and organizations.
+
+A title is resolved to a person by the name that follows it, or by the office its
+country's holder had on the day (``role_date``); an honorific or title before words kg
+does not know introduces a person by that name, remembered for the rest of the article.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from ..models import Entity
+from .dates import DateMention, find_dates
+from .entities import NAME_LAYER, Hit, longest_non_overlapping
+from .lexwords import known_word, light_stopwords, name_stopwords, word_list
+from .normalize import light, normalize
+
+if TYPE_CHECKING:
+    from .reading import Reading
+
+ARABIC_WORD = re.compile(r"[\u0621-\u064A]{2,}")
+# "the Russian leader" is the head of state where a country has no separate paramount leader
+ROLE_FALLBACK = {"leader": ("leader", "head_of_state", "head_of_government")}
+
+
+@dataclass
+class PersonRef:
+    start: int
+    end: int
+    entity: Entity
+    role: str | None = None  # the role a title gave, for counterparts
+
+
+@dataclass
+class PlaceRef:
+    start: int
+    end: int
+    entity: Entity
+    preposition: str = ""
+
+
+@dataclass
+class SentenceNames:
+    """What one sentence names: persons, places, organizations, "the two leaders" words, and the
+    words that belong to names (not counted as distance between a trigger and its date)."""
+
+    persons: list[PersonRef]
+    places: list[PlaceRef]
+    orgs: list[PlaceRef]
+    duals: list[Hit]
+    name_tokens: set[int]
+
+
+def sentence_names(ctx: Reading, hits: list[Hit], dates: list[DateMention], s0: int, s1: int) -> SentenceNames:
+    """Resolve the name-layer hits of the sentence [s0, s1); remember who it named."""
+    names = name_slots([h for h in hits if h.kind in NAME_LAYER])
+    name_tokens = {k for slot in names for k in range(ctx.t.tok(slot[0].start), ctx.t.tok(slot[0].end - 1) + 1)}
+    persons, places, orgs, duals = resolve_names(ctx, names, dates)
+    if ctx.learned:
+        persons = sorted(persons + learned_mentions(ctx, s0, s1, persons), key=lambda p: p.start)
+    for p in persons:
+        ctx.state.recent_persons = [e for e in ctx.state.recent_persons if e.key != p.entity.key][-7:] + [p.entity]
+    return SentenceNames(persons, places, orgs, duals, name_tokens)
+
+
+def name_slots(hits: list[Hit]) -> list[list[Hit]]:
+    """Group name-layer hits by span, longest spans winning overlaps."""
+    chosen = longest_non_overlapping(hits)
+    by_span: dict[tuple[int, int], list[Hit]] = {}
+    for h in hits:
+        by_span.setdefault((h.start, h.end), []).append(h)
+    return [by_span[(c.start, c.end)] for c in chosen]
+
+
+def of_kind(slot: list[Hit], *kinds: str) -> Hit | None:
+    for h in slot:
+        if h.kind in kinds:
+            return h
+    return None
+
+
+def entity_hit(ctx: Reading, slot: list[Hit], kind: str) -> Hit | None:
+    for h in slot:
+        if h.kind == "entity" and ctx.gaz.entries[h.value].kind == kind:
+            return h
+    return None
+
+
+def country_of_slot(ctx: Reading, slot: list[Hit]) -> str | None:
+    h = of_kind(slot, "demonym")
+    if h:
+        return h.value
+    h = entity_hit(ctx, slot, "Country")
+    if h:
+        return h.value
+    shorts = {x.value for x in slot if x.kind == "short" and ctx.gaz.entries[x.value].kind == "Country"}
+    return shorts.pop() if len(shorts) == 1 else None
+
+
+def person_of_slot(ctx: Reading, slot: list[Hit], titled: bool) -> str | None:
+    h = entity_hit(ctx, slot, "Person")
+    if h and re.search(r" بن \S+$", ctx.text[h.start:h.end]) and family_name_follows(ctx, h.end + len(h.suffix)):
+        return None  # "عبدالله بن عبدالعزيز العيفان" is not King Abdullah bin Abdulaziz
+    if h:
+        return h.value
+    shorts = [x.value for x in slot if x.kind == "short" and ctx.gaz.entries[x.value].kind == "Person"]
+    seen = [k for k in shorts if k in ctx.state.seen]
+    if seen:
+        return seen[0]
+    if titled and len(set(shorts)) == 1 and not name_goes_on(ctx, slot[0].end):
+        return shorts[0]
+    return None
+
+
+def to_country(ctx: Reading, title: Hit, slot: list[Hit]) -> bool:
+    """"زيارة الرئيس للهند": after a definite title, "ل" + a country's name is "to", not "of"."""
+    if of_kind(slot, "demonym"):
+        return False
+    definite = ctx.text[title.start - len(title.prefix):title.end].lstrip("وف").startswith(("ال", "بال", "لل"))
+    word = ctx.text[slot[0].start - len(slot[0].prefix):slot[0].end]
+    return definite and word.startswith("ل") and not word.startswith("ال")
+
+
+def family_name_follows(ctx: Reading, pos: int) -> bool:
+    """After "X بن Y", a word with the article that kg does not know, closing the name before a comma
+    or a stop, is the family name of someone else ("العيفان،"); "آل" begins the known person's own
+    family name; a known word or a day is no name; "بحث محمد بن سلمان العلاقات الثنائية" goes on."""
+    m = re.match(r" ([\u0621-\u064A]+)\s*[،,.:؛]", ctx.text[pos:pos + 40])
+    if not m:
+        return False  # a family name closes the name: "عبدالله بن عبدالعزيز العيفان،"
+    word = m.group(1)
+    return ARABIC_WORD.fullmatch(word) is not None and word.startswith("ال") and word != "ال" and word not in name_stopwords(ctx.m) \
+        and not known_word(ctx.m, word) and not ctx.m.auto.exists(word) and not find_dates(f"يوم {word}")
+
+
+def name_before(ctx: Reading, pos: int) -> tuple[int, int, str] | None:
+    """Two or three name-like words kg does not know, then a comma, right before ``pos``."""
+    m = re.search(r"((?:[\u0621-\u064A]{2,} ){1,2}[\u0621-\u064A]{2,})\s*[،,]\s*$", ctx.text[max(0, pos - 60):pos])
+    if not m:
+        return None
+    words = m.group(1).split()
+    stop = name_stopwords(ctx.m)
+    if any(w in stop or w.startswith(("ال", "لل", "بال", "وال")) or ctx.m.auto.exists(w) for w in words):
+        return None
+    start = max(0, pos - 60) + m.start(1)
+    return start, start + len(m.group(1)), m.group(1)
+
+
+def unknown_person(ctx: Reading, start: int, stop: int, label: str) -> Entity:
+    """A person kg does not know, introduced by a title; later bare mentions of the name are them."""
+    entity = Entity("name:" + label, "Person", None, ctx.t.original(start, stop))
+    if len(label.split()) >= 2:
+        ctx.learned.setdefault(label, entity)
+    return entity
+
+
+def learned_mentions(ctx: Reading, s0: int, s1: int, persons: list[PersonRef]) -> list[PersonRef]:
+    """"رئيس الوزراء الماليزي، أنور إبراهيم" ... "أن أنور إبراهيم تحدث": names the article introduced."""
+    found = []
+    for label, entity in ctx.learned.items():
+        for m in re.finditer(r"(?<!\w)" + re.escape(label) + r"(?!\w)", ctx.text[s0:s1]):
+            a, b = s0 + m.start(), s0 + m.end()
+            if not any(p.start < b and a < p.end for p in persons + found):
+                found.append(PersonRef(a, b, entity))
+    return found
+
+
+def name_goes_on(ctx: Reading, pos: int) -> bool:
+    """A name-like word kg does not know follows: the first name belongs to a longer, unknown name."""
+    m = re.match(r" (\S+)", ctx.text[pos:pos + 40])
+    if not m:
+        return False
+    word = m.group(1).rstrip("،,.:؛")
+    return ARABIC_WORD.fullmatch(word) is not None and word not in name_stopwords(ctx.m) \
+        and not word.startswith(("ال", "لل", "بال", "وال")) and not known_word(ctx.m, word)
+
+
+def resolve_names(ctx: Reading, slots: list[list[Hit]], dates: list[DateMention]):
+    persons: list[PersonRef] = []
+    places: list[PlaceRef] = []
+    orgs: list[PlaceRef] = []
+    duals: list[Hit] = []
+    on = role_date(ctx, dates)
+    i, n = 0, len(slots)
+    while i < n:
+        slot = slots[i]
+        head = slot[0]
+        title = of_kind(slot, "title", "epithet", "counterpart", "guest")
+        if title is not None and named_after(ctx, head.start):
+            i += 2 if i + 1 < n and ctx.t.adjacent(head.end, slots[i + 1][0].start) else 1
+            continue
+        if title is not None:
+            j, ref = resolve_title(ctx, slots, i, title, on, persons)
+            if ref is not None:
+                persons.append(ref)
+                ctx.state.seen.add(ref.entity.key)
+            i = max(j, i + 1)
+            continue
+        honorific = of_kind(slot, "honorific")
+        nxt = slots[i + 1] if i + 1 < n and ctx.t.adjacent(head.end, slots[i + 1][0].start) else None
+        unresolved_short = nxt is not None and all(h.kind == "short" for h in nxt) \
+            and person_of_slot(ctx, nxt, titled=True) is None
+        if honorific is not None and (nxt is None or unresolved_short):
+            later = [sl for sl in slots[i + 1:] if not all(h.kind == "short" for h in sl)]
+            name = unknown_name(ctx, head.end, later, min_words=2)
+            if name:  # "سعادة ميخائيل بوغدانوف": an honorific before a name kg does not know
+                start, stop, label = name
+                persons.append(PersonRef(head.start, stop, unknown_person(ctx, start, stop, label)))
+            i += 1
+            continue
+        if of_kind(slot, "dual"):
+            duals.append(of_kind(slot, "dual"))
+            i += 1
+            continue
+        if of_kind(slot, "capital_word") and i + 1 < n and ctx.t.adjacent(head.end, slots[i + 1][0].start):
+            country = country_of_slot(ctx, slots[i + 1])
+            capital = ctx.gaz.capital_of(country) if country else None
+            if capital:
+                places.append(PlaceRef(head.start, slots[i + 1][0].end, ctx.gaz.entity(capital), preposition(ctx, head)))
+                i += 2
+                continue
+        if named_after(ctx, head.start) and not (entity_hit(ctx, slot, "Place") or entity_hit(ctx, slot, "Country")):
+            i += 1
+            continue  # "مطار الملك خالد": a place named after a person ("بمدينة أوساكا" is the city)
+        titled = i > 0 and of_kind(slots[i - 1], "honorific") is not None \
+            and ctx.t.adjacent(slots[i - 1][0].end, head.start)
+        key = person_of_slot(ctx, slot, titled=titled)
+        if key:
+            persons.append(PersonRef(head.start, head.end, named(ctx, key, head.start, head.end)))
+            ctx.state.seen.add(key)
+        else:
+            for kind, bucket in (("Place", places), ("Country", places), ("Organization", orgs)):
+                h = entity_hit(ctx, slot, kind)
+                if h:
+                    bucket.append(PlaceRef(h.start, h.end, ctx.gaz.entity(ctx.gaz.site(h.value)), preposition(ctx, h)))
+                    break
+        i += 1
+    return persons, places, orgs, duals
+
+
+def role_date(ctx: Reading, dates: list[DateMention]) -> dt.date | None:
+    """The date office holders are looked up on: an explicit date in the sentence, else publication."""
+    for d in dates:
+        if d.kind == "abs" and d.value and d.value.precision == "day":
+            return d.value.start()
+    return ctx.article.published or ctx.era
+
+
+def resolve_title(ctx: Reading, slots, i, title: Hit, on, persons) -> tuple[int, PersonRef | None]:
+    """A title, epithet, "his counterpart" or "his guest" and what follows it, as a person."""
+    n = len(slots)
+    j = i + 1
+    end = title.end
+    country = None
+    role = title.value if title.kind == "title" else None
+    if title.kind == "epithet":
+        role, country = title.value
+    if title.kind == "counterpart":
+        role = persons[-1].role if persons and persons[-1].role else "head_of_state"
+    owned = possessed(ctx, title.start)
+    # "نائب وزير الخارجية", "مبعوث الرئيس الروسي": the person is someone else
+    if owned and title.kind == "title":
+        role = "other"
+    # title + country (demonym or genitive name), then modifiers and honorifics, then a name
+    if j < n and country is None and ctx.t.adjacent(end, slots[j][0].start):
+        c = country_of_slot(ctx, slots[j])
+        if c and to_country(ctx, title, slots[j]):
+            c = None
+        if c is None and role in ("secretary_general", "other", "head_of_state"):
+            org = entity_hit(ctx, slots[j], "Organization")  # "الأمين العام للأمم المتحدة"
+            c = org.value if org else None
+        if c and not entity_hit(ctx, slots[j], "Person"):
+            country, end, j = c, slots[j][0].end, j + 1
+    former = False
+    while True:
+        m = re.match(r"[\s،,]*(\S+)", ctx.text[end:end + 30])
+        word = m.group(1).strip("،,") if m else ""
+        if word and word in word_list(ctx.m, "title_modifiers"):
+            former = former or word in word_list(ctx.m, "former_modifiers")
+            end = end + m.end()
+            while j < n and slots[j][0].start < end:
+                j += 1
+            continue
+        if j < n and of_kind(slots[j], "honorific") and ctx.t.adjacent(end, slots[j][0].start):
+            end, j = slots[j][0].end, j + 1
+            continue
+        break
+    if j < n and ctx.t.adjacent(end, slots[j][0].start):
+        key = person_of_slot(ctx, slots[j], titled=True)
+        if key and owned:
+            return j + 1, None  # "مبعوث الرئيس الفرنسي إيمانويل ماكرون": the envoy, not the president
+        if key:
+            return j + 1, PersonRef(title.start, slots[j][0].end, named(ctx, key, slots[j][0].start, slots[j][0].end), role)
+    if owned:
+        return j, None
+    if title.kind == "guest":
+        ref = guest_of(ctx, country, on)
+        return j, (PersonRef(title.start, end, ref, None) if ref else None)
+    if country and role and role != "other" and not former:
+        for r in ROLE_FALLBACK.get(role, (role,)):
+            key = ctx.gaz.holder(r, country, on)
+            if key:
+                return j, PersonRef(title.start, end, ctx.gaz.entity(key), role)
+    name = unknown_name(ctx, end, slots[j:])
+    if name:
+        start, stop, label = name
+        return j, PersonRef(title.start, stop, unknown_person(ctx, start, stop, label), role)
+    if country and role and role != "other" and title.kind != "counterpart" and not former:
+        before = name_before(ctx, title.start - len(title.prefix))
+        if before is not None:  # "باولو رانجيل، وزير الخارجية البرتغالي": the name stands before its title
+            start, stop, label = before
+            return j, PersonRef(start, end, unknown_person(ctx, start, stop, label), role)
+        label = ctx.t.original(title.start, end)
+        return j, PersonRef(title.start, end, Entity(f"title:{role}:{country}", "Person", None, label), role)
+    definite = ctx.text[title.start - len(title.prefix):title.end].startswith(("ال", "بال", "وال", "لل", "فال"))
+    if name_goes_on(ctx, end):
+        return j, None  # "الملك فيصل": a king kg does not know, not the one this article names
+    if country is None and role and role != "other" and title.kind == "title" and not former and definite:
+        key = unique_holder_in_article(ctx, role, on, ctx.text[title.start:title.end])  # "جلالة الملك"
+        if key:
+            return j, PersonRef(title.start, end, ctx.gaz.entity(key), role)
+    return j, None
+
+
+def named_after(ctx: Reading, pos: int) -> bool:
+    w = ctx.t.word_before(pos)
+    forms = {w, w[1:] if w[:1] in ("و", "ف", "ب", "ل") else w}
+    return bool(forms & word_list(ctx.m, "named_after_heads"))
+
+
+def possessed(ctx: Reading, pos: int) -> bool:
+    """"مبعوث الرئيس", "والمبعوث الخاص للرئيس": the title names whose envoy, aide or office it is."""
+    words = ctx.text[max(0, pos - 40):pos].split()[-2:]
+    possessors = word_list(ctx.m, "title_possessors")
+    for i, w in enumerate(reversed(words)):
+        w = w.strip("،,")
+        forms = {w, w[1:] if w[:1] in ("و", "ف") else w}
+        forms |= {f[2:] for f in forms if f.startswith("ال")}
+        if forms & possessors:
+            return True
+        if i == 0 and not w.startswith("ال"):
+            break  # only an adjective ("الخاص") may stand between
+    return False
+
+
+def named(ctx: Reading, key: str, a: int, b: int) -> Entity:
+    """The gazetteer entity, remembering the form this text used for it."""
+    return replace(ctx.gaz.entity(key), surface=ctx.t.original(a, b).strip())
+
+
+def unique_holder_in_article(ctx: Reading, role: str, on, title_word: str = "") -> str | None:
+    """The one person of this article holding ``role``; a title word ("الملك") narrows to those
+    whose names carry it (kings, not presidents)."""
+    keys = {e.key for e in ctx.state.recent_persons
+            if any(r == role for r, _ in ctx.gaz.roles_of(e.key, on))}
+    word = title_word.removeprefix("ال")
+    titled = {k for k in keys if any(word and word in normalize(n) for n in ctx.gaz.entries[k].ar)}
+    if len(keys) > 1 and len(titled) == 1:
+        return titled.pop()
+    return keys.pop() if len(keys) == 1 else None
+
+
+def guest_of(ctx: Reading, country: str | None, on) -> Entity | None:
+    """"ضيفه (الهندي)": the visitor of the last visit, or the person of that country named lately."""
+    if country:
+        for e in reversed(ctx.state.recent_persons):
+            if any(c == country for _, c in ctx.gaz.roles_of(e.key, on)):
+                return e
+        return None
+    v = ctx.state.last_visit
+    if v is not None:
+        key = next((k for k, r in v.roles.items() if r == "visitor"), None)
+        return next((p for p in v.participants if p.key == key), None)
+    return None
+
+
+def unknown_name(ctx: Reading, pos: int, later_slots=(), min_words: int = 2) -> tuple[int, int, str] | None:
+    """Name-like words right after a title or honorific: a person kg does not know."""
+    stop = name_stopwords(ctx.m)
+    connectors = word_list(ctx.m, "name_connectors")
+    # a first name kg knows may begin a name it does not ("ماكي سال")
+    taken = [(sl[0].start, sl[0].end) for sl in later_slots if not all(h.kind == "short" for h in sl)]
+    words: list[tuple[int, int, str]] = []
+    cursor = pos
+    for m in re.finditer(r"\S+", ctx.text[pos:pos + 100]):
+        w0 = pos + m.start()
+        gap = ctx.text[cursor:w0].strip(" ")
+        if gap and not (not words and gap in ("،", ",")):  # "رئيس الوزراء الماليزي، أنور إبراهيم"
+            break
+        w = m.group(0)
+        if any(a0 < w0 + len(w) and w0 < b0 for a0, b0 in taken):
+            break  # a known name, title or place starts here
+        clean = w.rstrip("،,.:؛")
+        if not ARABIC_WORD.fullmatch(clean) or (clean in stop and (
+                clean not in word_list(ctx.m, "name_stopword_collisions")
+                or light(ctx.t.original(w0, w0 + len(clean))) in light_stopwords(ctx.m))):
+            break  # "على" (on) is a stop word, "علي" a name; "فى" is "في" in Egyptian spelling
+        if not words and (clean.startswith(("ال", "لل", "بال", "وال")) or clean in connectors
+                          or known_word(ctx.m, clean)):
+            break
+        words.append((w0, w0 + len(clean), clean))
+        cursor = w0 + len(clean)
+        if clean != w or len(words) == 5 or (len(words) >= 3 and clean not in connectors
+                                             and words[-2][2] not in connectors):
+            break
+    while words and words[-1][2] in connectors:
+        words.pop()
+    if len(words) < min_words:
+        return None
+    if any(re.search(r"(ته|تها|تهم|هما)$", w) for _, _, w in words):
+        return None  # "دعوته": a possessed noun, not a name
+    end = words[-1][1]
+    follow = re.match(r"\s*(\S*)", ctx.text[end:end + 40]).group(1)
+    boundary = (end >= len(ctx.text) or ctx.text[end] in "،,.:؛()\"'-" or not follow
+                or any(a0 <= end + (len(ctx.text[end:]) - len(ctx.text[end:].lstrip())) < b0 for a0, b0 in taken)
+                or follow.rstrip("،,.:؛") in stop or ctx.m.auto.exists(follow.rstrip("،,.:؛")))
+    if not boundary:
+        return None  # a name ends where something known (or punctuation) begins
+    return words[0][0], words[-1][1], " ".join(w for _, _, w in words)
+
+
+def preposition(ctx: Reading, h: Hit) -> str:
+    if h.prefix.endswith("ب") or h.prefix.endswith("بال"):
+        return "في"
+    return ctx.t.word_before(h.start)

@@ -1,0 +1,67 @@
+"""What every stage reads of one article: its text, the language knowledge, and what was told so far.
+
+The stages are functions of this context and of their own plain inputs (hits, names,
+triggers, frames); the context carries only what an article-level reader must remember
+across sentences (who was named, the last pair of leaders, the last date and visit).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from ..models import Article, DateValue, Entity, Mention
+from .entities import Matcher
+from .normalize import NormText
+from .resources import Gazetteer
+from .text import ArticleText
+
+
+@dataclass
+class ArticleState:
+    """What the extractor remembers while it reads one article."""
+
+    seen: set[str] = field(default_factory=set)
+    pairs: list[tuple[Entity, ...]] = field(default_factory=list)  # participants of recent events, newest last
+    recent_persons: list[Entity] = field(default_factory=list)
+    last_date: DateValue | None = None
+    last_date_sentence: int = -10
+    denied: list[tuple[str, frozenset]] = field(default_factory=list)
+    last_visit: Mention | None = None
+
+
+@dataclass
+class Reading:
+    """One article being read: its text, the matcher (gazetteer, lexicon) and the article's memory."""
+
+    article: Article
+    t: ArticleText
+    m: Matcher
+    state: ArticleState = field(default_factory=ArticleState)
+    mentions: list[Mention] = field(default_factory=list)
+    last_sentence: int = -10  # the last sentence that told an event
+    learned: dict[str, Entity] = field(default_factory=dict)  # persons kg does not know, as the article named them
+    dateline: Entity | None = None
+    phone_only: bool = False
+    era: dt.date | None = None  # the day office holders are read on when the article has no date
+    gaz: Gazetteer = field(init=False)
+    lex: dict = field(init=False)
+
+    def __post_init__(self):
+        self.gaz, self.lex = self.m.gaz, self.m.lex
+
+    @classmethod
+    def of(cls, article: Article, matcher: Matcher) -> "Reading":
+        return cls(article, ArticleText.of(article), matcher)
+
+    @property
+    def text(self) -> str:
+        return self.t.text
+
+    @property
+    def nt(self) -> NormText:
+        return self.t.nt
+
+    def office_day(self, date: DateValue | None) -> dt.date | None:
+        """The day office holders are looked up on: the event's day, else publication, else the era."""
+        return date.start() if date is not None and date.precision == "day" else (self.article.published or self.era)
