@@ -6,10 +6,11 @@ from __future__ import annotations
 import datetime as dt
 
 from kg.extract.dates import find_dates
-from kg.extract.entities import matcher_for
+from kg.extract.entities import NAME_LAYER, matcher_for
 from kg.extract.names import SentenceNames, sentence_names
 from kg.extract.reading import Reading
 from kg.extract.text import ArticleText
+from kg.extract.triggers import Scope, SentenceTriggers, find_triggers, trigger_scopes
 from kg.models import Article
 
 
@@ -68,3 +69,38 @@ def test_an_unknown_name_after_a_title_is_learned_for_the_rest_of_the_article():
     assert [p.entity.key for p in names.persons] == ["name:جون سميث الكبير"]
     assert set(ctx.learned) == {"جون سميث الكبير"}
     assert len(names.duals) == 1  # "الرئيسان": the two leaders, resolved later against a pair
+
+
+# ------------------------------------------------------------------ triggers
+def triggers_of(body: str) -> tuple[Reading, SentenceTriggers, list[Scope]]:
+    ctx = reading_of(body)
+    hits = ctx.m.hits(ctx.text)
+    cues = [h for h in hits if h.kind not in NAME_LAYER and h.kind != "trigger"]
+    found = find_triggers(ctx, hits, cues, len(ctx.text))
+    return ctx, found, trigger_scopes(ctx, found.triggers, cues, find_dates(ctx.text), 0, len(ctx.text))
+
+
+def test_a_verb_of_discussion_is_talks_only_with_mia_after_it():
+    _, found, _ = triggers_of("بحث الرئيس الروسي هاتفيا مع نظيره التركي الأوضاع في المنطقة.")
+    assert [t.value for t in found.triggers] == ["Talks"]
+    _, found, _ = triggers_of("بحث البرلمان مشروع القانون الجديد.")
+    assert found.triggers == []
+
+
+def test_a_conference_word_with_its_medium_is_a_video_call():
+    _, found, _ = triggers_of("عقد الزعيمان مؤتمرا عبر الفيديو.")
+    assert [t.value for t in found.triggers] == ["VideoCall"]
+
+
+def test_a_summit_on_whose_sidelines_leaders_met_is_kept_aside_not_a_trigger():
+    ctx, found, _ = triggers_of("التقى بوتين أردوغان على هامش القمة في قازان.")
+    assert [t.value for t in found.triggers] == ["Meeting"]
+    assert [ctx.text[t.start:t.end] for t in found.sideline] == ["القمه"]
+
+
+def test_visit_words_share_one_scope_and_a_later_call_gets_its_own():
+    ctx, _, scopes = triggers_of("وصل أمير قطر إلى باريس في زيارة رسمية، وكان في استقباله الرئيس الفرنسي، "
+                                 "ثم أجرى اتصالا هاتفيا مع بايدن.")
+    assert [s.trigger.value for s in scopes] == ["Visit", "PhoneCall"]
+    assert ctx.text[scopes[0].start:scopes[0].end].endswith("الرييس الفرنسي")
+    assert ctx.text[scopes[1].start:scopes[1].end].startswith("، ثم اجري")

@@ -20,11 +20,12 @@ from dataclasses import replace
 from ..models import FAMILY, OCCURRED, PLANNED, Article, DateValue, Entity, Mention, dates_near
 from .dates import DateMention, find_dates
 from .english import extract_english, is_english
-from .entities import NAME_LAYER, Hit, Matcher, longest_non_overlapping, matcher_for
+from .entities import NAME_LAYER, Hit, Matcher, matcher_for
 from .lexwords import word_list
 from .names import PersonRef, PlaceRef, guest_of, sentence_names
 from .normalize import normalize
 from .reading import Reading
+from .triggers import find_triggers, trigger_scopes
 
 PLACE_PREPOSITIONS = {normalize(w) for w in ("في", "إلى", "بمدينة", "بالعاصمة", "مدينة", "العاصمة", "لدى", "الى",
                                               # "القمة التي تستضيفها أستانا": the host city of a summit
@@ -89,20 +90,14 @@ class ArticleExtractor(Reading):
         persons, places, orgs, duals = names.persons, names.places, names.orgs, names.duals
         cues = [h for h in hits if h.kind not in NAME_LAYER and h.kind != "trigger"]
 
-        triggers = self.find_triggers(hits, cues, s1)
-        groups = self.group_triggers(triggers, cues, dates)
-        starts = [s0] + [self.boundary(triggers[g[-1]], triggers[h[0]], cues) for g, h in zip(groups, groups[1:])]
-        ends = starts[1:] + [s1]
+        found = find_triggers(self, hits, cues, s1)
+        scopes = trigger_scopes(self, found.triggers, cues, dates, s0, s1)
         prev: Mention | None = None
         dated_in_sentence: DateValue | None = None
         first = len(self.mentions)
-        for group, a, b in zip(groups, starts, ends):
-            t = triggers[group[0]]
-            reporting = [c.start for c in cues if c.kind in ("reporting", "contrast") and triggers[group[-1]].end <= c.start < b]
-            if reporting:
-                b = reporting[0]  # "..., and X said that ...", "أما الثانية ...": a new clause about something else
-            for mention in self.mentions_for(t, a, b, s0, s1, persons, places, orgs, duals, cues, dates,
-                                             single=len(groups) == 1, prev=prev, sentence_idx=idx):
+        for scope in scopes:
+            for mention in self.mentions_for(scope.trigger, scope.start, scope.end, s0, s1, persons, places, orgs, duals,
+                                             cues, dates, single=len(scopes) == 1, prev=prev, sentence_idx=idx):
                 self.mentions.append(mention)
                 prev = mention
                 if mention.date is not None:
@@ -113,7 +108,7 @@ class ArticleExtractor(Reading):
                 if len(pair) == 2:  # "the two leaders" refers back to a pair, not to a group
                     keys = {p.key for p in pair}
                     self.state.pairs = [q for q in self.state.pairs if {p.key for p in q} != keys][-5:] + [pair]
-        self.mentions.extend(self.sideline_summits(self.mentions[first:], s0, s1))
+        self.mentions.extend(self.sideline_summits(found.sideline, self.mentions[first:], s0, s1))
         if len(self.mentions) > first:
             self.last_sentence = idx
         # "the same day" later on refers to the last event's date, else to the sentence's first date
@@ -128,101 +123,20 @@ class ArticleExtractor(Reading):
             self.state.last_date = sentence_date
             self.state.last_date_sentence = idx
 
-    # ------------------------------------------------------------ triggers
-    def find_triggers(self, hits: list[Hit], cues: list[Hit], s1: int) -> list[Hit]:
-        """Event words of the sentence, with the phrasal ones ("بحث ... مع", "مؤتمر عبر الفيديو")."""
-        mods = [c for c in cues if c.kind == "modifier"]
-        plain = [h for h in hits if h.kind == "trigger"
-                 # "عبر تقنية الاتصال المرئي" is how, not another event
-                 and not any(m.start <= h.start < m.end and (m.end - m.start) > (h.end - h.start) for m in mods)]
-        extra = self.talks_verbs(hits, plain, s1) + self.modifier_triggers(hits, mods)
-        triggers = longest_non_overlapping(plain + extra)
-        others = [t for t in triggers if t.value != "Summit"]
-        kept = []
-        self._sideline_summits = []
-        for t in triggers:
-            if t.value == "Summit" and self.text[t.start:t.end] in word_list(self.m, "summit_level"):
-                # "اجتماع مجلس الجامعة على مستوى القمة": the meeting before it is the summit
-                meeting = next((k for k in reversed(kept) if k.value in ("Meeting", "Talks")
-                                and self.t.tokens_between(k.end, t.start) <= 8), None)
-                if meeting is not None:
-                    kept[kept.index(meeting)] = replace(meeting, value="Summit")
-                continue
-            if t.value == "Summit" and others:
-                context = any(c.kind == "summit_context" and c.end <= t.start and self.t.tokens_between(c.end, t.start) <= 2
-                              for c in cues)
-                if context or any(o.start < t.start for o in others):
-                    if any(c.kind == "summit_context" and self.text[c.start:c.end].endswith("هامش")
-                           and c.end <= t.start and self.t.tokens_between(c.end, t.start) <= 2 for c in cues):
-                        self._sideline_summits.append(t)
-                    continue  # "على هامش قمة": the summit is where a meeting happened
-            kept.append(t)
-        return kept
-
-    def sideline_summits(self, mentions: list[Mention], s0: int, s1: int) -> list[Mention]:
+    def sideline_summits(self, sideline: list[Hit], mentions: list[Mention], s0: int, s1: int) -> list[Mention]:
         """"التقى X وY على هامش قمة ..." also tells the summit. Its participants are left open: the
         text places two leaders there, not who took part; a summit lasts days, so the meeting's day
         gives it a month."""
         met = [m for m in mentions if m.family in ("meeting", "talks") and m.status == OCCURRED and not m.partial]
-        if not met or not self._sideline_summits:
+        if not met or not sideline:
             return []
         people: list[Entity] = []
         date = next((m.date for m in met if m.date is not None), None)
         if date is not None and date.precision == "day":
             date = DateValue(date.value[:7])
         place = next((m.place for m in met if m.place is not None and not m.weak_place), None)
-        t = self._sideline_summits[0]
+        t = sideline[0]
         return [self.build(t, "Summit", people, date, place, False, {}, None, t.start, s1, s0, s1)]
-
-    def talks_verbs(self, hits: list[Hit], triggers: list[Hit], s1: int) -> list[Hit]:
-        """"بحث X مع Y": a verb of discussion is an event only with "مع" (with) after it."""
-        window = self.lex["talks_verbs"]["window"]
-        out = []
-        for h in hits:
-            if h.kind != "talks_verb":
-                continue
-            m = re.search(r"(?<!\w)(?:و)?مع(?!\w)", self.text[h.end:s1])
-            if m is None or self.t.tokens_between(h.end, h.end + m.start()) > window:
-                continue
-            if any(h.end <= t.start < h.end + m.start() for t in triggers):
-                continue  # "بحث في اتصال هاتفي مع": the call is the trigger
-            out.append(Hit(h.start, h.end, "trigger", "Talks", h.prefix, h.suffix))
-        return out
-
-    def modifier_triggers(self, hits: list[Hit], mods: list[Hit]) -> list[Hit]:
-        """"مؤتمرهما عبر الفيديو": a conference or meeting word is a video call when the medium follows."""
-        window = self.lex["modifier_triggers"]["window"]
-        out = []
-        for h in hits:
-            if h.kind != "mod_trigger":
-                continue
-            if any(m.value == "VideoCall" and m.start >= h.end and self.t.tokens_between(h.end, m.start) <= window for m in mods):
-                out.append(Hit(h.start, h.end, "trigger", "VideoCall", h.prefix, h.suffix))
-        return out
-
-    def group_triggers(self, triggers: list[Hit], cues: list[Hit], dates: list[DateMention]) -> list[list[int]]:
-        """Consecutive visit words tell one visit ("وصل X إلى ... في زيارة ... وكان في استقباله Y")
-        unless a time, a contrast or a demonstrative separates them."""
-        groups: list[list[int]] = []
-        for i, t in enumerate(triggers):
-            if groups and t.value == "Visit" and triggers[groups[-1][-1]].value == "Visit":
-                p = triggers[groups[-1][-1]]
-                between = [c for c in cues if p.end <= c.start < t.start]
-                # an invitation between two visit words introduces another (planned) visit
-                separated = any(c.kind in ("temporal", "contrast", "demonstrative", "future") for c in between)
-                # "الزيارة التي قام بها ..." describes another visit
-                separated = separated or ("ال" in t.prefix and re.match(r"\s+(التي|الذي)\b", self.text[t.end:t.end + 8]) is not None)
-                if not separated:
-                    groups[-1].append(i)
-                    continue
-            groups.append([i])
-        return groups
-
-    def boundary(self, t1: Hit, t2: Hit, cues: list[Hit]) -> int:
-        """Where the scope of t1 ends and that of t2 starts: the last clause break between them."""
-        breaks = [t1.end + m.start() for m in re.finditer(r"[،,؛;(]", self.text[t1.end:t2.start])]
-        breaks += [c.start for c in cues if c.kind in ("reporting", "contrast") and t1.end <= c.start < t2.start]
-        return max(breaks) if breaks else t2.start
 
     # ------------------------------------------------------------ one event mention
     def mentions_for(self, t: Hit, a, b, s0, s1, persons, places, orgs, duals, cues, dates,

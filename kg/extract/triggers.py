@@ -1,0 +1,137 @@
+"""The triggers stage: a sentence's event words, and how they divide it into one scope per event.
+
+Plain trigger words come from the automaton; phrasal ones are made here ("بحث ... مع" is
+talks, "مؤتمر عبر الفيديو" a video call). A summit word next to a meeting ("على هامش قمة")
+is where the meeting happened, kept aside so the summit can be told as its own event.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from .entities import Hit, longest_non_overlapping
+from .lexwords import word_list
+
+if TYPE_CHECKING:
+    from .dates import DateMention
+    from .reading import Reading
+
+
+@dataclass
+class SentenceTriggers:
+    """A sentence's event triggers in text order, and the summits it names as the sidelines of a meeting."""
+
+    triggers: list[Hit]
+    sideline: list[Hit]
+
+
+@dataclass
+class Scope:
+    """The part of a sentence [start, end) that tells the event of one trigger."""
+
+    trigger: Hit
+    start: int
+    end: int
+
+
+def trigger_scopes(ctx: Reading, triggers: list[Hit], cues: list[Hit], dates: list[DateMention],
+                   s0: int, s1: int) -> list[Scope]:
+    """One scope per event: consecutive visit words share one, and a scope ends at the clause break
+    before the next event's trigger or at a reporting verb after its own."""
+    groups = group_triggers(ctx, triggers, cues, dates)
+    starts = [s0] + [boundary(ctx, triggers[g[-1]], triggers[h[0]], cues) for g, h in zip(groups, groups[1:])]
+    ends = starts[1:] + [s1]
+    scopes = []
+    for group, a, b in zip(groups, starts, ends):
+        reporting = [c.start for c in cues if c.kind in ("reporting", "contrast") and triggers[group[-1]].end <= c.start < b]
+        if reporting:
+            b = reporting[0]  # "..., and X said that ...", "أما الثانية ...": a new clause about something else
+        scopes.append(Scope(triggers[group[0]], a, b))
+    return scopes
+
+
+def find_triggers(ctx: Reading, hits: list[Hit], cues: list[Hit], s1: int) -> SentenceTriggers:
+    """Event words of the sentence, with the phrasal ones ("بحث ... مع", "مؤتمر عبر الفيديو")."""
+    mods = [c for c in cues if c.kind == "modifier"]
+    plain = [h for h in hits if h.kind == "trigger"
+             # "عبر تقنية الاتصال المرئي" is how, not another event
+             and not any(m.start <= h.start < m.end and (m.end - m.start) > (h.end - h.start) for m in mods)]
+    extra = talks_verbs(ctx, hits, plain, s1) + modifier_triggers(ctx, hits, mods)
+    triggers = longest_non_overlapping(plain + extra)
+    others = [t for t in triggers if t.value != "Summit"]
+    kept = []
+    sideline = []
+    for t in triggers:
+        if t.value == "Summit" and ctx.text[t.start:t.end] in word_list(ctx.m, "summit_level"):
+            # "اجتماع مجلس الجامعة على مستوى القمة": the meeting before it is the summit
+            meeting = next((k for k in reversed(kept) if k.value in ("Meeting", "Talks")
+                            and ctx.t.tokens_between(k.end, t.start) <= 8), None)
+            if meeting is not None:
+                kept[kept.index(meeting)] = replace(meeting, value="Summit")
+            continue
+        if t.value == "Summit" and others:
+            context = any(c.kind == "summit_context" and c.end <= t.start and ctx.t.tokens_between(c.end, t.start) <= 2
+                          for c in cues)
+            if context or any(o.start < t.start for o in others):
+                if any(c.kind == "summit_context" and ctx.text[c.start:c.end].endswith("هامش")
+                       and c.end <= t.start and ctx.t.tokens_between(c.end, t.start) <= 2 for c in cues):
+                    sideline.append(t)
+                continue  # "على هامش قمة": the summit is where a meeting happened
+        kept.append(t)
+    return SentenceTriggers(kept, sideline)
+
+
+def talks_verbs(ctx: Reading, hits: list[Hit], triggers: list[Hit], s1: int) -> list[Hit]:
+    """"بحث X مع Y": a verb of discussion is an event only with "مع" (with) after it."""
+    window = ctx.lex["talks_verbs"]["window"]
+    out = []
+    for h in hits:
+        if h.kind != "talks_verb":
+            continue
+        m = re.search(r"(?<!\w)(?:و)?مع(?!\w)", ctx.text[h.end:s1])
+        if m is None or ctx.t.tokens_between(h.end, h.end + m.start()) > window:
+            continue
+        if any(h.end <= t.start < h.end + m.start() for t in triggers):
+            continue  # "بحث في اتصال هاتفي مع": the call is the trigger
+        out.append(Hit(h.start, h.end, "trigger", "Talks", h.prefix, h.suffix))
+    return out
+
+
+def modifier_triggers(ctx: Reading, hits: list[Hit], mods: list[Hit]) -> list[Hit]:
+    """"مؤتمرهما عبر الفيديو": a conference or meeting word is a video call when the medium follows."""
+    window = ctx.lex["modifier_triggers"]["window"]
+    out = []
+    for h in hits:
+        if h.kind != "mod_trigger":
+            continue
+        if any(m.value == "VideoCall" and m.start >= h.end and ctx.t.tokens_between(h.end, m.start) <= window for m in mods):
+            out.append(Hit(h.start, h.end, "trigger", "VideoCall", h.prefix, h.suffix))
+    return out
+
+
+def group_triggers(ctx: Reading, triggers: list[Hit], cues: list[Hit], dates: list[DateMention]) -> list[list[int]]:
+    """Consecutive visit words tell one visit ("وصل X إلى ... في زيارة ... وكان في استقباله Y")
+    unless a time, a contrast or a demonstrative separates them."""
+    groups: list[list[int]] = []
+    for i, t in enumerate(triggers):
+        if groups and t.value == "Visit" and triggers[groups[-1][-1]].value == "Visit":
+            p = triggers[groups[-1][-1]]
+            between = [c for c in cues if p.end <= c.start < t.start]
+            # an invitation between two visit words introduces another (planned) visit
+            separated = any(c.kind in ("temporal", "contrast", "demonstrative", "future") for c in between)
+            # "الزيارة التي قام بها ..." describes another visit
+            separated = separated or ("ال" in t.prefix and re.match(r"\s+(التي|الذي)\b", ctx.text[t.end:t.end + 8]) is not None)
+            if not separated:
+                groups[-1].append(i)
+                continue
+        groups.append([i])
+    return groups
+
+
+def boundary(ctx: Reading, t1: Hit, t2: Hit, cues: list[Hit]) -> int:
+    """Where the scope of t1 ends and that of t2 starts: the last clause break between them."""
+    breaks = [t1.end + m.start() for m in re.finditer(r"[،,؛;(]", ctx.text[t1.end:t2.start])]
+    breaks += [c.start for c in cues if c.kind in ("reporting", "contrast") and t1.end <= c.start < t2.start]
+    return max(breaks) if breaks else t2.start
