@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from kg.extract.dates import find_dates
+from kg.extract.dates_places import find_dateline, pick_date, pick_place
 from kg.extract.entities import NAME_LAYER, matcher_for
 from kg.extract.names import SentenceNames, sentence_names
 from kg.extract.reading import Reading
@@ -104,3 +105,39 @@ def test_visit_words_share_one_scope_and_a_later_call_gets_its_own():
     assert [s.trigger.value for s in scopes] == ["Visit", "PhoneCall"]
     assert ctx.text[scopes[0].start:scopes[0].end].endswith("الرييس الفرنسي")
     assert ctx.text[scopes[1].start:scopes[1].end].startswith("، ثم اجري")
+
+
+# ------------------------------------------------------------------ dates and places
+def when_where(body: str, published: dt.date | None = dt.date(2024, 5, 1)):
+    """The date and place of the sentence's first event, read by the dates and places stage alone."""
+    ctx = reading_of(body, published)
+    hits, dates = ctx.m.hits(ctx.text), find_dates(ctx.text)
+    names = sentence_names(ctx, hits, dates, 0, len(ctx.text))
+    ctx.name_tokens = names.name_tokens
+    cues = [h for h in hits if h.kind not in NAME_LAYER and h.kind != "trigger"]
+    scope = trigger_scopes(ctx, find_triggers(ctx, hits, cues, len(ctx.text)).triggers, cues, dates, 0, len(ctx.text))[0]
+    date = pick_date(ctx, scope.trigger, scope.start, scope.end, [], dates, False, True, 0, 0, names.persons)
+    inside = lambda x: scope.start <= x.start < scope.end  # noqa: E731
+    place = pick_place(ctx, scope.trigger, names.places, inside, names.persons, scope.start)
+    return date, place
+
+
+def test_a_day_and_month_without_a_year_take_the_year_before_publication():
+    date, place = when_where("التقى الرئيس التركي رجب طيب أردوغان نظيره الروسي في 28 ديسمبر بمدينة سوتشي.")
+    assert (date.value, date.precision) == ("2023-12-28", "day")
+    assert place.key == "name:Sochi"
+
+
+def test_last_week_is_a_month_never_an_invented_day():
+    date, _ = when_where("أجرى الرئيس الفرنسي اتصالا هاتفيا مع الرئيس الأمريكي الأسبوع الماضي.")
+    assert (date.value, date.precision) == ("2024-04", "month")
+
+
+def test_a_date_in_a_relative_clause_about_something_else_is_not_the_events():
+    date, _ = when_where("التقى الرئيس المصري نظيره الفرنسي لبحث الاتفاق الذي وقع في 3 مارس 2019.")
+    assert date is None
+
+
+def test_a_dateline_is_where_the_report_was_filed():
+    ctx = reading_of("موسكو - (وكالات)\nالتقى الرئيس الروسي نظيره الصيني.")
+    assert find_dateline(ctx, ctx.m.hits(ctx.text)).key == "Q649"

@@ -12,8 +12,6 @@ duration. All words and phrases come from ``kg/data/ar/lexicon.json``.
 
 from __future__ import annotations
 
-import bisect
-import datetime as dt
 import re
 from dataclasses import replace
 
@@ -22,19 +20,14 @@ from .dates import DateMention, find_dates
 from .english import extract_english, is_english
 from .entities import NAME_LAYER, Hit, Matcher, matcher_for
 from .lexwords import word_list
-from .names import PersonRef, PlaceRef, guest_of, sentence_names
-from .normalize import normalize
+from .names import guest_of, sentence_names
+from .dates_places import DATE_REACH, find_dateline, pick_date, pick_place
 from .reading import Reading
 from .triggers import find_triggers, trigger_scopes
 
-PLACE_PREPOSITIONS = {normalize(w) for w in ("في", "إلى", "بمدينة", "بالعاصمة", "مدينة", "العاصمة", "لدى", "الى",
-                                              # "القمة التي تستضيفها أستانا": the host city of a summit
-                                              "تستضيفها", "يستضيفها", "تستضيف", "يستضيف", "تحتضنها", "تحتضن", "يحتضن")}
 ORDINALS = {"اول", "ثاني", "ثالث", "رابع", "اخر", "اولى", "الاولى"}
-DATELINE_TAIL = re.compile(r"\s*(?:[-–—:(]|في\s+\d)")
 LEADER_ROLES = ("head_of_state", "head_of_government", "leader", "crown_prince", "secretary_general")
 INVITATION = re.compile(r"دعوه\s+(?:\S+\s+){0,1}(?:من\s+)?(?:\S+\s+){0,3}$")
-DATE_REACH = 12  # words after the trigger within which its date is told
 NEEDS_TWO = ("Call", "PhoneCall", "VideoCall", "Meeting", "Talks")
 
 
@@ -46,7 +39,7 @@ class ArticleExtractor(Reading):
         hits = self.m.hits(self.text)
         # a short form ("شي") counts once the full name appears anywhere in the article itself
         self.state.seen = {h.value for h in hits if h.kind == "entity" and self.t.in_kept(h.start)}
-        self.dateline = self.find_dateline(hits)
+        self.dateline = find_dateline(self, hits)
         kinds = {h.value for h in hits if h.kind == "trigger"}
         self.phone_only = "PhoneCall" in kinds and not kinds & {"Meeting", "Visit", "Summit", "VideoCall"}
         # an undated article's office holders are looked up on the day its named people held office together
@@ -69,24 +62,10 @@ class ArticleExtractor(Reading):
                           [d for d in dates[di:dj] if d.end <= s1])
         return self.mentions
 
-    def find_dateline(self, hits: list[Hit]) -> Entity | None:
-        """"موسكو - (وكالات)", "القاهرة في 5 مايو (أ ش أ)": a place opening a line, then a dash, a
-        bracket or "في" and a date, is where the report was filed."""
-        starts = self.t.kept_starts
-        for h in hits:
-            if h.kind != "entity" or self.gaz.entries[h.value].kind not in ("Place", "Country"):
-                continue
-            k = bisect.bisect_right(starts, h.start) - 1
-            if k < 0 or self.text[starts[k]:h.start - len(h.prefix)].strip():
-                continue
-            if DATELINE_TAIL.match(self.text, h.end + len(h.suffix)):
-                return self.gaz.entity(self.gaz.site(h.value))
-        return None
-
     # ------------------------------------------------------------ a sentence
     def sentence(self, idx: int, s0: int, s1: int, hits: list[Hit], dates: list[DateMention]):
         names = sentence_names(self, hits, dates, s0, s1)
-        self._name_tokens = names.name_tokens
+        self.name_tokens = names.name_tokens
         persons, places, orgs, duals = names.persons, names.places, names.orgs, names.duals
         cues = [h for h in hits if h.kind not in NAME_LAYER and h.kind != "trigger"]
 
@@ -247,14 +226,14 @@ class ArticleExtractor(Reading):
             future = True
         if future:  # "أفادت الرئاسة، اليوم الثلاثاء، بأن X ستزور ...": the day is the announcement's
             date_zones = date_zones + self.announcement_zones(t, s0, cues)
-        date = self.pick_date(t, a, b, date_zones, dates, future, single, sentence_idx, s0, persons)
+        date = pick_date(self, t, a, b, date_zones, dates, future, single, sentence_idx, s0, persons)
         pub = self.article.published
         if date is not None and pub is not None and date.start() > pub:
             future = True
 
         sideline = any(c.kind == "summit_context" and self.text[c.start:c.end].endswith("هامش") for c in cues
                        if a <= c.start < b)
-        place = self.pick_place(t, places, inside, persons, a, sideline)
+        place = pick_place(self, t, places, inside, persons, a, sideline)
         organizer = next((o.entity for o in orgs if inside(o) and o.start >= t.end
                           and self.t.tokens_between(t.end, o.start) <= 3), None)
 
@@ -477,105 +456,6 @@ class ArticleExtractor(Reading):
                 if comp is not None:
                     zones.append((c.start, comp.start))
         return zones
-
-    def pick_date(self, t, a, b, zones, dates, future, single, sentence_idx, s0, persons) -> DateValue | None:
-        pub = self.article.published
-        zones = zones + self.relative_clauses(t, b)
-        # "يزور الرياض أولا، ثم يتوجه إلى قطر غدا": what follows "ثم" is the next step, with its own day
-        then = re.search(r"(?<!\w)ثم(?!\w)", self.text[t.end:b])
-        if then:
-            zones = zones + [(t.end + then.start(), b)]
-        reach = DATE_REACH // 2 if "ال" in t.prefix else DATE_REACH  # "the meeting" is dated close by, if at all
-        cands = [d for d in dates if a <= d.start < b and not any(z0 <= d.start < z1 for z0, z1 in zones)
-                 and not (d.start > t.end and self.distance(t, d.start, persons) > reach)]
-        if not cands and single:
-            cands = [d for d in dates if not any(z0 <= d.start < z1 for z0, z1 in zones)
-                     and not (d.start > t.end and self.distance(t, d.start, persons) > reach)]
-        if not cands:  # "كما تلقى أمس، اتصالا من Z": the day stands between the verb and its object
-            cands = [d for d in dates if s0 <= d.end <= a and self.t.tokens_between(d.end, t.start) <= 1]
-        if cands:
-            best = min(cands, key=lambda d: (d.start < t.start, abs(d.start - t.end)))
-            if best.kind == "same_day":
-                return self.state.last_date
-            value = best.resolve(pub, future)
-            if value is not None:
-                return value
-        relative = self.relative_to_previous(t, s0)
-        if relative is not None:
-            return relative
-        opener = self.text[s0:s0 + 30].strip()
-        if any(opener.startswith(o) for o in word_list(self.m, "continuation_openers")):
-            if self.state.last_date is not None and sentence_idx - self.state.last_date_sentence <= 2:
-                return self.state.last_date
-        return None
-
-    def distance(self, t: Hit, pos: int, persons: list[PersonRef]) -> int:
-        """Words from the trigger to ``pos``, not counting names, titles and honorifics between."""
-        lo, hi = self.t.tok(t.end - 1) + 1, self.t.tok(pos)
-        return sum(1 for k in range(lo, hi) if k not in self._name_tokens)
-
-    def relative_clauses(self, t: Hit, b: int) -> list[tuple[int, int]]:
-        """"اتفاقية الإطار الموقعة عام 2008", "المؤتمر الذي عقد في كانون الثاني": a date in a
-        relative clause about another noun is not the event's (one right after the trigger is)."""
-        zones = []
-        rel = word_list(self.m, "relative_pronouns")
-        words = list(re.finditer(r"\S+", self.text[t.end:b]))
-        for k, m in enumerate(words):
-            if m.group(0).strip("،,") not in rel:
-                continue
-            if k == 0 or (k == 1 and words[0].group(0).startswith("ال")):
-                continue  # "الزيارة (التاريخية) التي قام بها ...": the clause describes the event itself
-            start = t.end + m.start()
-            brk = re.search(r"[،,؛;]", self.text[start:b])
-            zones.append((start, start + brk.start() if brk else b))
-        return zones
-
-    def relative_to_previous(self, t: Hit, s0: int) -> DateValue | None:
-        """"بعد يوم واحد من لقائه": a day-precise offset from the last dated event of the sentence."""
-        first = self.nt.orig_span(s0, s0 + 1)[0]
-        last = None
-        for m in reversed(self.mentions):  # this sentence's mentions only: stop at the sentence's start
-            if m.start < first:
-                break
-            if m.date is not None and m.date.precision == "day":
-                last = m
-                break
-        if last is None:
-            return None
-        head = self.text[max(s0, t.start - 40):t.start]
-        offsets = {normalize(k): v for k, v in self.lex["relative_day_offsets"].items()}
-        m = re.search(r"(بعد|قبل)\s+(?:نحو\s+)?(" + "|".join(sorted(map(re.escape, offsets), key=len, reverse=True))
-                      + r")\s+من\s+$", head)
-        if not m:
-            return None
-        days = offsets[m.group(2)]
-        # X happened "one day after" the event told in this sentence... read back: the event is earlier
-        try:
-            d = last.date.start() + dt.timedelta(days=-days if m.group(1) == "بعد" else days)
-        except OverflowError:  # a day before 1 January of year 1 or after 9999
-            return None
-        return DateValue.of(d.year, d.month, d.day)
-
-    def pick_place(self, t: Hit, places: list[PlaceRef], inside, persons: list[PersonRef], scope_start: int,
-                   sideline: bool = False) -> Entity | None:
-        """Where the event happened: a place after "في"/"إلى" (or the object of "زار") near the trigger;
-        on the sidelines of a summit, where the summit is held, however far the sentence tells it."""
-        preps = PLACE_PREPOSITIONS
-        for p in places:
-            if not inside(p):
-                continue
-            head = self.text[max(0, p.start - 40):p.start].split()
-            if len(head) >= 2 and head[-1] == "في" and any(
-                    re.sub(r"(هما|هم|ها|ه)$", "", w) in self.m.place_blockers for w in head[-3:-1]):
-                continue  # "الحرب في أوكرانيا": the place of something else
-            if p.end <= t.start and self.t.tokens_between(p.end, t.start) > 3 and self.t.tokens_between(scope_start, p.start) > 2:
-                continue  # before the trigger only when fronted ("وفي موسكو، التقى") or close
-            reach = 25 if t.value == "Summit" else 10  # "قمة منظمة شنغهاي للتعاون ... في أستانا"
-            if p.start > t.end and self.distance(t, p.start, persons) > reach and not sideline:
-                continue
-            if p.preposition in preps or (t.value == "Visit" and p.start >= t.end and self.distance(t, p.start, persons) <= 3):
-                return p.entity
-        return None
 
 
 DURATION_CUE = re.compile(r"(?:لمده|استمرت|استمر|دامت|دام)\s+((?:\S+\s+){0,2}?)(?=\d|ساع|نصف|ربع|دقيق)")

@@ -44,6 +44,7 @@ class Reading:
     dateline: Entity | None = None
     phone_only: bool = False
     era: dt.date | None = None  # the day office holders are read on when the article has no date
+    name_tokens: set[int] = field(default_factory=set)  # the words of the current sentence that are names
     gaz: Gazetteer = field(init=False)
     lex: dict = field(init=False)
 

@@ -1,0 +1,149 @@
+"""The dates and places stage: when and where one event happened, from its scope and its sentence.
+
+A date is the closest one in the trigger's scope that no clause about something else holds
+(a relative clause, a temporal clause, the announcement of a plan), resolved against the
+publication date; else an offset from the sentence's last dated event, else the last date
+when the sentence continues the previous one. A place follows "في"/"إلى" near the trigger;
+a dateline ("موسكو - (وكالات)") is where the report was filed.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+from typing import TYPE_CHECKING
+
+from ..models import DateValue, Entity
+from .entities import Hit
+from .lexwords import word_list
+from .normalize import normalize
+
+if TYPE_CHECKING:
+    from .names import PersonRef, PlaceRef
+    from .reading import Reading
+
+PLACE_PREPOSITIONS = {normalize(w) for w in ("في", "إلى", "بمدينة", "بالعاصمة", "مدينة", "العاصمة", "لدى", "الى",
+                                              # "القمة التي تستضيفها أستانا": the host city of a summit
+                                              "تستضيفها", "يستضيفها", "تستضيف", "يستضيف", "تحتضنها", "تحتضن", "يحتضن")}
+DATELINE_TAIL = re.compile(r"\s*(?:[-–—:(]|في\s+\d)")
+DATE_REACH = 12  # words after the trigger within which its date is told
+
+
+def find_dateline(ctx: Reading, hits: list[Hit]) -> Entity | None:
+    """"موسكو - (وكالات)", "القاهرة في 5 مايو (أ ش أ)": a place opening a line, then a dash, a
+    bracket or "في" and a date, is where the report was filed."""
+    starts = ctx.t.kept_starts
+    for h in hits:
+        if h.kind != "entity" or ctx.gaz.entries[h.value].kind not in ("Place", "Country"):
+            continue
+        k = bisect.bisect_right(starts, h.start) - 1
+        if k < 0 or ctx.text[starts[k]:h.start - len(h.prefix)].strip():
+            continue
+        if DATELINE_TAIL.match(ctx.text, h.end + len(h.suffix)):
+            return ctx.gaz.entity(ctx.gaz.site(h.value))
+    return None
+
+
+def pick_date(ctx: Reading, t, a, b, zones, dates, future, single, sentence_idx, s0, persons) -> DateValue | None:
+    pub = ctx.article.published
+    zones = zones + relative_clauses(ctx, t, b)
+    # "يزور الرياض أولا، ثم يتوجه إلى قطر غدا": what follows "ثم" is the next step, with its own day
+    then = re.search(r"(?<!\w)ثم(?!\w)", ctx.text[t.end:b])
+    if then:
+        zones = zones + [(t.end + then.start(), b)]
+    reach = DATE_REACH // 2 if "ال" in t.prefix else DATE_REACH  # "the meeting" is dated close by, if at all
+    cands = [d for d in dates if a <= d.start < b and not any(z0 <= d.start < z1 for z0, z1 in zones)
+             and not (d.start > t.end and distance(ctx, t, d.start, persons) > reach)]
+    if not cands and single:
+        cands = [d for d in dates if not any(z0 <= d.start < z1 for z0, z1 in zones)
+                 and not (d.start > t.end and distance(ctx, t, d.start, persons) > reach)]
+    if not cands:  # "كما تلقى أمس، اتصالا من Z": the day stands between the verb and its object
+        cands = [d for d in dates if s0 <= d.end <= a and ctx.t.tokens_between(d.end, t.start) <= 1]
+    if cands:
+        best = min(cands, key=lambda d: (d.start < t.start, abs(d.start - t.end)))
+        if best.kind == "same_day":
+            return ctx.state.last_date
+        value = best.resolve(pub, future)
+        if value is not None:
+            return value
+    relative = relative_to_previous(ctx, t, s0)
+    if relative is not None:
+        return relative
+    opener = ctx.text[s0:s0 + 30].strip()
+    if any(opener.startswith(o) for o in word_list(ctx.m, "continuation_openers")):
+        if ctx.state.last_date is not None and sentence_idx - ctx.state.last_date_sentence <= 2:
+            return ctx.state.last_date
+    return None
+
+
+def distance(ctx: Reading, t: Hit, pos: int, persons: list[PersonRef]) -> int:
+    """Words from the trigger to ``pos``, not counting names, titles and honorifics between."""
+    lo, hi = ctx.t.tok(t.end - 1) + 1, ctx.t.tok(pos)
+    return sum(1 for k in range(lo, hi) if k not in ctx.name_tokens)
+
+
+def relative_clauses(ctx: Reading, t: Hit, b: int) -> list[tuple[int, int]]:
+    """"اتفاقية الإطار الموقعة عام 2008", "المؤتمر الذي عقد في كانون الثاني": a date in a
+    relative clause about another noun is not the event's (one right after the trigger is)."""
+    zones = []
+    rel = word_list(ctx.m, "relative_pronouns")
+    words = list(re.finditer(r"\S+", ctx.text[t.end:b]))
+    for k, m in enumerate(words):
+        if m.group(0).strip("،,") not in rel:
+            continue
+        if k == 0 or (k == 1 and words[0].group(0).startswith("ال")):
+            continue  # "الزيارة (التاريخية) التي قام بها ...": the clause describes the event itself
+        start = t.end + m.start()
+        brk = re.search(r"[،,؛;]", ctx.text[start:b])
+        zones.append((start, start + brk.start() if brk else b))
+    return zones
+
+
+def relative_to_previous(ctx: Reading, t: Hit, s0: int) -> DateValue | None:
+    """"بعد يوم واحد من لقائه": a day-precise offset from the last dated event of the sentence."""
+    first = ctx.nt.orig_span(s0, s0 + 1)[0]
+    last = None
+    for m in reversed(ctx.mentions):  # this sentence's mentions only: stop at the sentence's start
+        if m.start < first:
+            break
+        if m.date is not None and m.date.precision == "day":
+            last = m
+            break
+    if last is None:
+        return None
+    head = ctx.text[max(s0, t.start - 40):t.start]
+    offsets = {normalize(k): v for k, v in ctx.lex["relative_day_offsets"].items()}
+    m = re.search(r"(بعد|قبل)\s+(?:نحو\s+)?(" + "|".join(sorted(map(re.escape, offsets), key=len, reverse=True))
+                  + r")\s+من\s+$", head)
+    if not m:
+        return None
+    days = offsets[m.group(2)]
+    # X happened "one day after" the event told in this sentence... read back: the event is earlier
+    try:
+        d = last.date.start() + dt.timedelta(days=-days if m.group(1) == "بعد" else days)
+    except OverflowError:  # a day before 1 January of year 1 or after 9999
+        return None
+    return DateValue.of(d.year, d.month, d.day)
+
+
+def pick_place(ctx: Reading, t: Hit, places: list[PlaceRef], inside, persons: list[PersonRef], scope_start: int,
+               sideline: bool = False) -> Entity | None:
+    """Where the event happened: a place after "في"/"إلى" (or the object of "زار") near the trigger;
+    on the sidelines of a summit, where the summit is held, however far the sentence tells it."""
+    preps = PLACE_PREPOSITIONS
+    for p in places:
+        if not inside(p):
+            continue
+        head = ctx.text[max(0, p.start - 40):p.start].split()
+        if len(head) >= 2 and head[-1] == "في" and any(
+                re.sub(r"(هما|هم|ها|ه)$", "", w) in ctx.m.place_blockers for w in head[-3:-1]):
+            continue  # "الحرب في أوكرانيا": the place of something else
+        if p.end <= t.start and ctx.t.tokens_between(p.end, t.start) > 3 and ctx.t.tokens_between(scope_start, p.start) > 2:
+            continue  # before the trigger only when fronted ("وفي موسكو، التقى") or close
+        reach = 25 if t.value == "Summit" else 10  # "قمة منظمة شنغهاي للتعاون ... في أستانا"
+        if p.start > t.end and distance(ctx, t, p.start, persons) > reach and not sideline:
+            continue
+        if p.preposition in preps or (t.value == "Visit" and p.start >= t.end and distance(ctx, t, p.start, persons) <= 3):
+            return p.entity
+    return None
