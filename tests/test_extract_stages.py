@@ -8,6 +8,8 @@ import datetime as dt
 from kg.extract.dates import find_dates
 from kg.extract.dates_places import find_dateline, pick_date, pick_place
 from kg.extract.entities import NAME_LAYER, matcher_for
+from kg.extract.events import read_article
+from kg.extract.frames import Frame, frame_for
 from kg.extract.names import SentenceNames, sentence_names
 from kg.extract.reading import Reading
 from kg.extract.text import ArticleText
@@ -141,3 +143,62 @@ def test_a_date_in_a_relative_clause_about_something_else_is_not_the_events():
 def test_a_dateline_is_where_the_report_was_filed():
     ctx = reading_of("موسكو - (وكالات)\nالتقى الرئيس الروسي نظيره الصيني.")
     assert find_dateline(ctx, ctx.m.hits(ctx.text)).key == "Q649"
+
+
+# ------------------------------------------------------------------ frames
+def frames_of(body: str, published: dt.date | None = dt.date(2024, 5, 1)) -> list[Frame | None]:
+    """The frames stage over the whole text as one sentence: one frame (or None) per scope."""
+    ctx = reading_of(body, published)
+    hits, dates = ctx.m.hits(ctx.text), find_dates(ctx.text)
+    names = sentence_names(ctx, hits, dates, 0, len(ctx.text))
+    cues = [h for h in hits if h.kind not in NAME_LAYER and h.kind != "trigger"]
+    scopes = trigger_scopes(ctx, find_triggers(ctx, hits, cues, len(ctx.text)).triggers, cues, dates, 0, len(ctx.text))
+    return [frame_for(ctx, s, 0, len(ctx.text), names, cues, dates, None) for s in scopes]
+
+
+def test_a_negated_call_and_a_reference_to_a_visit_already_told_make_no_frame():
+    assert frames_of("لم يجر الرئيس الفرنسي اتصالا هاتفيا مع نظيره الصيني.") == [None]
+    assert frames_of("وتعد هذه أول زيارة للرئيس الفرنسي إلى الصين.") == [None]
+
+
+def test_a_meeting_by_video_is_a_video_call_and_a_future_visit_is_planned():
+    [video] = frames_of("عقد الرئيس المصري اجتماعا عبر تقنية الفيديو مع الرئيس الفرنسي.")
+    assert (video.etype, video.future, [e.key for e in video.candidates]) == ("VideoCall", False, ["Q307871", "Q3052772"])
+    [visit] = frames_of("سيزور الرئيس الفرنسي الصين الأسبوع المقبل.")
+    assert (visit.etype, visit.future) == ("Visit", True)
+
+
+def test_the_speaker_of_a_report_is_outside_the_frame():
+    [f] = frames_of("وقال المتحدث باسم الكرملين ديمتري بيسكوف إن الرئيس الروسي التقى الرئيس الصيني.")
+    assert [e.key for e in f.candidates] == ["Q7747", "Q15031"]
+    assert f.zones and not f.inside(type("Span", (), {"start": f.zones[0][0]})())
+
+
+def test_a_denied_meeting_is_a_denied_frame():
+    [f] = frames_of("نفى الكرملين أن يكون بوتين قد التقى ترامب.")
+    assert f.denied and f.etype == "Meeting"
+
+
+# ------------------------------------------------------------------ resolution
+def mentions_of(body: str, published: dt.date | None = dt.date(2024, 5, 1)):
+    return [(m.type, [p.key for p in m.participants]) for m in read_article(reading_of(body, published))]
+
+
+def test_each_one_separately_is_one_meeting_per_pair():
+    assert mentions_of("التقى فلاديمير بوتين في قازان كلا من مسعود بزشكيان ورجب طيب أردوغان، كل على حدة.") == [
+        ("Meeting", ["Q7747", "Q5933752"]), ("Meeting", ["Q7747", "Q39259"])]
+
+
+def test_the_two_presidents_are_the_pair_of_the_last_event():
+    assert mentions_of("التقى الرئيس الفرنسي نظيره الصيني في بكين يوم 2 أبريل. "
+                       "وكان الرئيسان قد أجريا اتصالا هاتفيا الشهر الماضي.") == [
+        ("Meeting", ["Q3052772", "Q15031"]), ("PhoneCall", ["Q3052772", "Q15031"])]
+
+
+def test_a_summit_keeps_only_the_leaders_the_text_places_there():
+    assert mentions_of("شارك الرئيس الروسي ووزير الخارجية الصيني في القمة التي عقدت في جوهانسبرغ.") == [
+        ("Summit", ["Q7747"])]
+
+
+def test_a_denial_removes_the_event_told_later_in_the_article():
+    assert mentions_of("نفى الكرملين أن يكون بوتين قد التقى ترامب. والتقى بوتين ترامب في ألاسكا.") == []

@@ -20,7 +20,9 @@ from .lexwords import word_list
 from .normalize import normalize
 
 if TYPE_CHECKING:
-    from .names import PersonRef, PlaceRef
+    from .dates import DateMention
+    from .frames import Frame
+    from .names import PersonRef, PlaceRef, SentenceNames
     from .reading import Reading
 
 PLACE_PREPOSITIONS = {normalize(w) for w in ("في", "إلى", "بمدينة", "بالعاصمة", "مدينة", "العاصمة", "لدى", "الى",
@@ -147,3 +149,50 @@ def pick_place(ctx: Reading, t: Hit, places: list[PlaceRef], inside, persons: li
         if p.preposition in preps or (t.value == "Visit" and p.start >= t.end and distance(ctx, t, p.start, persons) <= 3):
             return p.entity
     return None
+
+
+DURATION_CUE = re.compile(r"(?:لمده|استمرت|استمر|دامت|دام)\s+((?:\S+\s+){0,2}?)(?=\d|ساع|نصف|ربع|دقيق)")
+HOURS = re.compile(r"^(?:(\d+)\s+(?:ساعات|ساعه)|(ساعتين|ساعتان)|(ساعه))")
+MINUTES = re.compile(r"^\s*و?\s*(?:(\d+)\s+(?:دقيقه|دقائق)|(نصف)(?:\s+ساعه)?|(ربع)(?:\s+ساعه)?)")
+
+
+def parse_duration(text: str) -> int | None:
+    """Duration in minutes from normalized text.
+
+    >>> parse_duration("تحدثا لمده ساعه و25 دقيقه")
+    85
+    >>> parse_duration("استمرت المكالمه 40 دقيقه")
+    40
+    >>> parse_duration("استمرت اكثر من ساعه ونصف") is None
+    True
+    """
+    m = DURATION_CUE.search(text)
+    if not m:
+        return None
+    if re.search(r"اكثر من|اقل من|زهاء|نحو|قرابه|حوالي|ما يزيد", m.group(1)):
+        return None
+    rest = text[m.end():m.end() + 40]
+    minutes = 0
+    h = HOURS.match(rest)
+    if h:
+        minutes = 60 * (int(h.group(1)) if h.group(1) else 2 if h.group(2) else 1)
+        rest = rest[h.end():]
+    mm = MINUTES.match(rest)
+    if mm:
+        minutes += int(mm.group(1)) if mm.group(1) else 30 if mm.group(2) else 15
+    return minutes or None
+
+
+def locate(ctx: Reading, frame: Frame, names: SentenceNames, cues: list[Hit], dates: list[DateMention],
+           single: bool, sentence_idx: int) -> None:
+    """Fill in the frame's date, place and organizer; a date after publication makes it planned."""
+    t, a, b = frame.trigger, frame.start, frame.end
+    frame.date = pick_date(ctx, t, a, b, frame.date_zones, dates, frame.future, single, sentence_idx, frame.s0, names.persons)
+    pub = ctx.article.published
+    if frame.date is not None and pub is not None and frame.date.start() > pub:
+        frame.future = True
+    sideline = any(c.kind == "summit_context" and ctx.text[c.start:c.end].endswith("هامش") for c in cues
+                   if a <= c.start < b)
+    frame.place = pick_place(ctx, t, names.places, frame.inside, names.persons, a, sideline)
+    frame.organizer = next((o.entity for o in names.orgs if frame.inside(o) and o.start >= t.end
+                            and ctx.t.tokens_between(t.end, o.start) <= 3), None)

@@ -1,0 +1,171 @@
+"""The frames stage: one event frame per trigger scope, with its role slots still open.
+
+A frame says what kind of event a trigger tells (a call turned video call by its
+modifier), whether it is planned, and which parts of the scope are not about it: the
+speakers, attributions and temporal clauses whose names are not participants, and the
+clauses whose dates are not the event's. Mentions of an event already told ("this
+visit"), negated, hypothetical and habitual ones make no frame.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from ..models import PLANNED, DateValue, Entity, Mention
+from .dates_places import DATE_REACH
+from .entities import Hit
+
+if TYPE_CHECKING:
+    from .dates import DateMention
+    from .names import SentenceNames
+    from .reading import Reading
+    from .triggers import Scope
+
+ORDINALS = {"اول", "ثاني", "ثالث", "رابع", "اخر", "اولى", "الاولى"}
+
+
+@dataclass
+class Frame:
+    """One event as a trigger's scope tells it; the participants, date and place are filled in later."""
+
+    trigger: Hit
+    start: int  # the scope
+    end: int
+    s0: int  # the sentence
+    s1: int
+    before: list[Hit]  # cues in the scope before the trigger, and after it
+    after: list[Hit]
+    zones: list[tuple[int, int]]  # spans whose names are not participants
+    date_zones: list[tuple[int, int]]  # spans whose dates are not the event's
+    etype: str
+    future: bool
+    denied: bool
+    candidates: list[Entity] = field(default_factory=list)  # persons named in the scope, in order
+    date: DateValue | None = None
+    place: Entity | None = None
+    organizer: Entity | None = None
+
+    def inside(self, x) -> bool:
+        """Whether a name (or any span with a start) is in the scope and outside the excluded zones."""
+        return self.start <= x.start < self.end and not any(z0 <= x.start < z1 for z0, z1 in self.zones)
+
+
+def frame_for(ctx: Reading, scope: Scope, s0: int, s1: int, names: SentenceNames, cues: list[Hit],
+              dates: list[DateMention], prev: Mention | None) -> Frame | None:
+    """The frame of one scope, or None when the scope tells no new event."""
+    t, a, b = scope.trigger, scope.start, scope.end
+    before = [c for c in cues if a <= c.start < t.start]
+    after = [c for c in cues if t.end <= c.start < b]
+    if no_event(ctx, t, before, after):
+        return None
+    denied = any(c.kind == "denial" and s0 <= c.start < t.start for c in cues)
+    zones, date_zones = excluded_zones(ctx, t, a, b, cues, dates)
+    frame = Frame(t, a, b, s0, s1, before, after, zones, date_zones, event_type(ctx, t, cues, a, b), False, denied)
+    for p in names.persons:
+        if frame.inside(p) and p.entity.key not in {e.key for e in frame.candidates}:
+            frame.candidates.append(p.entity)
+    frame.future = planned(ctx, frame, dates, prev)
+    if frame.future:  # "أفادت الرئاسة، اليوم الثلاثاء، بأن X ستزور ...": the day is the announcement's
+        frame.date_zones = frame.date_zones + announcement_zones(ctx, t, s0, cues)
+    return frame
+
+
+def no_event(ctx: Reading, t: Hit, before: list[Hit], after: list[Hit]) -> bool:
+    """A reference to an event already told, a negated, hypothetical or habitual one."""
+    def near_before(kind, n):
+        return any(c.kind == kind and ctx.t.tokens_between(c.end, t.start) <= n for c in before)
+
+    # a reference to an event already told ("this visit", "that call", "هذه أول زيارة")
+    for c in before:
+        if c.kind == "demonstrative":
+            gap = ctx.text[c.end:t.start].split()
+            if not gap or (len(gap) == 1 and gap[0] in ORDINALS):
+                return True
+    if any(c.kind == "demonstrative" and ctx.t.tokens_between(t.end, c.start) <= 0 for c in after):
+        return True
+    if near_before("negator", 3) or near_before("hypothetical", ctx.lex.get("hypothetical_window", 6)):
+        return True
+    return any(c.kind == "habitual" for c in before + after)
+
+
+def event_type(ctx: Reading, t: Hit, cues: list[Hit], a: int, b: int) -> str:
+    """The trigger's type, turned by a modifier near it ("by phone", "by video")."""
+    etype = t.value
+    if etype == "Talks" and ctx.phone_only:
+        etype = "PhoneCall"  # "تحدث إلى X" in an article whose only events are phone calls
+    mods = [c for c in cues if c.kind == "modifier" and a <= c.start < b
+            and (-2 <= ctx.t.tok(c.start) - ctx.t.tok(t.end - 1) <= 8)]
+    if mods and etype in ("Call", "Talks", "Meeting"):
+        etype = min(mods, key=lambda c: abs(c.start - t.end)).value
+    return etype
+
+
+def planned(ctx: Reading, frame: Frame, dates: list[DateMention], prev: Mention | None) -> bool:
+    """Whether the frame tells a planned event: a future prefix or marker, or a day ahead."""
+    t, a, b, s0 = frame.trigger, frame.start, frame.end, frame.s0
+    future = "س" in t.prefix
+    # "من المقرر أن يتباحث ... قبل أن يستقبله": what comes before or after a plan is planned too
+    if prev is not None and prev.status == PLANNED and re.search(r"(?:قبل|بعد)\s+(?:ان|أن)\s*$", ctx.text[max(s0, t.start - len(t.prefix) - 12):t.start - len(t.prefix)]):
+        future = True
+    window = ctx.lex.get("future_window", 10)
+    if any(c.kind == "future" and ctx.t.tokens_between(c.end, t.start) <= window for c in frame.before):
+        future = True
+    if any(c.kind == "future_after" and ctx.t.tokens_between(t.end, c.start) <= 3 for c in frame.after):
+        future = True
+    # "يزور X غدا", "الثلاثاء المقبل": a day ahead of the text's own day is planned, dated or not
+    if any(a <= d.start < b and not any(z0 <= d.start < z1 for z0, z1 in frame.date_zones)
+           and abs(ctx.t.tokens_between(t.end, d.start) if d.start >= t.end else ctx.t.tokens_between(d.end, t.start)) <= DATE_REACH
+           and ((d.kind in ("rel_day", "rel_week", "rel_month", "rel_year", "weekday") and d.offset > 0) or d.direction == "next")
+           for d in dates):
+        future = True
+    return future
+
+
+def excluded_zones(ctx: Reading, t: Hit, a: int, b: int, cues: list[Hit], dates: list[DateMention]):
+    """Spans whose names are not participants (speakers, attributions, senders, temporal
+    clauses), and the spans whose dates are not the event's."""
+    zones, date_zones = [], []
+    clause_ends = [a + m.start() for m in re.finditer(r"[،,؛;]", ctx.text[a:b])]
+
+    def clause_end(pos):
+        return next((min(e, b) for e in clause_ends if e > pos), b)
+
+    comps = [c for c in cues if c.kind == "complementizer" and a <= c.start < b]
+    for c in cues:
+        if not (a <= c.start < b):
+            continue
+        if c.kind in ("attribution", "non_participant"):
+            end = clause_end(c.end)
+            if c.kind == "non_participant":  # "مرفوقا بـ X، و Y، و Z": the list goes on
+                while end < b and re.match(r"[،,]\s*و", ctx.text[end:end + 4]):
+                    end = clause_end(end + 1)
+            span = (c.start, end)
+            if not (span[0] <= t.start < span[1]):
+                zones.append(span)
+                date_zones.append(span)
+        elif c.kind == "temporal" and not (c.end <= t.start and ctx.t.tokens_between(c.end, t.start) == 0):
+            # "بعد ساعات من تنصيب ترامب": names in a temporal clause are not participants
+            span = (c.start, min(clause_end(c.end), t.start if c.end <= t.start else b))
+            zones.append(span)
+            if not any(c.end <= d.start <= c.end + 1 for d in dates):  # "بعد ظهر اليوم" is a date
+                date_zones.append(span)
+        elif c.kind == "reporting":
+            comp = next((x for x in comps if x.start > c.end), None)
+            # "قال إن لقاءه مع ...": the speaker is the one who met
+            if comp is not None and t.start > comp.start and t.suffix not in ("ه", "ها") \
+                    and not comp.suffix and ctx.text[comp.start:comp.end] not in ("انه", "انها"):
+                zones.append((c.start, comp.start))
+    return zones, date_zones
+
+
+def announcement_zones(ctx: Reading, t: Hit, s0: int, cues: list[Hit]) -> list[tuple[int, int]]:
+    """From a reporting verb before the trigger to the "that" which opens the clause of the trigger."""
+    zones = []
+    for c in cues:
+        if c.kind == "reporting" and s0 <= c.start < t.start:
+            comp = next((x for x in cues if x.kind == "complementizer" and c.end <= x.start < t.start), None)
+            if comp is not None:
+                zones.append((c.start, comp.start))
+    return zones

@@ -1,0 +1,298 @@
+"""The frame resolution stage: who took part, in which roles, and how many events a frame is.
+
+Participants are the persons named in the frame's scope, completed by coreference ("the
+two leaders" and "their call" are the pair of a recent event; a verb without its own
+subject continues the previous event's); a list with "كل على حدة" or a meeting verb with
+those its subject met is one event per pair; a summit's participants are the leaders the
+text places there; a visit gets its visitor, its host and the host's country.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from ..models import FAMILY, OCCURRED, PLANNED, DateValue, Entity, Mention, dates_near
+from .dates_places import parse_duration
+from .entities import Hit
+from .lexwords import word_list
+from .names import guest_of
+
+if TYPE_CHECKING:
+    from .frames import Frame
+    from .names import SentenceNames
+    from .reading import Reading
+
+LEADER_ROLES = ("head_of_state", "head_of_government", "leader", "crown_prince", "secretary_general")
+INVITATION = re.compile(r"دعوه\s+(?:\S+\s+){0,1}(?:من\s+)?(?:\S+\s+){0,3}$")
+NEEDS_TWO = ("Call", "PhoneCall", "VideoCall", "Meeting", "Talks")
+
+
+def sideline_summits(ctx: Reading, sideline: list[Hit], mentions: list[Mention], s0: int, s1: int) -> list[Mention]:
+    """"التقى X وY على هامش قمة ..." also tells the summit. Its participants are left open: the
+    text places two leaders there, not who took part; a summit lasts days, so the meeting's day
+    gives it a month."""
+    met = [m for m in mentions if m.family in ("meeting", "talks") and m.status == OCCURRED and not m.partial]
+    if not met or not sideline:
+        return []
+    people: list[Entity] = []
+    date = next((m.date for m in met if m.date is not None), None)
+    if date is not None and date.precision == "day":
+        date = DateValue(date.value[:7])
+    place = next((m.place for m in met if m.place is not None and not m.weak_place), None)
+    t = sideline[0]
+    return [build(ctx, t, "Summit", people, date, place, False, {}, None, t.start, s1, s0, s1)]
+
+
+def is_leader(ctx: Reading, person: Entity, date: DateValue | None) -> bool:
+    on = ctx.office_day(date)
+    return any(r in LEADER_ROLES for r, _ in ctx.gaz.roles_of(person.key, on))
+
+
+def host_country(ctx: Reading, roles: dict[str, str], date: DateValue | None) -> Entity | None:
+    host = next((k for k, r in roles.items() if r == "host"), None)
+    if host is None:
+        return None
+    on = ctx.office_day(date)
+    countries = {c for r, c in ctx.gaz.roles_of(host, on) if r in ("head_of_state", "head_of_government", "leader", "crown_prince")}
+    return ctx.gaz.entity(countries.pop()) if len(countries) == 1 else None
+
+
+def distributive(ctx: Reading, t: Hit, a: int, b: int, s0: int, s1: int) -> bool:
+    """A plural or dual event word, "كل على حدة" in the scope, or a meeting verb with a list of
+    those its subject met ("التقى X كلا من Y وZ", "سيلتقي X نظيريه Y وZ"): one event per pair,
+    unless the scope says the meeting was joint (ثلاثي، مشترك)."""
+    if ctx.text[t.start:t.end] in word_list(ctx.m, "distributive_triggers"):
+        return True
+    scope = " " + " ".join(re.sub(r"[^\w\s]", " ", ctx.text[a:b]).split()) + " "
+    if any(f" {c} " in scope for c in word_list(ctx.m, "distributive_cues")):
+        return True
+    sentence = " " + " ".join(re.sub(r"[^\w\s]", " ", ctx.text[s0:s1]).split()) + " "
+    joint = any(f" {c} " in sentence or f" ال{c} " in sentence for c in word_list(ctx.m, "joint_cues"))
+    return t.value == "Meeting" and ctx.text[t.start:t.end] in ctx.m.verbs and not joint
+
+
+def build(ctx: Reading, t, etype, people, date, place, future, roles, organizer, a, b, s0, s1) -> Mention:
+    oa, ob = ctx.nt.orig_span(s0, s1)
+    raw = ctx.article.text[oa:ob]
+    evidence = raw.strip()
+    lead = len(raw) - len(raw.lstrip())
+    return Mention(
+        article_id=ctx.article.id, type=etype, participants=tuple(people),
+        evidence=evidence, start=oa + lead, end=oa + lead + len(evidence),
+        trigger=ctx.t.original(t.start, t.end), date=date, place=place,
+        status=PLANNED if future else OCCURRED, roles=roles, organizer=organizer,
+        duration_minutes=parse_duration(ctx.text[a:b]), published=ctx.article.published,
+        # "the call", "the visit" with no date of its own refers back: it only joins an event
+        partial=(etype in NEEDS_TWO and len(people) < 2) or ("ال" in t.prefix and date is None),
+        place_country=ctx.gaz.country_key(place.key) if place is not None else None,
+    )
+
+
+def visit_roles(ctx: Reading, t: Hit, people: list[Entity], before: list[Hit], future: bool,
+                place: Entity | None, date: DateValue | None) -> tuple[list[Entity], dict[str, str]]:
+    """Who visits and who hosts."""
+    word = ctx.text[t.start:t.end]
+    roles: dict[str, str] = {}
+    if word in ctx.m.host_triggers:  # "X received Y": host first
+        order = people
+        arrived = guest_of(ctx, None, None)
+        # "وصل X ... واستقبل X وليُّ العهد": whoever the article had arrive is the guest, whatever the order
+        if len(people) > 1 and arrived is not None and arrived.key == people[0].key:
+            order = [people[1], people[0]] + people[2:]
+        roles[order[0].key] = "host"
+        if len(order) > 1:
+            roles[order[1].key] = "visitor"
+    else:
+        invited = any(c.kind == "future" and ctx.text[c.start:c.end].lstrip("و").startswith(("دع", "يدع", "تدع"))
+                      for c in before)
+        visitor = people[1] if (invited and len(people) > 1 and word not in ctx.m.guest_nouns) else people[0]
+        roles[visitor.key] = "visitor"
+        if len(people) == 2:
+            roles[(people[0] if visitor is people[1] else people[1]).key] = "host"
+    visitor_key = next((k for k, r in roles.items() if r == "visitor"), None)
+    if future and word not in ctx.m.host_triggers:
+        # a planned visit is the visitor's and its host's: the inviter may never meet them
+        keep = visitor_key or people[0].key
+        visitor_entity = next(p for p in people if p.key == keep)
+        host = host_of(ctx, place, date, exclude=keep, anywhere=True) if place is not None else None
+        if host is not None:
+            return [visitor_entity, host], {keep: "visitor", host.key: "host"}
+        return [visitor_entity], {keep: "visitor"}
+    if len(people) == 1 and visitor_key and place is not None:
+        host = earlier_host(ctx, visitor_key, date, place) or host_of(ctx, place, date, exclude=visitor_key)
+        if host is not None:  # "وصل كيم إلى روسيا": hosted by Russia's leader, when the article names them
+            roles[host.key] = "host"
+            people = people + [host]
+    return people, roles
+
+
+def earlier_host(ctx: Reading, visitor_key: str, date: DateValue | None, place: Entity) -> Entity | None:
+    """The host the article already gave this visitor on this visit ("استقبل Y الضيفَ X ... وبدأ X
+    زيارته"): a visit told with a date of another week is another visit."""
+    told: list[tuple[Mention, DateValue | None]] = []
+    last = None  # an undated telling of a visit is of the visit dated last before it
+    for v in ctx.mentions:
+        if v.type == "Visit" and v.status == OCCURRED and v.roles.get(visitor_key) == "visitor":
+            last = v.date or last
+            told.append((v, v.date or last))
+    for v, when in reversed(told):
+        if dates_near(when, date):
+            host = next((k for k, r in v.roles.items() if r == "host"), None)
+            entity = next((p for p in v.participants if p.key == host), None)
+            if entity is not None and host_country(ctx, {host: "host"}, date) == country_of(ctx, place):
+                return entity
+    return None
+
+
+def country_of(ctx: Reading, place: Entity) -> Entity | None:
+    country = ctx.gaz.country_key(place.key)
+    return ctx.gaz.entity(country) if country in ctx.gaz.entries else None
+
+
+def domestic(ctx: Reading, person: Entity, place: Entity, date: DateValue | None) -> bool:
+    country = ctx.gaz.country_key(place.key)
+    on = ctx.office_day(date)
+    return country is not None and any(c == country for _, c in ctx.gaz.roles_of(person.key, on))
+
+
+def host_of(ctx: Reading, place: Entity, date: DateValue | None, exclude: str, anywhere: bool = False) -> Entity | None:
+    country = ctx.gaz.country_key(place.key)
+    if not country:
+        return None
+    on = ctx.office_day(date)
+    def hosts_in(people):
+        return [e for e in people if e.key != exclude
+                and any(c == country and r in ("head_of_state", "head_of_government", "leader")
+                        for r, c in ctx.gaz.roles_of(e.key, on))]
+
+    hosts = hosts_in(ctx.state.recent_persons)
+    if hosts or not anywhere:
+        return hosts[-1] if hosts else None
+    # named later in the article ("... وسيبحث مع الرئيس الأرجنتيني ..."): only when there is one
+    later = hosts_in([ctx.gaz.entity(k) for k in sorted(ctx.state.seen)
+                      if k in ctx.gaz.entries and ctx.gaz.entries[k].kind == "Person"])
+    return later[0] if len(later) == 1 else None
+
+
+def participants(ctx: Reading, frame: Frame, names: SentenceNames, prev: Mention | None, sentence_idx: int) -> list[Entity]:
+    """The frame's participants: those named in its scope, completed by coreference."""
+    t, a, s0 = frame.trigger, frame.start, frame.s0
+    persons, inside = names.persons, frame.inside
+    people = list(frame.candidates)
+    # "اطلع X Y على نتائج اتصاله مع Z": "his call with Z" is X's and Z's, not Y's
+    if t.suffix in ("ه", "ها") and re.match(r"\s*(?:\S+\s+)?مع\s", ctx.text[t.end + len(t.suffix):t.end + 30]):
+        before_t = [p.entity for p in persons if inside(p) and p.start < t.start]
+        after_t = [p.entity for p in persons if inside(p) and p.start > t.end]
+        if len(before_t) >= 2 and after_t:
+            people = [before_t[0]] + [e for e in after_t if e.key != before_t[0].key]
+    # "... and another call with Trump", "عقب محادثاته مع بوتين": the previous event's topic carries over
+    if len(people) == 1 and prev is not None and prev.participants:
+        if any(c.kind == "same_subject" for c in frame.after if ctx.t.tokens_between(t.end, c.start) <= 1) \
+                or t.suffix in ("ه", "ها"):
+            visitor = next((k for k, r in prev.roles.items() if r == "visitor"), None)
+            lead = next((p for p in prev.participants if p.key == visitor), prev.participants[0])
+            if lead.key != people[0].key:
+                people.insert(0, lead)
+    # "تلقى X اتصالا من Y، كما تلقى اتصالا من Z": a verb whose subject is left out shares the
+    # subject of the sentence's previous event
+    is_verb = ctx.text[t.start:t.end] in ctx.m.verbs or (t.value == "Talks" and ctx.text[t.start:t.start + 1] in "يتأ") \
+        or ctx.t.word_before(t.start - len(t.prefix)) in word_list(ctx.m, "purpose_verbs") \
+        or any(w.strip("،,").lstrip("و") in word_list(ctx.m, "call_receiving_verbs")
+               for w in ctx.text[max(s0, t.start - len(t.prefix) - 30):t.start - len(t.prefix)].split()[-3:])
+    # ^ "وصل X لعقد اجتماع مع Y", "كما تلقى اتصالا من Z": the event word is the verb's object
+    # the previous sentence's event too, when this sentence names nobody before its verb
+    before_in_sentence = any(s0 <= p.start < t.start for p in persons)
+    last = ctx.mentions[-1] if ctx.mentions else None
+    # "وصل X إلى طوكيو. ومن المقرر أن يتباحث اليوم مع Y": the visitor's agenda goes on
+    told = prev if prev is not None else (
+        last if last is not None and last.type == "Visit" and "visitor" in last.roles.values()
+        and ctx.last_sentence == sentence_idx - 1 and not before_in_sentence else None)
+    if len(people) == 1 and told is not None and told.participants and is_verb \
+            and not any(inside(p) and p.start < t.start for p in persons):
+        visitor = next((k for k, r in told.roles.items() if r == "visitor"), None)
+        subject = next((p for p in told.participants if p.key == visitor), told.participants[0])
+        if subject.key != people[0].key:
+            people.insert(0, subject)
+    # "معلنا أنه سيزور الصين": a verb without its own subject continues the sentence's last person
+    if not people and ctx.text[t.start:t.end] in ctx.m.verbs:
+        earlier = [p for p in persons if s0 <= p.start < a and not any(z0 <= p.start < z1 for z0, z1 in frame.zones)]
+        if earlier:
+            people.append(earlier[-1].entity)
+    return the_two(ctx, frame, people, names)
+
+
+def the_two(ctx: Reading, frame: Frame, people: list[Entity], names: SentenceNames) -> list[Entity]:
+    """"the two leaders", "their call": the pair of a recent event, one that includes who is named."""
+    t, s0 = frame.trigger, frame.s0
+    dual = t.suffix in ctx.m.dual_suffixes or ctx.text[t.start - len(t.prefix):t.end].lstrip("وف") in word_list(ctx.m, "dual_verbs") or any(
+        (d.start >= t.end and ctx.t.tokens_between(t.end, d.start) <= 4)
+        or (d.end <= t.start and ctx.t.tokens_between(d.end, t.start) <= 3) for d in names.duals)
+    if dual and len(people) < 2 and ctx.state.pairs:
+        named = {e.key for e in people} or {p.entity.key for p in names.persons if s0 <= p.start < t.start}
+        pair = next((q for q in reversed(ctx.state.pairs) if named <= {p.key for p in q}), None)
+        people = list(pair if pair is not None else ctx.state.pairs[-1])
+    elif dual and not people and not ctx.state.pairs and len(ctx.state.recent_persons) >= 2:
+        # "وتصافح الرئيسان" before any event: the two leaders named last
+        people = list(ctx.state.recent_persons[-2:])
+    return people
+
+
+def resolve_frame(ctx: Reading, frame: Frame, people: list[Entity], names: SentenceNames) -> list[Mention]:
+    """The frame as event mentions: none if the article denies it, one per pair for a distributive
+    list, else one, with a summit's leaders, a visit's roles and a place from the dateline."""
+    t, a, b, s0, s1 = frame.trigger, frame.start, frame.end, frame.s0, frame.s1
+    etype, date, place, future, organizer = frame.etype, frame.date, frame.place, frame.future, frame.organizer
+    persons, inside = names.persons, frame.inside
+    family = FAMILY.get(etype, "talks")
+    if frame.denied:
+        ctx.state.denied.append((family, frozenset(p.key for p in people)))
+        return []
+    if any(f in (family, "talks") and keys == frozenset(p.key for p in people) for f, keys in ctx.state.denied):
+        return []  # the article denies this very event
+
+    # "اتصالين هاتفيين منفصلين مع X و Y", "تلقى اتصالات هاتفية من X وY وZ", "التقى X كلا من Y وZ،
+    # كل على حدة": one call or meeting of the subject with each
+    if len(people) >= 3 and etype != "Summit" and distributive(ctx, t, a, b, s0, s1):
+        subject = [p for p in persons if inside(p) and p.start < t.start]
+        lead = subject[0].entity if subject else people[0]
+        return [build(ctx, t, etype, [lead, other], date, place, future, {}, organizer, a, b, s0, s1)
+                for other in people if other.key != lead.key]
+
+    if etype == "Summit":  # a summit's participants are the leaders at it, not ministers or aides
+        people = [p for p in people if is_leader(ctx, p, date)]
+    if etype == "Summit" and len(people) == 2 and organizer is None and "ال" not in t.prefix and not any(
+            w in word_list(ctx.m, "multilateral_cues") for w in ctx.text[a:b].split()):
+        etype = "Meeting"  # "قمة" of two leaders is a meeting (CAMEO 044), not a multilateral summit
+    roles: dict[str, str] = {}
+    if etype == "Visit" and len(people) == 1 and place is not None and domestic(ctx, people[0], place, date):
+        return []  # a leader touring their own country is no diplomatic visit
+    word = ctx.text[t.start:t.end]
+    receiving = word in ctx.m.host_triggers or word in word_list(ctx.m, "reception_nouns")
+    if etype == "Visit" and receiving and t.suffix in ("ه", "ها") and ctx.state.last_visit:
+        # "يستقبله الإمبراطور": the host is named after the verb, the guest is the visitor told before
+        guest = guest_of(ctx, None, None)
+        hosts = [p.entity for p in persons if inside(p) and p.start >= t.end]
+        if guest is not None and hosts and hosts[0].key != guest.key:
+            people = [hosts[0], guest]
+    if etype == "Visit" and people:
+        people, roles = visit_roles(ctx, t, people, frame.before, future, place, date)
+        if place is None:  # a visit without a named place is in its host's country
+            place = host_country(ctx, roles, date)
+    weak_place = False
+    if place is None and etype in ("Visit", "Meeting", "Summit") and ctx.dateline is not None and not future:
+        place, weak_place = ctx.dateline, True  # "موسكو - (وكالات)": where the news was filed
+    if etype in NEEDS_TWO and not people:
+        return []
+    if etype == "Visit" and not people:
+        return []
+    if etype == "Summit" and not people and organizer is None:
+        return []
+    mention = build(ctx, t, etype, people, date, place, future, roles, organizer, a, b, s0, s1)
+    # "تلبية لدعوة من Y": Y invited; Y is the host only if nobody else is said to receive the visitor
+    invited = frozenset(p.entity.key for p in persons if p.entity.key in roles and inside(p)
+                        and INVITATION.search(ctx.text[max(a, p.start - 40):p.start]))
+    if weak_place or invited:
+        mention = replace(mention, weak_place=weak_place, invited=invited)
+    return [mention]
