@@ -88,3 +88,11 @@ def test_last_week_and_early_this_month_give_a_month_never_a_day():
     for text, month in cases.items():
         [d] = find_dates(normalize(text))
         assert str(d.resolve(pub)) == month, text
+
+
+def test_a_form_is_found_wherever_its_words_are_even_spread_over_two_spaces():
+    """Each pattern runs only over the stretches of text holding a word it needs: a month name
+    written with a double space, next to digits, is still a month."""
+    assert resolve("وصل 3 وفود في كانون  الثاني الماضي") == ["2026-01"]
+    assert resolve("التقيا في 12 تشرين  الأول 2023") == ["2023-10-12"]
+    assert resolve("حضر 40 مندوبا الاجتماع") == []

@@ -208,6 +208,8 @@ class DateGrammar:
         for w in {" ".join(normalize(x).split()) for x in anchors}:
             self.anchor_words.add_word(w, len(w))
         self.anchor_words.make_automaton()
+        self.needs, self.gate = _gates(data, {"rel_day": self.rel_days, "rel_month": self.rel_months,
+                                              "rel_week": self.rel_weeks, "rel_year": self.rel_years})
 
     def find(self, text: str) -> list[DateMention]:
         """All date expressions in normalized ``text``, longest and most specific first."""
@@ -235,8 +237,10 @@ class DateGrammar:
                 regions[-1][1] = max(regions[-1][1], b)
             else:
                 regions.append([a, b])
+        present = self._present(text, regions, spots)
         for kind, pat in self.patterns:
-            for m in (x for a, b in regions for x in pat.finditer(text, a, b)):
+            need = self.needs[kind]
+            for m in (x for (a, b), have in zip(regions, present) if need in have for x in pat.finditer(text, a, b)):
                 s, e = m.span()
                 if not free(s, e):
                     continue
@@ -246,7 +250,7 @@ class DateGrammar:
                 take(s, e)
                 if dm is not None:
                     found.append(dm)
-        for m in (x for a, b in regions for x in self.loose.finditer(text, a, b)):
+        for m in (x for (a, b), have in zip(regions, present) if "digit" in have for x in self.loose.finditer(text, a, b)):
             s, e = m.span()
             if free(s, e):
                 value = parse_loose(m.group(0))
@@ -255,6 +259,24 @@ class DateGrammar:
                     found.append(DateMention(s, e, "abs", value=value))
         found.sort(key=lambda d: d.start)
         return found
+
+    def _present(self, text: str, regions: list[list[int]], spots: list[tuple[int, int]]) -> list[set[str]]:
+        """For each region, the kinds of words in it that a form needs (a month name, a weekday,
+        a digit, ...): a pattern runs only over the regions that hold what it cannot match without."""
+        present: list[set[str]] = [set() for _ in regions]
+        starts = [a for a, _ in regions]
+
+        def mark(s: int, e: int, kinds) -> None:
+            k = bisect.bisect_right(starts, s) - 1
+            if k >= 0 and e <= regions[k][1]:
+                present[k].update(kinds)
+
+        for end, kinds in self.gate.iter(text):
+            mark(end + 1 - kinds[0], end + 1, kinds[1])
+        for s, e in spots:
+            if text[s].isdigit():
+                mark(s, e, ("digit",))
+        return present
 
     def _make(self, kind: str, m: re.Match, text: str):
         """Build a DateMention; None consumes the span without a date; False rejects."""
@@ -333,6 +355,33 @@ class DateGrammar:
             if m and tail[: m.start()].strip(" ,،") == "":
                 return True
         return False
+
+
+def _gates(data: dict, relative: dict[str, dict]) -> tuple[dict[str, str], "ahocorasick.Automaton"]:
+    """What each pattern cannot match without (a word of one of its forms, or a digit), and an
+    automaton that finds those words: every word of every form, as written and normalized."""
+    month_forms = [w for ws in data["months"].values() for w in ws]
+    words = {
+        "month": month_forms,
+        "weekday": [w for ws in data["weekdays"].values() for w in ws],
+        "hijri": list(data["hijri_months"]),
+        "same_day": list(data.get("same_day", [])),
+        **{kind: list(table) for kind, table in relative.items()},
+    }
+    needs = {"same_day": "same_day", "hijri": "hijri", "iso": "digit", "dmy_num": "digit", "year": "digit",
+             "day_range": "month", "full": "month", "mdy": "month", "month_year": "month", "day_month": "month",
+             "month": "month", "weekday": "weekday", "rel_year": "rel_year", "rel_month": "rel_month",
+             "rel_week": "rel_week", "rel_day": "rel_day"}
+    table: dict[str, set[str]] = {}
+    for kind, forms in words.items():
+        for f in forms:
+            for w in f.split() + normalize(f).split():
+                table.setdefault(w, set()).add(kind)
+    gate = ahocorasick.Automaton()
+    for w, kinds in table.items():
+        gate.add_word(w, (len(w), tuple(sorted(kinds))))
+    gate.make_automaton()
+    return needs, gate
 
 
 def _squash(word: str) -> str:
