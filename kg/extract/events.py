@@ -31,7 +31,7 @@ from .frames import frame_for
 from .names import sentence_names
 from .reading import Reading
 from .resolve import participants, resolve_frame, sideline_summits
-from .triggers import find_triggers, trigger_scopes
+from .triggers import TRIGGER_KINDS, find_triggers, trigger_scopes
 
 
 def read_article(ctx: Reading) -> list[Mention]:
@@ -67,6 +67,9 @@ def read_sentence(ctx: Reading, idx: int, s0: int, s1: int, hits: list[Hit], dat
     """The stages over one sentence; its mentions are appended to the article's."""
     names = sentence_names(ctx, hits, dates, s0, s1)
     ctx.name_tokens = names.name_tokens
+    if not any(h.kind in TRIGGER_KINDS for h in hits):  # most sentences tell no event: names and dates only
+        remember_date(ctx, idx, None, dates)
+        return
     cues = [h for h in hits if h.kind not in NAME_LAYER and h.kind != "trigger"]
     found = find_triggers(ctx, hits, cues, s1)
     scopes = trigger_scopes(ctx, found.triggers, cues, dates, s0, s1)

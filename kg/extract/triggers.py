@@ -18,6 +18,8 @@ if TYPE_CHECKING:
     from .dates import DateMention
     from .reading import Reading
 
+TRIGGER_KINDS = ("trigger", "talks_verb", "mod_trigger")  # the hits a trigger is made of
+
 
 @dataclass
 class SentenceTriggers:
