@@ -22,6 +22,8 @@ between sentences. All words and phrases come from ``kg/data/ar/lexicon.json``.
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from ..models import Article, DateValue, Mention
 from .dates import DateMention, find_dates
 from .dates_places import find_dateline, locate
@@ -46,18 +48,10 @@ def read_article(ctx: Reading) -> list[Mention]:
     ctx.era = None if ctx.article.published else ctx.gaz.era(
         k for k in ctx.state.seen if ctx.gaz.entries[k].kind == "Person")
     dates = find_dates(ctx.text)
-    hi = di = 0
+    hit_starts, date_starts = [h.start for h in hits], [d.start for d in dates]
     for idx, (s0, s1) in enumerate(ctx.t.sentences()):
-        while hi < len(hits) and hits[hi].start < s0:
-            hi += 1
-        hj = hi
-        while hj < len(hits) and hits[hj].start < s1:
-            hj += 1
-        while di < len(dates) and dates[di].start < s0:
-            di += 1
-        dj = di
-        while dj < len(dates) and dates[dj].start < s1:
-            dj += 1
+        hi, di = bisect_left(hit_starts, s0), bisect_left(date_starts, s0)
+        hj, dj = bisect_left(hit_starts, s1, hi), bisect_left(date_starts, s1, di)
         read_sentence(ctx, idx, s0, s1, [h for h in hits[hi:hj] if h.end <= s1],
                       [d for d in dates[di:dj] if d.end <= s1])
     return ctx.mentions
