@@ -438,12 +438,23 @@ PLACES = [
     ("وصل الملك سلمان بن عبدالعزيز يوم الأحد 12 مارس 2017 إلى طوكيو في زيارة رسمية. "
      "ومن المقرر أن يتباحث اليوم الاثنين مع رئيس الحكومة اليابانية شينزو آبي.",
      dt.date(2017, 3, 13), "Meeting", "Tokyo"),
+    # a short name two places share is the one of the country the article names ("عمان": Amman, not Oman)
+    ("يستضيف العاهل الأردني الملك عبد الله الثاني يوم 3 مايو 2024 قمة ثلاثية في عمّان تجمعه بالرئيس المصري "
+     "عبد الفتاح السيسي.", dt.date(2024, 5, 3), "Meeting", "Amman"),
+    # ... and nothing when the article names neither country
+    ("عقد الرئيس المصري عبد الفتاح السيسي والرئيس الفرنسي إيمانويل ماكرون قمة في عمان يوم 3 مايو 2024.",
+     dt.date(2024, 5, 3), "Meeting", None),
+    # a summit told without a place is where the article says its summit is held
+    ("استقبل الرئيس المصري عبد الفتاح السيسي يوم 6 نوفمبر 2022 رئيس الوزراء الهندي ناريندرا مودي قبل افتتاح "
+     "مؤتمر المناخ المنعقد في شرم الشيخ.\nوافتتح الرئيس المصري أعمال قمة المناخ بحضور عشرات القادة.",
+     dt.date(2022, 11, 7), "Summit", "Sharm El Sheikh"),
 ]
 
 
 @pytest.mark.parametrize("text, published, etype, place", PLACES, ids=[
     "venue-city", "host-country", "sideline-summit", "dateline", "stated-over-dateline", "city-word",
-    "long-summit-name", "meeting-during-visit"])
+    "long-summit-name", "meeting-during-visit", "short-name-by-country", "short-name-unresolved",
+    "summit-placed-elsewhere-in-article"])
 def test_places(text, published, etype, place):
     events = [e for e in events_of(text, published) if e.type == etype]
     assert [e.place.label if e.place else None for e in events] == [place]

@@ -68,6 +68,8 @@ class ArticleState:
     last_date_sentence: int = -10
     denied: list[tuple[str, frozenset]] = field(default_factory=list)
     last_visit: Mention | None = None
+    countries: set[str | None] = field(default_factory=set)  # countries the article names in full (or by demonym)
+    summit_places: dict[str, Entity] = field(default_factory=dict)  # where summits named as context are held
 
 
 class ArticleExtractor:
@@ -121,6 +123,8 @@ class ArticleExtractor:
         self._kept_starts = [a for a, _ in self.kept]
         # a short form ("شي") counts once the full name appears anywhere in the article itself
         self.state.seen = {h.value for h in hits if h.kind == "entity" and self.in_kept(h.start)}
+        self.state.countries = {self.gaz.country_key(h.value) for h in hits if h.kind in ("entity", "demonym")
+                                and self.gaz.entries[h.value].kind in ("Country", "Place") and self.in_kept(h.start)}
         self.dateline = self.find_dateline(hits)
         kinds = {h.value for h in hits if h.kind == "trigger"}
         self.phone_only = "PhoneCall" in kinds and not kinds & {"Meeting", "Visit", "Summit", "VideoCall"}
@@ -142,7 +146,18 @@ class ArticleExtractor:
                 dj += 1
             self.sentence(idx, s0, s1, [h for h in hits[hi:hj] if h.end <= s1],
                           [d for d in dates[di:dj] if d.end <= s1])
-        return self.mentions
+        return self.place_summits(self.mentions)
+
+    def place_summits(self, mentions: list[Mention]) -> list[Mention]:
+        """A summit told without a place is where the article says its summit is held, when the article
+        places summits in one place only ("قبل انطلاق القمة المنعقدة في شرم الشيخ ... وافتتح الرئيس القمة")."""
+        places = dict(self.state.summit_places)
+        places.update((m.place.key, m.place) for m in mentions if m.type == "Summit" and m.place and not m.weak_place)
+        if len(places) != 1:
+            return mentions
+        place = next(iter(places.values()))
+        return [replace(m, place=place, weak_place=False, place_country=self.gaz.country_key(place.key))
+                if m.type == "Summit" and (m.place is None or m.weak_place) else m for m in mentions]
 
     def find_dateline(self, hits: list[Hit]) -> Entity | None:
         """"موسكو - (وكالات)", "القاهرة في 5 مايو (أ ش أ)": a place opening a line, then a dash, a
@@ -220,6 +235,10 @@ class ArticleExtractor:
                     keys = {p.key for p in pair}
                     self.state.pairs = [q for q in self.state.pairs if {p.key for p in q} != keys][-5:] + [pair]
         self.mentions.extend(self.sideline_summits(self.mentions[first:], s0, s1))
+        for t in self._context_summits:  # "استقبل X قبل انطلاق القمة المنعقدة في شرم الشيخ"
+            place = self.pick_place(t, places, lambda p: True, persons, s0)
+            if place is not None:
+                self.state.summit_places[place.key] = place
         if len(self.mentions) > first:
             self.last_sentence = idx
         # "the same day" later on refers to the last event's date, else to the sentence's first date
@@ -265,6 +284,16 @@ class ArticleExtractor:
             return h.value
         shorts = {x.value for x in slot if x.kind == "short" and self.gaz.entries[x.value].kind == "Country"}
         return shorts.pop() if len(shorts) == 1 else None
+
+    def short_place(self, slot: list[Hit]) -> str | None:
+        """"في عمان": a short place name ("عمان" is Amman or Oman, "صور" is Tyre or pictures) is a place only
+        after "في" or "إلى" and in an article that names the place's country otherwise ("العاهل الأردني",
+        "الأردن"): then it is the one place of that country it can be."""
+        if self.preposition(slot[0]) not in ("في", "إلى", "الى"):
+            return None
+        keys = {x.value for x in slot if x.kind == "short" and self.gaz.entries[x.value].kind in ("Place", "Country")}
+        named = [k for k in sorted(keys) if k in self.state.seen or self.gaz.country_key(k) in self.state.countries]
+        return named[0] if len(named) == 1 else None
 
     def person_of_slot(self, slot: list[Hit], titled: bool) -> str | None:
         h = self.entity_hit(slot, "Person")
@@ -396,6 +425,10 @@ class ArticleExtractor:
                     if h:
                         bucket.append(PlaceRef(h.start, h.end, self.gaz.entity(self.gaz.site(h.value)), self.preposition(h)))
                         break
+                else:
+                    short = self.short_place(slot)
+                    if short is not None:
+                        places.append(PlaceRef(head.start, head.end, self.gaz.entity(self.gaz.site(short)), self.preposition(head)))
             i += 1
         return persons, places, orgs, duals
 
@@ -616,6 +649,7 @@ class ArticleExtractor:
         others = [t for t in triggers if t.value != "Summit"]
         kept = []
         self._sideline_summits = []
+        self._context_summits = []
         for t in triggers:
             if t.value == "Summit" and self.text[t.start:t.end] in self.words("summit_level"):
                 # "اجتماع مجلس الجامعة على مستوى القمة": the meeting before it is the summit
@@ -631,6 +665,7 @@ class ArticleExtractor:
                     if any(c.kind == "summit_context" and self.text[c.start:c.end].endswith("هامش")
                            and c.end <= t.start and self.tokens_between(c.end, t.start) <= 2 for c in cues):
                         self._sideline_summits.append(t)
+                    self._context_summits.append(t)
                     continue  # "على هامش قمة": the summit is where a meeting happened
             kept.append(t)
         return kept
