@@ -274,6 +274,19 @@ def test_a_sideline_meeting_also_tells_its_summit():
     assert str(summit.date) == "2024-07" and summit.participants == () and summit.place.label == "Astana"
 
 
+def test_a_leader_who_arrives_to_take_part_attends_the_summit_the_article_tells():
+    text = ("وصل الرئيس الفرنسي إيمانويل ماكرون إلى الرياض يوم 10 مايو 2025 للمشاركة في القمة الخليجية. "
+            "ويفتتح ولي العهد السعودي الأمير محمد بن سلمان القمة يوم 11 مايو 2025.")
+    summits = [e for e in events_of(text, dt.date(2025, 5, 10)) if e.type == "Summit"]
+    assert [labels(e) for e in summits] == [{"Emmanuel Macron", "Mohammed bin Salman"}]
+
+
+def test_a_leader_who_arrives_to_take_part_tells_the_summit():
+    text = "وصل الرئيس الفرنسي إيمانويل ماكرون إلى الرياض يوم 10 مايو 2025 لحضور القمة الخليجية."
+    [summit] = [e for e in events_of(text, dt.date(2025, 5, 10)) if e.type == "Summit"]
+    assert labels(summit) == {"Emmanuel Macron"} and str(summit.date) == "2025-05"
+
+
 def test_a_meeting_at_summit_level_is_a_summit():
     text = ("يشارك العاهل الأردني الملك عبد الله الثاني يوم 19 مايو 2023 في اجتماع مجلس جامعة الدول العربية "
             "على مستوى القمة في جدة.")

@@ -70,6 +70,7 @@ class ArticleState:
     last_visit: Mention | None = None
     countries: set[str | None] = field(default_factory=set)  # countries the article names in full (or by demonym)
     summit_places: dict[str, Entity] = field(default_factory=dict)  # where summits named as context are held
+    attendance: list[Mention] = field(default_factory=list)  # summits told only by who travels to them
 
 
 class ArticleExtractor:
@@ -146,7 +147,24 @@ class ArticleExtractor:
                 dj += 1
             self.sentence(idx, s0, s1, [h for h in hits[hi:hj] if h.end <= s1],
                           [d for d in dates[di:dj] if d.end <= s1])
-        return self.place_summits(self.mentions)
+        return self.place_summits(self.join_attendance(self.mentions))
+
+    def join_attendance(self, mentions: list[Mention]) -> list[Mention]:
+        """Leaders who travel to a summit the article tells as an event are among its participants."""
+        def told(m: Mention, a: Mention) -> bool:
+            return m.type == "Summit" and not any(m is x for x in self.state.attendance) \
+                and (a.date is None or m.date is None or a.date.compatible(m.date))
+
+        out = list(mentions)
+        for a in self.state.attendance:
+            same = [i for i, m in enumerate(out) if told(m, a)]
+            for i in same:
+                known = {p.key for p in out[i].participants}
+                out[i] = replace(out[i], participants=out[i].participants + tuple(
+                    p for p in a.participants if p.key not in known))
+            if same:
+                out = [x for x in out if x is not a]
+        return out
 
     def place_summits(self, mentions: list[Mention]) -> list[Mention]:
         """A summit told without a place is where the article says its summit is held, when the article
@@ -235,6 +253,7 @@ class ArticleExtractor:
                     keys = {p.key for p in pair}
                     self.state.pairs = [q for q in self.state.pairs if {p.key for p in q} != keys][-5:] + [pair]
         self.mentions.extend(self.sideline_summits(self.mentions[first:], s0, s1))
+        self.mentions.extend(self.attended_summits(self.mentions[first:], s0, s1))
         for t in self._context_summits:  # "استقبل X قبل انطلاق القمة المنعقدة في شرم الشيخ"
             place = self.pick_place(t, places, lambda p: True, persons, s0)
             if place is not None:
@@ -650,6 +669,7 @@ class ArticleExtractor:
         kept = []
         self._sideline_summits = []
         self._context_summits = []
+        self._attended_summits = []
         for t in triggers:
             if t.value == "Summit" and self.text[t.start:t.end] in self.words("summit_level"):
                 # "اجتماع مجلس الجامعة على مستوى القمة": the meeting before it is the summit
@@ -666,6 +686,9 @@ class ArticleExtractor:
                            and c.end <= t.start and self.tokens_between(c.end, t.start) <= 2 for c in cues):
                         self._sideline_summits.append(t)
                     self._context_summits.append(t)
+                    if any(c.kind == "summit_context" and self.text[c.start:c.end] in self.words("attendance_cues")
+                           and c.end <= t.start and self.tokens_between(c.end, t.start) <= 2 for c in cues):
+                        self._attended_summits.append(t)
                     continue  # "على هامش قمة": the summit is where a meeting happened
             kept.append(t)
         return kept
@@ -684,6 +707,24 @@ class ArticleExtractor:
         place = next((m.place for m in met if m.place is not None and not m.weak_place), None)
         t = self._sideline_summits[0]
         return [self.build(t, "Summit", people, date, place, False, {}, None, t.start, s1, s0, s1)]
+
+    def attended_summits(self, mentions: list[Mention], s0: int, s1: int) -> list[Mention]:
+        """"وصل X ... للمشاركة في القمة": a leader who travels to take part in a summit attends it. The
+        visiting leaders join the summit the article tells elsewhere (``place_summits``); when it tells
+        none, this is the summit, with the visit's month."""
+        visit = next((v for v in mentions if v.type == "Visit" and not v.partial), None)
+        if visit is None or not self._attended_summits:
+            return []
+        people = [p for p in visit.participants if visit.roles.get(p.key) == "visitor" and self.is_leader(p, visit.date)]
+        if not people:
+            return []
+        date = visit.date
+        if date is not None and date.precision == "day":
+            date = DateValue(date.value[:7])
+        t = self._attended_summits[0]
+        summit = self.build(t, "Summit", people, date, None, visit.status == PLANNED, {}, None, t.start, s1, s0, s1)
+        self.state.attendance.append(summit)
+        return [summit]
 
     def talks_verbs(self, hits: list[Hit], triggers: list[Hit], s1: int) -> list[Hit]:
         """"بحث X مع Y": a verb of discussion is an event only with "مع" (with) after it."""
