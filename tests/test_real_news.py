@@ -274,6 +274,19 @@ def test_a_sideline_meeting_also_tells_its_summit():
     assert str(summit.date) == "2024-07" and summit.participants == () and summit.place.label == "Astana"
 
 
+def test_a_leader_who_arrives_to_take_part_attends_the_summit_the_article_tells():
+    text = ("وصل الرئيس الفرنسي إيمانويل ماكرون إلى الرياض يوم 10 مايو 2025 للمشاركة في القمة الخليجية. "
+            "ويفتتح ولي العهد السعودي الأمير محمد بن سلمان القمة يوم 11 مايو 2025.")
+    summits = [e for e in events_of(text, dt.date(2025, 5, 10)) if e.type == "Summit"]
+    assert [labels(e) for e in summits] == [{"Emmanuel Macron", "Mohammed bin Salman"}]
+
+
+def test_a_leader_who_arrives_to_take_part_tells_the_summit():
+    text = "وصل الرئيس الفرنسي إيمانويل ماكرون إلى الرياض يوم 10 مايو 2025 لحضور القمة الخليجية."
+    [summit] = [e for e in events_of(text, dt.date(2025, 5, 10)) if e.type == "Summit"]
+    assert labels(summit) == {"Emmanuel Macron"} and str(summit.date) == "2025-05"
+
+
 def test_a_meeting_at_summit_level_is_a_summit():
     text = ("يشارك العاهل الأردني الملك عبد الله الثاني يوم 19 مايو 2023 في اجتماع مجلس جامعة الدول العربية "
             "على مستوى القمة في جدة.")
@@ -438,12 +451,23 @@ PLACES = [
     ("وصل الملك سلمان بن عبدالعزيز يوم الأحد 12 مارس 2017 إلى طوكيو في زيارة رسمية. "
      "ومن المقرر أن يتباحث اليوم الاثنين مع رئيس الحكومة اليابانية شينزو آبي.",
      dt.date(2017, 3, 13), "Meeting", "Tokyo"),
+    # a short name two places share is the one of the country the article names ("عمان": Amman, not Oman)
+    ("يستضيف العاهل الأردني الملك عبد الله الثاني يوم 3 مايو 2024 قمة ثلاثية في عمّان تجمعه بالرئيس المصري "
+     "عبد الفتاح السيسي.", dt.date(2024, 5, 3), "Meeting", "Amman"),
+    # ... and nothing when the article names neither country
+    ("عقد الرئيس المصري عبد الفتاح السيسي والرئيس الفرنسي إيمانويل ماكرون قمة في عمان يوم 3 مايو 2024.",
+     dt.date(2024, 5, 3), "Meeting", None),
+    # a summit told without a place is where the article says its summit is held
+    ("استقبل الرئيس المصري عبد الفتاح السيسي يوم 6 نوفمبر 2022 رئيس الوزراء الهندي ناريندرا مودي قبل افتتاح "
+     "مؤتمر المناخ المنعقد في شرم الشيخ.\nوافتتح الرئيس المصري أعمال قمة المناخ بحضور عشرات القادة.",
+     dt.date(2022, 11, 7), "Summit", "Sharm El Sheikh"),
 ]
 
 
 @pytest.mark.parametrize("text, published, etype, place", PLACES, ids=[
     "venue-city", "host-country", "sideline-summit", "dateline", "stated-over-dateline", "city-word",
-    "long-summit-name", "meeting-during-visit"])
+    "long-summit-name", "meeting-during-visit", "short-name-by-country", "short-name-unresolved",
+    "summit-placed-elsewhere-in-article"])
 def test_places(text, published, etype, place):
     events = [e for e in events_of(text, published) if e.type == etype]
     assert [e.place.label if e.place else None for e in events] == [place]

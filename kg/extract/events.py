@@ -26,13 +26,13 @@ from bisect import bisect_left
 
 from ..models import Article, DateValue, Mention
 from .dates import DateMention, find_dates
-from .dates_places import find_dateline, locate
+from .dates_places import find_dateline, locate, pick_place
 from .english import extract_english, is_english
 from .entities import NAME_LAYER, Hit, Matcher, matcher_for
 from .frames import frame_for
 from .names import sentence_names
 from .reading import Reading
-from .resolve import participants, resolve_frame, sideline_summits
+from .resolve import attended_summits, join_attendance, participants, place_summits, resolve_frame, sideline_summits
 from .triggers import TRIGGER_KINDS, find_triggers, trigger_scopes
 
 
@@ -41,6 +41,8 @@ def read_article(ctx: Reading) -> list[Mention]:
     hits = ctx.m.hits(ctx.text)
     # a short form ("شي") counts once the full name appears anywhere in the article itself
     ctx.state.seen = {h.value for h in hits if h.kind == "entity" and ctx.t.in_kept(h.start)}
+    ctx.state.countries = {ctx.gaz.country_key(h.value) for h in hits if h.kind in ("entity", "demonym")
+                           and ctx.gaz.entries[h.value].kind in ("Country", "Place") and ctx.t.in_kept(h.start)}
     ctx.dateline = find_dateline(ctx, hits)
     kinds = {h.value for h in hits if h.kind == "trigger"}
     ctx.phone_only = "PhoneCall" in kinds and not kinds & {"Meeting", "Visit", "Summit", "VideoCall"}
@@ -54,7 +56,7 @@ def read_article(ctx: Reading) -> list[Mention]:
         hj, dj = bisect_left(hit_starts, s1, hi), bisect_left(date_starts, s1, di)
         read_sentence(ctx, idx, s0, s1, [h for h in hits[hi:hj] if h.end <= s1],
                       [d for d in dates[di:dj] if d.end <= s1])
-    return ctx.mentions
+    return place_summits(ctx, join_attendance(ctx, ctx.mentions))
 
 
 def read_sentence(ctx: Reading, idx: int, s0: int, s1: int, hits: list[Hit], dates: list[DateMention]) -> None:
@@ -83,6 +85,11 @@ def read_sentence(ctx: Reading, idx: int, s0: int, s1: int, hits: list[Hit], dat
                 dated_in_sentence = mention.date
             remember(ctx, mention)
     ctx.mentions.extend(sideline_summits(ctx, found.sideline, ctx.mentions[first:], s0, s1))
+    ctx.mentions.extend(attended_summits(ctx, found.attended, ctx.mentions[first:], s0, s1))
+    for t in found.context:  # "استقبل X قبل انطلاق القمة المنعقدة في شرم الشيخ"
+        place = pick_place(ctx, t, names.places, lambda p: True, names.persons, s0)
+        if place is not None:
+            ctx.state.summit_places[place.key] = place
     if len(ctx.mentions) > first:
         ctx.last_sentence = idx
     remember_date(ctx, idx, dated_in_sentence, dates)

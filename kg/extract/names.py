@@ -100,6 +100,17 @@ def country_of_slot(ctx: Reading, slot: list[Hit]) -> str | None:
     return shorts.pop() if len(shorts) == 1 else None
 
 
+def short_place(ctx: Reading, slot: list[Hit]) -> str | None:
+    """"في عمان": a short place name ("عمان" is Amman or Oman, "صور" is Tyre or pictures) is a place only
+    after "في" or "إلى" and in an article that names the place's country otherwise ("العاهل الأردني",
+    "الأردن"): then it is the one place of that country it can be."""
+    if preposition(ctx, slot[0]) not in ("في", "إلى", "الى"):
+        return None
+    keys = {x.value for x in slot if x.kind == "short" and ctx.gaz.entries[x.value].kind in ("Place", "Country")}
+    named = [k for k in sorted(keys) if k in ctx.state.seen or ctx.gaz.country_key(k) in ctx.state.countries]
+    return named[0] if len(named) == 1 else None
+
+
 def person_of_slot(ctx: Reading, slot: list[Hit], titled: bool) -> str | None:
     h = entity_hit(ctx, slot, "Person")
     if h and re.search(r" بن \S+$", ctx.text[h.start:h.end]) and family_name_follows(ctx, h.end + len(h.suffix)):
@@ -237,6 +248,10 @@ def resolve_names(ctx: Reading, slots: list[list[Hit]], dates: list[DateMention]
                 if h:
                     bucket.append(PlaceRef(h.start, h.end, ctx.gaz.entity(ctx.gaz.site(h.value)), preposition(ctx, h)))
                     break
+            else:
+                short = short_place(ctx, slot)
+                if short is not None:
+                    places.append(PlaceRef(head.start, head.end, ctx.gaz.entity(ctx.gaz.site(short)), preposition(ctx, head)))
         i += 1
     return persons, places, orgs, duals
 

@@ -28,6 +28,9 @@ class ArticleState:
     last_date_sentence: int = -10
     denied: list[tuple[str, frozenset]] = field(default_factory=list)
     last_visit: Mention | None = None
+    countries: set[str | None] = field(default_factory=set)  # countries the article names in full (or by demonym)
+    summit_places: dict[str, Entity] = field(default_factory=dict)  # where summits named as context are held
+    attendance: list[Mention] = field(default_factory=list)  # summits told only by who travels to them
 
 
 @dataclass

@@ -45,6 +45,55 @@ def sideline_summits(ctx: Reading, sideline: list[Hit], mentions: list[Mention],
     return [build(ctx, t, "Summit", people, date, place, False, {}, None, t.start, s1, s0, s1)]
 
 
+def attended_summits(ctx: Reading, attended: list[Hit], mentions: list[Mention], s0: int, s1: int) -> list[Mention]:
+    """"وصل X ... للمشاركة في القمة": a leader who travels to take part in a summit attends it. The
+    visiting leaders join the summit the article tells elsewhere (``place_summits``); when it tells
+    none, this is the summit, with the visit's month."""
+    visit = next((v for v in mentions if v.type == "Visit" and not v.partial), None)
+    if visit is None or not attended:
+        return []
+    people = [p for p in visit.participants if visit.roles.get(p.key) == "visitor" and is_leader(ctx, p, visit.date)]
+    if not people:
+        return []
+    date = visit.date
+    if date is not None and date.precision == "day":
+        date = DateValue(date.value[:7])
+    t = attended[0]
+    summit = build(ctx, t, "Summit", people, date, None, visit.status == PLANNED, {}, None, t.start, s1, s0, s1)
+    ctx.state.attendance.append(summit)
+    return [summit]
+
+
+def join_attendance(ctx: Reading, mentions: list[Mention]) -> list[Mention]:
+    """Leaders who travel to a summit the article tells as an event are among its participants."""
+    def told(m: Mention, a: Mention) -> bool:
+        return m.type == "Summit" and not any(m is x for x in ctx.state.attendance) \
+            and (a.date is None or m.date is None or a.date.compatible(m.date))
+
+    out = list(mentions)
+    for a in ctx.state.attendance:
+        same = [i for i, m in enumerate(out) if told(m, a)]
+        for i in same:
+            known = {p.key for p in out[i].participants}
+            out[i] = replace(out[i], participants=out[i].participants + tuple(
+                p for p in a.participants if p.key not in known))
+        if same:
+            out = [x for x in out if x is not a]
+    return out
+
+
+def place_summits(ctx: Reading, mentions: list[Mention]) -> list[Mention]:
+    """A summit told without a place is where the article says its summit is held, when the article
+    places summits in one place only ("قبل انطلاق القمة المنعقدة في شرم الشيخ ... وافتتح الرئيس القمة")."""
+    places = dict(ctx.state.summit_places)
+    places.update((m.place.key, m.place) for m in mentions if m.type == "Summit" and m.place and not m.weak_place)
+    if len(places) != 1:
+        return mentions
+    place = next(iter(places.values()))
+    return [replace(m, place=place, weak_place=False, place_country=ctx.gaz.country_key(place.key))
+            if m.type == "Summit" and (m.place is None or m.weak_place) else m for m in mentions]
+
+
 def is_leader(ctx: Reading, person: Entity, date: DateValue | None) -> bool:
     on = ctx.office_day(date)
     return any(r in LEADER_ROLES for r, _ in ctx.gaz.roles_of(person.key, on))

@@ -23,10 +23,13 @@ TRIGGER_KINDS = ("trigger", "talks_verb", "mod_trigger")  # the hits a trigger i
 
 @dataclass
 class SentenceTriggers:
-    """A sentence's event triggers in text order, and the summits it names as the sidelines of a meeting."""
+    """A sentence's event triggers in text order, and the summits it names as the context of another
+    event: on whose sidelines leaders met, that leaders travel to attend, or any summit so named."""
 
     triggers: list[Hit]
     sideline: list[Hit]
+    context: list[Hit]
+    attended: list[Hit]
 
 
 @dataclass
@@ -64,7 +67,7 @@ def find_triggers(ctx: Reading, hits: list[Hit], cues: list[Hit], s1: int) -> Se
     triggers = longest_non_overlapping(plain + extra)
     others = [t for t in triggers if t.value != "Summit"]
     kept = []
-    sideline = []
+    sideline, named, attended = [], [], []
     for t in triggers:
         if t.value == "Summit" and ctx.text[t.start:t.end] in word_list(ctx.m, "summit_level"):
             # "اجتماع مجلس الجامعة على مستوى القمة": the meeting before it is the summit
@@ -80,9 +83,13 @@ def find_triggers(ctx: Reading, hits: list[Hit], cues: list[Hit], s1: int) -> Se
                 if any(c.kind == "summit_context" and ctx.text[c.start:c.end].endswith("هامش")
                        and c.end <= t.start and ctx.t.tokens_between(c.end, t.start) <= 2 for c in cues):
                     sideline.append(t)
+                named.append(t)
+                if any(c.kind == "summit_context" and ctx.text[c.start:c.end] in word_list(ctx.m, "attendance_cues")
+                       and c.end <= t.start and ctx.t.tokens_between(c.end, t.start) <= 2 for c in cues):
+                    attended.append(t)
                 continue  # "على هامش قمة": the summit is where a meeting happened
         kept.append(t)
-    return SentenceTriggers(kept, sideline)
+    return SentenceTriggers(kept, sideline, named, attended)
 
 
 def talks_verbs(ctx: Reading, hits: list[Hit], triggers: list[Hit], s1: int) -> list[Hit]:
