@@ -56,7 +56,10 @@ class SentenceNames:
 
 def sentence_names(ctx: Reading, hits: list[Hit], dates: list[DateMention], s0: int, s1: int) -> SentenceNames:
     """Resolve the name-layer hits of the sentence [s0, s1); remember who it named."""
-    names = name_slots([h for h in hits if h.kind in NAME_LAYER])
+    layer = [h for h in hits if h.kind in NAME_LAYER]
+    if not layer and not ctx.learned:  # a sentence that names nobody and nothing
+        return SentenceNames([], [], [], [], set())
+    names = name_slots(layer)
     name_tokens = {k for slot in names for k in range(ctx.t.tok(slot[0].start), ctx.t.tok(slot[0].end - 1) + 1)}
     persons, places, orgs, duals = resolve_names(ctx, names, dates)
     if ctx.learned:

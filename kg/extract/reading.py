@@ -48,23 +48,19 @@ class Reading:
     phone_only: bool = False
     era: dt.date | None = None  # the day office holders are read on when the article has no date
     name_tokens: set[int] = field(default_factory=set)  # the words of the current sentence that are names
+    # shortcuts, read in every rule: plain attributes, not properties
+    text: str = field(init=False)
+    nt: NormText = field(init=False)
     gaz: Gazetteer = field(init=False)
     lex: dict = field(init=False)
 
     def __post_init__(self):
+        self.text, self.nt = self.t.text, self.t.nt
         self.gaz, self.lex = self.m.gaz, self.m.lex
 
     @classmethod
     def of(cls, article: Article, matcher: Matcher) -> "Reading":
         return cls(article, ArticleText.of(article), matcher)
-
-    @property
-    def text(self) -> str:
-        return self.t.text
-
-    @property
-    def nt(self) -> NormText:
-        return self.t.nt
 
     def office_day(self, date: DateValue | None) -> dt.date | None:
         """The day office holders are looked up on: the event's day, else publication, else the era."""

@@ -8,7 +8,7 @@ is where the meeting happened, kept aside so the summit can be told as its own e
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .entities import Hit, longest_non_overlapping
@@ -74,7 +74,7 @@ def find_triggers(ctx: Reading, hits: list[Hit], cues: list[Hit], s1: int) -> Se
             meeting = next((k for k in reversed(kept) if k.value in ("Meeting", "Talks")
                             and ctx.t.tokens_between(k.end, t.start) <= 8), None)
             if meeting is not None:
-                kept[kept.index(meeting)] = replace(meeting, value="Summit")
+                kept[kept.index(meeting)] = meeting._replace(value="Summit")
             continue
         if t.value == "Summit" and others:
             context = any(c.kind == "summit_context" and c.end <= t.start and ctx.t.tokens_between(c.end, t.start) <= 2
