@@ -132,6 +132,9 @@ class Matcher:
             else:
                 self.auto.add_word(norm, (len(norm), tuple(payloads)))
         self.auto.make_automaton()
+        # two-letter keys are looked for where they end a word, by one regex pass over the text
+        keys = sorted(k for k in self.short_keys if len(k) == 2 and WORDS.fullmatch(k))
+        self.short_ends = re.compile("(?:" + "|".join(map(re.escape, keys)) + r")(?!\w)") if keys else None
         self.suffixes = {normalize(s) for s in lex["trigger_suffixes"]}
         self.verb_suffixes = {normalize(s) for s in lex["verb_suffixes"]}
         self.verbs = {normalize(f) for f in lex["verb_triggers"]}
@@ -160,12 +163,14 @@ class Matcher:
                 te += 1
             self._accept(out, text, start, end, ts, te, payloads)
         short = self.short_keys
-        for m in WORDS.finditer(text):
-            ts, te = m.span()
-            if te - ts <= 6:  # a short key ends its word (no short key takes a suffix), after a clitic
-                payloads = short.get(text[te - 2:te])
-                if payloads:
-                    self._accept(out, text, te - 2, te, ts, te, payloads)
+        for m in self.short_ends.finditer(text) if self.short_ends is not None else ():
+            # a short key ends a word of at most six characters (no short key takes a suffix), after a clitic
+            te = m.end()
+            ts = te - 2
+            while ts > 0 and (text[ts - 1].isalnum() or text[ts - 1] == "_") and te - ts <= 6:
+                ts -= 1
+            if te - ts <= 6:
+                self._accept(out, text, te - 2, te, ts, te, short[text[te - 2:te]])
         out.sort(key=lambda h: (h.start, -(h.end - h.start)))
         return out
 
