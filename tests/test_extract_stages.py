@@ -202,3 +202,16 @@ def test_a_summit_keeps_only_the_leaders_the_text_places_there():
 
 def test_a_denial_removes_the_event_told_later_in_the_article():
     assert mentions_of("نفى الكرملين أن يكون بوتين قد التقى ترامب. والتقى بوتين ترامب في ألاسكا.") == []
+
+
+def test_a_short_name_two_places_share_is_the_one_whose_country_the_article_names():
+    """"عمان" is Amman or Oman: the names stage takes the one of the country the article names elsewhere."""
+    def place(countries: set[str]) -> list[str]:
+        ctx = reading_of("وعقد الملك اجتماعا في عمان.")
+        ctx.state.countries = countries  # read over the whole article before its sentences
+        names = sentence_names(ctx, ctx.m.hits(ctx.text), find_dates(ctx.text), 0, len(ctx.text))
+        return [p.entity.key for p in names.places]
+
+    assert place({"Q810"}) == ["Q3805"]  # Jordan named: Amman
+    assert place({"Q842"}) == ["Q842"]  # Oman named: Oman
+    assert place(set()) == []  # neither: left out
