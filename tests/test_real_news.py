@@ -454,6 +454,9 @@ PLACES = [
     # a short name two places share is the one of the country the article names ("عمان": Amman, not Oman)
     ("يستضيف العاهل الأردني الملك عبد الله الثاني يوم 3 مايو 2024 قمة ثلاثية في عمّان تجمعه بالرئيس المصري "
      "عبد الفتاح السيسي.", dt.date(2024, 5, 3), "Meeting", "Amman"),
+    # ... after "إلى" too
+    ("وصل الرئيس المصري عبد الفتاح السيسي يوم 3 مايو 2024 إلى عمان في زيارة يلتقي خلالها العاهل الأردني "
+     "الملك عبد الله الثاني.", dt.date(2024, 5, 3), "Visit", "Amman"),
     # ... and nothing when the article names neither country
     ("عقد الرئيس المصري عبد الفتاح السيسي والرئيس الفرنسي إيمانويل ماكرون قمة في عمان يوم 3 مايو 2024.",
      dt.date(2024, 5, 3), "Meeting", None),
@@ -466,7 +469,7 @@ PLACES = [
 
 @pytest.mark.parametrize("text, published, etype, place", PLACES, ids=[
     "venue-city", "host-country", "sideline-summit", "dateline", "stated-over-dateline", "city-word",
-    "long-summit-name", "meeting-during-visit", "short-name-by-country", "short-name-unresolved",
+    "long-summit-name", "meeting-during-visit", "short-name-by-country", "short-name-after-to", "short-name-unresolved",
     "summit-placed-elsewhere-in-article"])
 def test_places(text, published, etype, place):
     events = [e for e in events_of(text, published) if e.type == etype]

@@ -103,11 +103,14 @@ def country_of_slot(ctx: Reading, slot: list[Hit]) -> str | None:
     return shorts.pop() if len(shorts) == 1 else None
 
 
+SHORT_PLACE_PREPOSITIONS = {normalize(w) for w in ("في", "إلى", "الى")}  # compared with the normalized text
+
+
 def short_place(ctx: Reading, slot: list[Hit]) -> str | None:
     """"في عمان": a short place name ("عمان" is Amman or Oman, "صور" is Tyre or pictures) is a place only
     after "في" or "إلى" and in an article that names the place's country otherwise ("العاهل الأردني",
     "الأردن"): then it is the one place of that country it can be."""
-    if preposition(ctx, slot[0]) not in ("في", "إلى", "الى"):
+    if preposition(ctx, slot[0]) not in SHORT_PLACE_PREPOSITIONS:
         return None
     keys = {x.value for x in slot if x.kind == "short" and ctx.gaz.entries[x.value].kind in ("Place", "Country")}
     named = [k for k in sorted(keys) if k in ctx.state.seen or ctx.gaz.country_key(k) in ctx.state.countries]
