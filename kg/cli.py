@@ -227,14 +227,12 @@ def validate(
     Example: [bold]kg validate out/graph.ttl[/]   ([bold]--engine shacl[/] for large graphs)
     """
     from .fileio import read_graph
-    from .validate import engine as check_engine, validate_graph
+    from .validate import validate_file, validate_graph
 
     try:
-        check_engine(engine)
-        g = read_graph(*graph)
+        report = validate_file(graph[0], engine) if len(graph) == 1 else validate_graph(read_graph(*graph), engine_name=engine)
     except KgError as exc:
         raise fail(exc)
-    report = validate_graph(g, engine_name=engine)
     out.print(report.text())
     raise typer.Exit(0 if report.conforms else 1)
 

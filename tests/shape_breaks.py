@@ -37,9 +37,12 @@ def breaks(valid: Graph) -> Iterator[tuple[str, str, URIRef | None, Graph]]:
             path = sg.value(prop, SH.path)
             for param in sorted(set(sg.predicates(prop)) - IGNORED):
                 focus = _focus_with(foci, path, valid, wanted=param not in (SH.maxCount, SH.qualifiedValueShape))
-                g = _copy(valid)
-                BREAKERS[param](g, sg, prop, focus, path)
-                yield f"{_local(shape)} {_local(path)} {_local(param)}", component(param), focus, g
+                for how, brk in BREAKERS[param]:
+                    if brk is _ill_formed and (_compared(sg, prop, path) or not _datatype_of(sg, prop)):
+                        continue  # pyshacl 0.40.1 raises TypeError comparing an ill-formed value (sh:lessThanOrEquals)
+                    g = _copy(valid)
+                    brk(g, sg, prop, focus, path)
+                    yield f"{_local(shape)} {_local(path)} {_local(param)}{how}", component(param), focus, g
 
 
 def component(param) -> str:
@@ -124,6 +127,23 @@ def _datatype(g, sg, prop, focus, path):
     _set(g, focus, path, Literal(str(old[0]) if old else "1", datatype=XSD.string))
 
 
+def _ill_formed(g, sg, prop, focus, path):
+    """The right datatype with a lexical form it does not allow ('2024-02-30' as an xsd:date)."""
+    _set(g, focus, path, Literal("2024-02-30", datatype=_datatype_of(sg, prop)))
+
+
+def _datatype_of(sg: Graph, prop):
+    """The property's sh:datatype, or the first one among its sh:or alternatives (None: no datatype)."""
+    alternatives = Collection(sg, sg.value(prop, SH["or"])) if (prop, SH["or"], None) in sg else []
+    return sg.value(prop, SH.datatype) or next(
+        (d for a in alternatives for d in sg.objects(a, SH.datatype)), None)
+
+
+def _compared(sg: Graph, prop, path) -> bool:
+    """Whether the path takes part in a sh:lessThanOrEquals, on either side."""
+    return (prop, SH.lessThanOrEquals, None) in sg or (None, SH.lessThanOrEquals, path) in sg
+
+
 def _in(g, sg, prop, focus, path):
     _set(g, focus, path, KG.Event)  # a term of the ontology, never one of a list of allowed values
 
@@ -165,15 +185,15 @@ def _qualified(g, sg, prop, focus, path):
     g.add((second, path, next(v for v in allowed if (second, path, v) not in g)))
 
 
-BREAKERS = {
-    SH.minCount: _min_count,
-    SH.maxCount: _max_count,
-    SH.datatype: _datatype,
-    SH["in"]: _in,
-    SH["class"]: _class,
-    SH.nodeKind: _node_kind,
-    SH.pattern: _pattern,
-    SH["or"]: _or,
-    SH.lessThanOrEquals: _less_than_or_equals,
-    SH.qualifiedValueShape: _qualified,
+BREAKERS = {  # a constraint parameter -> its breaks, each (what it does, beyond the parameter's name; how)
+    SH.minCount: [("", _min_count)],
+    SH.maxCount: [("", _max_count)],
+    SH.datatype: [("", _datatype), (" ill-formed", _ill_formed)],
+    SH["in"]: [("", _in)],
+    SH["class"]: [("", _class)],
+    SH.nodeKind: [("", _node_kind)],
+    SH.pattern: [("", _pattern)],
+    SH["or"]: [("", _or), (" ill-formed", _ill_formed)],
+    SH.lessThanOrEquals: [("", _less_than_or_equals)],
+    SH.qualifiedValueShape: [("", _qualified)],
 }

@@ -11,7 +11,8 @@ from rdflib.namespace import RDF
 from kg.cli import app
 from kg.errors import KgError
 from kg.fileio import read_graph
-from kg.validate import BLANK, ENGINES, Report, Violation, batches, engine, validate_chunk, validate_graph
+from kg.validate import (BLANK, ENGINES, Report, Violation, batches, engine, validate_chunk, validate_file,
+                         validate_graph)
 from kg.vocab import KG
 from tests.shape_breaks import all_breaks, breaks
 
@@ -108,6 +109,17 @@ def test_unknown_engine_names_the_known_ones():
         engine("fast")
 
 
+def test_text_and_files_give_the_graph_report(cases, tmp_path):
+    """N-Triples chunks and graph files, which a fast engine reads itself, report as the Graph does."""
+    for name in ["pyshacl"] + [n for n, (_, m) in ENGINES.items() if n != "pyshacl" and importlib.util.find_spec(m)]:
+        for case, g, expected in [cases[0], cases[-1]]:
+            assert validate_chunk(g.serialize(format="nt"), name) == expected, f"{name}, {case}, N-Triples"
+            for ext, fmt in ((".ttl", "turtle"), (".nt", "nt"), (".jsonld", "json-ld")):
+                path = tmp_path / f"g{ext}"
+                g.serialize(path, format=fmt, encoding="utf-8")
+                assert validate_file(path, name) == expected, f"{name}, {case}, {fmt} file"
+
+
 def test_cli_engine_option(runner, seeds_graph, valid, tmp_path):
     bad = tmp_path / "bad.ttl"
     g = Graph()
@@ -116,9 +128,16 @@ def test_cli_engine_option(runner, seeds_graph, valid, tmp_path):
     g.add((URIRef("https://w3id.org/kg-events/id/person/nameless"), RDF.type, KG.Person))
     g.add((URIRef("https://w3id.org/kg-events/id/person/nameless"), KG.status, Literal("x")))
     g.serialize(bad, format="turtle")
+    garbage = tmp_path / "garbage.ttl"
+    garbage.write_text("this is not turtle <<<", encoding="utf-8")
+    reference = runner.invoke(app, ["validate", str(bad)]).output
     for name in ["pyshacl"] + [n for n, (_, m) in ENGINES.items() if importlib.util.find_spec(m)]:
         assert runner.invoke(app, ["validate", str(seeds_graph), "--engine", name]).exit_code == 0
         result = runner.invoke(app, ["validate", str(bad), "--engine", name])
-        assert result.exit_code == 1 and "needs a label" in result.output, result.output
+        assert result.exit_code == 1 and "needs a label" in result.output and result.output == reference
+        result = runner.invoke(app, ["validate", str(garbage), "--engine", name])
+        assert result.exit_code == 2 and "cannot be read as turtle" in result.output
+        result = runner.invoke(app, ["validate", str(tmp_path / "missing.ttl"), "--engine", name])
+        assert result.exit_code == 2 and "no such file" in result.output
     result = runner.invoke(app, ["validate", str(seeds_graph), "--engine", "nope"])
     assert result.exit_code == 2 and "unknown SHACL engine 'nope'" in result.output
