@@ -188,22 +188,34 @@ ENGINES: dict[str, tuple[Callable[[Graph], tuple[bool, list[Finding]]], str]] = 
     "pyshacl": (_pyshacl, "pyshacl"),
     "shacl": (_rust_shacl, "shacl"),
 }
-DEFAULT_ENGINE = "pyshacl"
+AUTO = "auto"  # the default: shacl where it is installed (kg[fast-shacl]), else pyshacl
+DEFAULT_ENGINE = AUTO
 TEXT_ENGINES = {"shacl"}  # also validate N-Triples text (validate_chunk) ...
 FILE_ENGINES = {"shacl": (_rust_shacl_file, (".ttl", ".nt"))}  # ... and read these files themselves
 
 
-def engine(name: str) -> Callable[[Graph], tuple[bool, list[Finding]]]:
-    """The named engine, or an error that lists the known ones and says how to install one."""
+def resolve(name: str) -> str:
+    """The engine a name stands for ('auto': shacl where installed, else pyshacl), or an error
+    that lists the known names or says how to install the engine."""
+    if name == AUTO:
+        return "shacl" if _installed("shacl") else "pyshacl"
     if name not in ENGINES:
-        raise KgError(f"unknown SHACL engine {name!r}; known engines: {', '.join(sorted(ENGINES))}")
-    run, module = ENGINES[name]
-    try:
-        __import__(module)
-    except ImportError:
+        raise KgError(f"unknown SHACL engine {name!r}; known engines: {', '.join(sorted([AUTO, *ENGINES]))}")
+    if not _installed(ENGINES[name][1]):
         raise KgError(f"the SHACL engine {name!r} is not installed; pip install 'kg[fast-shacl]' "
-                      f"(or pip install {module})") from None
-    return run
+                      f"(or pip install {ENGINES[name][1]})")
+    return name
+
+
+def engine(name: str) -> Callable[[Graph], tuple[bool, list[Finding]]]:
+    """The function of the named engine (see resolve)."""
+    return ENGINES[resolve(name)][0]
+
+
+def _installed(module: str) -> bool:
+    from importlib.util import find_spec
+
+    return find_spec(module) is not None
 
 
 # ---------------------------------------------------------------- reports
@@ -226,8 +238,9 @@ def validate_chunk(chunk: Graph | str, engine_name: str = DEFAULT_ENGINE) -> Rep
     Text goes straight to an engine that reads it (TEXT_ENGINES) and is parsed into a Graph
     only when there are violations to name events and articles for.
     """
-    run = engine(engine_name)
-    if isinstance(chunk, str) and engine_name in TEXT_ENGINES:
+    name = resolve(engine_name)
+    run = ENGINES[name][0]
+    if isinstance(chunk, str) and name in TEXT_ENGINES:
         conforms, findings = run(chunk)
         return Report(True) if conforms and not findings else report_of(_parse_nt(chunk), conforms, findings)
     data = _parse_nt(chunk) if isinstance(chunk, str) else chunk
@@ -239,8 +252,7 @@ def validate_file(path: Path, engine_name: str = DEFAULT_ENGINE) -> Report:
     file is parsed by rdflib only to name the events and articles of violations, if any."""
     from .fileio import read_graph
 
-    engine(engine_name)
-    run_file, suffixes = FILE_ENGINES.get(engine_name, (None, ()))
+    run_file, suffixes = FILE_ENGINES.get(resolve(engine_name), (None, ()))
     if Path(path).suffix.lower() not in suffixes:
         return validate_graph(read_graph(path), engine_name=engine_name)
     try:

@@ -11,8 +11,8 @@ from rdflib.namespace import RDF
 from kg.cli import app
 from kg.errors import KgError
 from kg.fileio import read_graph
-from kg.validate import (BLANK, ENGINES, Report, Violation, batches, engine, validate_chunk, validate_file,
-                         validate_graph)
+from kg.validate import (BLANK, ENGINES, Report, Violation, batches, engine, resolve, validate_chunk,
+                         validate_file, validate_graph)
 from kg.vocab import KG
 from tests.shape_breaks import all_breaks, breaks
 
@@ -44,7 +44,8 @@ def test_each_break_violates_the_constraint_it_breaks(valid):
     """The breaks are real: pyshacl reports the broken constraint at the broken node."""
     seen = set()
     for name, constraint, focus, g in breaks(valid):
-        at = {v.constraint for v in validate_graph(g).violations if focus is None and v.focus == BLANK
+        at = {v.constraint for v in validate_graph(g, engine_name="pyshacl").violations
+              if focus is None and v.focus == BLANK
               or v.focus == str(focus)}
         assert constraint in at, f"{name}: pyshacl reports {at} at {focus}"
         seen.add(name.split()[0])
@@ -104,8 +105,19 @@ def test_long_lists_of_events_are_cut_in_the_text():
     assert "event: x:e0, x:e1, x:e2 (and 2 more)" in Report(False, [v]).text()
 
 
+def test_auto_is_shacl_where_installed_else_pyshacl(monkeypatch):
+    import kg.validate
+
+    monkeypatch.setattr(kg.validate, "_installed", lambda module: True)
+    assert resolve("auto") == "shacl"
+    monkeypatch.setattr(kg.validate, "_installed", lambda module: module != "shacl")
+    assert resolve("auto") == "pyshacl"
+    with pytest.raises(KgError, match=r"the SHACL engine 'shacl' is not installed; pip install 'kg\[fast-shacl\]'"):
+        resolve("shacl")
+
+
 def test_unknown_engine_names_the_known_ones():
-    with pytest.raises(KgError, match="unknown SHACL engine 'fast'; known engines: pyshacl, shacl"):
+    with pytest.raises(KgError, match="unknown SHACL engine 'fast'; known engines: auto, pyshacl, shacl"):
         engine("fast")
 
 
@@ -130,8 +142,8 @@ def test_cli_engine_option(runner, seeds_graph, valid, tmp_path):
     g.serialize(bad, format="turtle")
     garbage = tmp_path / "garbage.ttl"
     garbage.write_text("this is not turtle <<<", encoding="utf-8")
-    reference = runner.invoke(app, ["validate", str(bad)]).output
-    for name in ["pyshacl"] + [n for n, (_, m) in ENGINES.items() if importlib.util.find_spec(m)]:
+    reference = runner.invoke(app, ["validate", str(bad), "--engine", "pyshacl"]).output
+    for name in ["auto"] + [n for n, (_, m) in ENGINES.items() if importlib.util.find_spec(m)]:
         assert runner.invoke(app, ["validate", str(seeds_graph), "--engine", name]).exit_code == 0
         result = runner.invoke(app, ["validate", str(bad), "--engine", name])
         assert result.exit_code == 1 and "needs a label" in result.output and result.output == reference
@@ -141,3 +153,18 @@ def test_cli_engine_option(runner, seeds_graph, valid, tmp_path):
         assert result.exit_code == 2 and "no such file" in result.output
     result = runner.invoke(app, ["validate", str(seeds_graph), "--engine", "nope"])
     assert result.exit_code == 2 and "unknown SHACL engine 'nope'" in result.output
+
+
+def test_build_validates_with_the_chosen_engine(runner, tmp_path):
+    from tests.conftest import SEEDS
+
+    outputs = []
+    for name in ["pyshacl"] + [n for n, (_, m) in ENGINES.items() if n != "pyshacl" and importlib.util.find_spec(m)]:
+        out = tmp_path / f"{name}.ttl"
+        result = runner.invoke(app, ["build", str(SEEDS), "-o", str(out), "--shacl-engine", name, "-w", "1"])
+        assert result.exit_code == 0 and "validation       conforms" in result.output, result.output
+        outputs.append(out.read_bytes())
+    assert len(set(outputs)) == 1
+    result = runner.invoke(app, ["build", str(SEEDS), "-o", str(tmp_path / "x.ttl"), "--shacl-engine", "nope"])
+    assert result.exit_code == 2 and "unknown SHACL engine 'nope'" in result.output
+    assert not (tmp_path / "x.ttl").exists()
