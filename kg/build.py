@@ -128,17 +128,21 @@ def build(paths: list[Path], *, manifest: Path | None = None, gazetteers: tuple 
             pool.shutdown(cancel_futures=True)
 
 
-def _finish(reader: Reader, extracted: tuple, submit, *, window: int, build_time: str | None, validate: bool,
-            output: Path | None, fmt: str | None, stage: Callable[[str], None]) -> BuildResult:
-    """Index the extracted events, validate them and write them (at once, when there are workers)."""
-    articles, events, undated, _, seen = extracted
-    info = BuildInfo(
+def build_info(reader: Reader, seen, build_time: str | None = None) -> BuildInfo:
+    """What the build node records, once every article is read."""
+    return BuildInfo(
         inputs=reader.inputs, articles_read=seen.read, articles_skipped=len(reader.problems),
         data_as_of=seen.latest.isoformat() if seen.latest else None,
         build_time=build_time or build_time_from_env(),
     )
+
+
+def _finish(reader: Reader, extracted: tuple, submit, *, window: int, build_time: str | None, validate: bool,
+            output: Path | None, fmt: str | None, stage: Callable[[str], None]) -> BuildResult:
+    """Index the extracted events, validate them and write them (at once, when there are workers)."""
+    articles, events, undated, _, seen = extracted
     stage("indexing the graph")
-    source = EventTriples(events, articles, info)
+    source = EventTriples(events, articles, build_info(reader, seen, build_time))
     result = BuildResult(source, events, articles, reader.problems, None, undated,
                          Counter(e.type for e in events), reader.notes, seen.read)
     if not validate:
