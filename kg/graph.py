@@ -161,9 +161,9 @@ def event_triples(e: Event) -> Iterator[tuple]:
         yield node, KG.mention, mention_iri(m, node)
 
 
-def alt_label_triples(m: Mention) -> Iterator[tuple]:
+def alt_label_triples(participants) -> Iterator[tuple]:
     """The Arabic forms a mention names its participants by, as their skos:altLabel."""
-    for p in m.participants:
+    for p in participants:
         if p.surface and p.surface != p.label_ar:
             yield entity_iri(p), SKOS.altLabel, Literal(p.surface, lang="ar")
 
@@ -187,7 +187,7 @@ def add_event(g: Graph, e: Event, languages: dict[str, str]) -> URIRef:
     for ent in event_entities(e):
         add_entity(g, ent)
     for m in e.mentions:
-        g.addN((s, p, o, g) for s, p, o in alt_label_triples(m))
+        g.addN((s, p, o, g) for s, p, o in alt_label_triples(m.participants))
         lang = languages.get(m.article_id) or "ar"
         g.addN((s, p, o, g) for s, p, o in mention_triples(m, node, lang))
     return node
@@ -269,13 +269,22 @@ class EventTriples:
         self.fixed: dict[URIRef, dict] = {}  # actors and the build: few, and shared by many events
         for a in articles:
             self.articles.setdefault(article_iri(a.id), []).append(a)
+        # an actor's triples depend only on the entity (its surface form only on the alternative label),
+        # and a few thousand actors recur in every event: each is made once
+        actors: set = set()
         for i, e in enumerate(events):
             node = event_iri(e)
             self.event_nodes.setdefault(node, []).append(i)
-            self._keep(t for ent in event_entities(e) for t in entity_triples(ent))
+            for ent in event_entities(e):
+                if ent not in actors:
+                    actors.add(ent)
+                    self._keep(entity_triples(ent))
             for j, m in enumerate(e.mentions):
                 self.mentions.setdefault(mention_iri(m, node), []).append((i, j))
-                self._keep(alt_label_triples(m))
+                for p in m.participants:
+                    if (p, p.surface) not in actors:
+                        actors.add((p, p.surface))
+                        self._keep(alt_label_triples((p,)))
         if build is not None:
             self._keep(build_triples(build, len(events)))
 
