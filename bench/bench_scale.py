@@ -177,6 +177,8 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", type=int, nargs="+", default=DEFAULT_SIZES,
                     help="corpus sizes (articles); extraction rates use the smallest")
+    ap.add_argument("--stages-max", type=int, default=None,
+                    help="time the build stage by stage only up to this many articles (default: every size)")
     ap.add_argument("--rdflib-max", type=int, default=10_000,
                     help="read the Turtle back with rdflib too up to this many articles (minutes beyond)")
     ap.add_argument("--workdir", type=Path, default=Path("/tmp/kg-bench-scale"), help="corpora and graphs go here")
@@ -220,7 +222,7 @@ def main(argv: list[str] | None = None) -> int:
         e2e[n] = run_kg_build(corpora[n], args.workdir / f"kg{n}.ttl")
         log(f"kg build {n:,}: {e2e[n]['seconds']:.1f} s, {e2e[n]['peak_mb']:.0f} MB (load {os.getloadavg()[0]:.1f})")
     pipe = {}
-    for n in sizes:
+    for n in (n for n in sizes if args.stages_max is None or n <= args.stages_max):
         out = args.workdir / f"pipe{n}.ttl"
         pipe[n] = run_stage("pipeline", corpora[n], cores, out)
         pipe[n]["read"] = run_stage("read", out, int(n <= args.rdflib_max))
@@ -242,6 +244,8 @@ def section(args, cores, main_size, corpora, rates, e2e, pipe, neo, load) -> str
     cmd = ["bench/run"]
     if args.sizes != DEFAULT_SIZES:
         cmd.append("--sizes " + " ".join(map(str, args.sizes)))
+    if args.stages_max is not None:
+        cmd.append(f"--stages-max {args.stages_max}")
     if args.no_neo4j:
         cmd.append("--no-neo4j")
     if args.seed != 7:
