@@ -129,10 +129,10 @@ def build(
 
     Example: [bold]kg build seeds -o out/graph.ttl[/]   (add [bold]--neo4j[/] to load it into Neo4j too)
     """
-    from .build import build as run_build, check_build, write_graph
+    from .build import build as run_build, check_build
     from .corpus import Limits
     from .pipeline import DaskTLS, default_workers
-    from .validate import resolve as resolve_engine, validate_graph
+    from .validate import resolve as resolve_engine
 
     tls_files = (dask_tls_ca_file, dask_tls_cert, dask_tls_key)
     if any(tls_files) and not all(tls_files):
@@ -142,14 +142,12 @@ def build(
     try:
         check_build(paths, output, fmt, tuple(gazetteer))
         resolve_engine(shacl_engine)
-        with _progress(quiet) as bar:
-            result = run_build(paths, manifest=manifest, gazetteers=tuple(gazetteer), validate=False,
+        with _progress(quiet, paths) as bar:
+            result = run_build(paths, manifest=manifest, gazetteers=tuple(gazetteer), validate=not no_validate,
                                limits=Limits(max_article_chars, max_articles_per_file), build_time=build_time,
                                workers=workers or default_workers(), dask_scheduler=dask_scheduler,
-                               dask_tls=tls, progress=bar.advance, stage=bar.stage)
-            if not no_validate:
-                bar.stage("validating")
-                result.report = validate_graph(result.graph, engine_name=shacl_engine)
+                               dask_tls=tls, output=output, fmt=fmt, progress=bar.advance, stage=bar.stage,
+                               shacl_engine=shacl_engine)
     except KgError as exc:
         raise fail(exc)
     for p in result.problems:
@@ -163,10 +161,7 @@ def build(
         err.print(result.report.text())
         err.print(f"[bold red]error:[/] the graph is invalid; {escape(str(output))} was not written", markup=True)
         raise typer.Exit(1)
-    try:
-        used = write_graph(result.graph, output, fmt)
-    except KgError as exc:
-        raise fail(exc)
+    used = result.written
     if not quiet:
         _summary(result, output, used)
     if neo4j:
@@ -175,30 +170,41 @@ def build(
 
 
 class _progress:
-    """A progress bar on a terminal (articles read, then the step running); nothing when piped or quiet."""
+    """A progress bar on a terminal: articles read of about how many, articles/s and the time left,
+    then the step running; nothing when piped or quiet."""
 
-    def __init__(self, quiet: bool):
+    def __init__(self, quiet: bool, paths: list[Path] = ()):
         self.quiet = quiet
+        self.paths = paths
         self.bar = None
         self.task = None
 
     def __enter__(self):
         if not (self.quiet or not err.is_terminal):
-            from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+            from rich.progress import (BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn,
+                                       TimeElapsedColumn, TimeRemainingColumn)
+
+            from .build import estimate_articles
+
             self.bar = Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                                TimeElapsedColumn(), console=err, transient=True)
+                                TextColumn("{task.fields[rate]}"), TimeRemainingColumn(), TimeElapsedColumn(),
+                                console=err, transient=True)
             self.bar.start()
-            self.task = self.bar.add_task("reading articles", total=None)
+            self.task = self.bar.add_task("reading articles", total=estimate_articles(self.paths) or None, rate="")
         return self
 
     def advance(self, n: int = 1) -> None:
         if self.bar is not None:
             self.bar.advance(self.task, n)
+            speed = self.bar.tasks[0].speed
+            if speed:
+                self.bar.update(self.task, rate=f"{speed:,.0f} articles/s")
 
     def stage(self, what: str) -> None:
         """After reading: say which step runs, so a long merge or validation does not look like a hang."""
         if self.bar is not None:
-            self.bar.update(self.task, description=what)
+            done = self.bar.tasks[0].completed
+            self.bar.update(self.task, description=what, total=done, completed=done)
 
     def __exit__(self, *exc):
         if self.bar is not None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import re
 from collections import defaultdict
+from functools import lru_cache
 from pathlib import Path
 from typing import Iterator
 
@@ -30,6 +31,7 @@ _ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b
 # longest namespace first, so that a namespace nested in another gets its own prefix
 _BY_LENGTH = sorted(PREFIXES.items(), key=lambda kv: -len(kv[1]))
 KG_NS = str(KG._NS)
+RDF_TYPE = RDF.type  # looked up once: a namespace attribute costs a call each time
 
 
 def bind_prefixes(graph: Graph) -> Graph:
@@ -39,6 +41,7 @@ def bind_prefixes(graph: Graph) -> Graph:
     return graph
 
 
+@lru_cache(maxsize=1 << 16)  # predicates, classes and actors come back again and again
 def curie(iri: str, safe: re.Pattern = _LOCAL) -> str | None:
     """``kg:Call`` for a kg IRI whose local part is safe to write as a prefixed name, else None.
 
@@ -67,16 +70,17 @@ def _bnode(term: BNode) -> str:
     return "_:" + (label if _BNODE.match(label) else "b" + label.encode("utf-8").hex())
 
 
+# every escape a Turtle/N-Triples string needs, as one table for str.translate
+_STRING_TABLE = {**{c: f"\\u{c:04X}" for c in (*range(0x20), 0x7F)}, **{ord(k): v for k, v in _ESCAPES.items()}}
+
+
 def _string(text: str) -> str:
-    out = []
-    for ch in text:
-        if ch in _ESCAPES:
-            out.append(_ESCAPES[ch])
-        elif ord(ch) < 0x20 or ord(ch) == 0x7F:
-            out.append(f"\\u{ord(ch):04X}")
-        else:
-            out.append(ch)
-    return '"' + "".join(out) + '"'
+    r"""A string literal's quoted form.
+
+    >>> print(_string('say "hi"\n'))
+    "say \"hi\"\n"
+    """
+    return '"' + text.translate(_STRING_TABLE) + '"'
 
 
 def turtle_term(term) -> str:
@@ -103,8 +107,17 @@ def turtle_term(term) -> str:
     return curie(str(term)) or f"<{term}>"
 
 
+def turtle_block(s, preds: dict, indent: str) -> str:
+    """One subject and its predicates (each with a set of objects), Turtle style: ``s a C ; p o1, o2 .``"""
+    lines = []
+    for p in sorted(preds, key=lambda p: (p != RDF_TYPE, str(p))):
+        objs = (",\n" + indent + " " * 8).join(turtle_term(o) for o in sorted(preds[p], key=term_key))
+        lines.append(("a" if p == RDF_TYPE else turtle_term(p)) + " " + objs)
+    return indent + turtle_term(s) + " " + (" ;\n" + indent + "    ").join(lines) + " ."
+
+
 def _blocks(triples, indent: str) -> Iterator[str]:
-    """Triples grouped by subject, Turtle style: ``s a C ; p o1, o2 .``, one block at a time.
+    """Triples grouped by subject, Turtle style, one block at a time.
 
     From a Graph the blocks are read off its subject index, so writing a large
     graph costs little memory beyond the graph itself.
@@ -125,12 +138,7 @@ def _blocks(triples, indent: str) -> Iterator[str]:
         subjects = sorted(by_subject, key=term_key)
         preds_of = by_subject.__getitem__
     for s in subjects:
-        preds = preds_of(s)
-        lines = []
-        for p in sorted(preds, key=lambda p: (p != RDF.type, str(p))):
-            objs = (",\n" + indent + " " * 8).join(turtle_term(o) for o in sorted(preds[p], key=term_key))
-            lines.append(("a" if p == RDF.type else turtle_term(p)) + " " + objs)
-        yield indent + turtle_term(s) + " " + (" ;\n" + indent + "    ").join(lines) + " ."
+        yield turtle_block(s, preds_of(s), indent)
 
 
 PREFIX_LINES = "\n".join(f"@prefix {p}: <{ns}> ." for p, ns in sorted(PREFIXES.items()))
@@ -243,12 +251,9 @@ def _json_property(p, objs: list) -> tuple[str, str, dict | None]:
     return key, "plain", definition or None
 
 
-def _jsonld(graph: Graph) -> str:
-    objects: dict = defaultdict(list)
-    nodes: dict = defaultdict(lambda: defaultdict(list))
-    for s, p, o in graph:
-        objects[p].append(o)
-        nodes[s][p].append(o)
+def _json_context(objects: dict) -> tuple[dict, dict]:
+    """The context, and how each predicate is written, from each predicate's objects (or a sample
+    of them holding every kind of term the predicate has: IRI, language string, each datatype)."""
     context: dict = {"@vocab": KG_NS, **PREFIXES}
     shape = {}
     for p, objs in objects.items():
@@ -258,26 +263,181 @@ def _jsonld(graph: Graph) -> str:
         shape[p] = (key, kind)
         if definition:
             context[key] = definition
-    out = []
-    for s in sorted(nodes, key=term_key):
-        node: dict = {"@id": _json_iri(s)}
-        for p, objs in nodes[s].items():
-            objs = sorted(set(objs), key=term_key)
-            if p not in shape:
-                node["@type"] = _one_or_many([_kg_local(str(o)) or _json_iri(o) for o in objs])
-                continue
-            key, kind = shape[p]
-            if kind == "id":
-                node[key] = _one_or_many([_json_iri(o) for o in objs])
-            elif kind == "lang":
-                by_lang: dict = defaultdict(list)
-                for o in objs:
-                    by_lang[o.language or "@none"].append(str(o))
-                node[key] = {lang: _one_or_many(v) for lang, v in by_lang.items()}
-            else:
-                node[key] = _one_or_many([_json_value(o) for o in objs])
-        out.append(node)
+    return context, shape
+
+
+def _json_node(s, preds: dict, shape: dict) -> dict:
+    """One node of ``@graph``: ``preds`` maps each predicate to its objects."""
+    node: dict = {"@id": _json_iri(s)}
+    for p, objs in preds.items():
+        objs = sorted(set(objs), key=term_key)
+        if p not in shape:
+            node["@type"] = _one_or_many([_kg_local(str(o)) or _json_iri(o) for o in objs])
+            continue
+        key, kind = shape[p]
+        if kind == "id":
+            node[key] = _one_or_many([_json_iri(o) for o in objs])
+        elif kind == "lang":
+            by_lang: dict = defaultdict(list)
+            for o in objs:
+                by_lang[o.language or "@none"].append(str(o))
+            node[key] = {lang: _one_or_many(v) for lang, v in by_lang.items()}
+        else:
+            node[key] = _one_or_many([_json_value(o) for o in objs])
+    return node
+
+
+def _jsonld(graph: Graph) -> str:
+    objects: dict = defaultdict(list)
+    nodes: dict = defaultdict(lambda: defaultdict(list))
+    for s, p, o in graph:
+        objects[p].append(o)
+        nodes[s][p].append(o)
+    context, shape = _json_context(objects)
+    out = [_json_node(s, nodes[s], shape) for s in sorted(nodes, key=term_key)]
     return json.dumps({"@context": context, "@graph": out}, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+# ---------------------------------------------------------------- streamed, subject by subject
+
+# A *source* tells a graph subject by subject without holding it: ``subjects()`` gives every
+# subject once, ``describe(s)`` a dict of s's predicates to sets of objects, and ``graph()``
+# the whole rdflib Graph, for RDF/XML only (kg.graph.EventTriples).
+# The writers below give the bytes ``serialize_graph`` gives for the graph of those triples.
+
+def _nt_order(s) -> str:
+    """Sorting subjects by this sorts their N-Triples/N-Quads lines as sorting all lines would:
+    each line starts with it, and no subject's key is a prefix of another's."""
+    return nt_term(s) + " "
+
+
+def _nt_lines(s, preds: dict, homes=(None,)) -> list[str]:
+    head = nt_term(s)
+    suffixes = [" ." if g is None else f" {nt_term(g)} ." for g in homes]
+    return sorted(f"{head} {nt_term(p)} {nt_term(o)}{suffix}" for p, objs in preds.items() for o in objs
+                  for suffix in suffixes)
+
+
+def _homes(s, preds: dict) -> set:
+    """The named graphs ``article_partition`` puts ``s``'s triples in, from s's own triples."""
+    homes = {s} if KG.Article in preds.get(RDF.type, ()) else set()
+    homes |= preds.get(KG.article, set()) | preds.get(KG.source, set())
+    return homes or {None}
+
+
+def _described(source, subjects, tally: list[int]) -> Iterator[tuple]:
+    """Each subject with its predicates; ``tally[0]`` counts their triples."""
+    for s in subjects:
+        preds = source.describe(s)
+        tally[0] += sum(map(len, preds.values()))
+        yield s, preds
+
+
+def _stream_turtle(source, tally: list[int]) -> Iterator[str]:
+    yield PREFIX_LINES + "\n"
+    for s, preds in _described(source, sorted(source.subjects(), key=term_key), tally):
+        yield "\n" + turtle_block(s, preds, "") + "\n"
+
+
+def _stream_lines(source, tally: list[int], quads: bool) -> Iterator[str]:
+    written = False
+    for s, preds in _described(source, sorted(source.subjects(), key=_nt_order), tally):
+        for line in _nt_lines(s, preds, _homes(s, preds) if quads else (None,)):
+            written = True
+            yield line + "\n"
+    if not written:
+        yield "\n"
+
+
+def _stream_trig(source, tally: list[int]) -> Iterator[str]:
+    default, named = [], defaultdict(list)
+    for s, preds in _described(source, source.subjects(), tally):
+        for g in _homes(s, preds):
+            (default if g is None else named[g]).append(s)
+    yield PREFIX_LINES + "\n\n"
+    sep = ""
+    if default:
+        yield "\n\n".join(turtle_block(s, source.describe(s), "") for s in sorted(default, key=term_key))
+        sep = "\n\n"
+    for g in sorted(named, key=term_key):
+        subjects = sorted(named.pop(g), key=term_key)
+        yield sep + turtle_term(g) + " {\n"
+        yield "\n\n".join(turtle_block(s, source.describe(s), "    ") for s in subjects) + "\n}"
+        sep = "\n\n"
+    yield "\n"
+
+
+def _term_kind(o) -> tuple:
+    """What ``_json_property`` looks at in an object: IRI or literal, language, datatype."""
+    return (isinstance(o, Literal), bool(getattr(o, "language", None)), getattr(o, "datatype", None))
+
+
+def _stream_jsonld(source, tally: list[int]) -> Iterator[str]:
+    samples: dict = defaultdict(dict)  # predicate -> one object of each kind it has
+    subjects = sorted(source.subjects(), key=term_key)
+    for s, preds in _described(source, subjects, tally):
+        for p, objs in preds.items():
+            for o in objs:
+                samples[p].setdefault(_term_kind(o), o)
+    context, shape = _json_context({p: list(kinds.values()) for p, kinds in samples.items()})
+    dump = lambda value: json.dumps(value, ensure_ascii=False, indent=2, sort_keys=True)  # noqa: E731
+    if not subjects:
+        yield dump({"@context": context, "@graph": []}) + "\n"
+        return
+    yield dump({"@context": context})[:-2] + ',\n  "@graph": [\n'
+    sep = ""
+    for s in subjects:
+        node = dump(_json_node(s, source.describe(s), shape))
+        yield sep + "    " + node.replace("\n", "\n    ")
+        sep = ",\n"
+    yield "\n  ]\n}\n"
+
+
+STREAMED = {
+    "turtle": _stream_turtle,
+    "nt": lambda source, tally: _stream_lines(source, tally, quads=False),
+    "nquads": lambda source, tally: _stream_lines(source, tally, quads=True),
+    "trig": _stream_trig,
+    "jsonld": _stream_jsonld,
+}
+
+
+def iter_streamed(source, fmt: str = "turtle", tally: list[int] | None = None,
+                  piece: int = 1 << 20) -> Iterator[bytes]:
+    """The bytes ``serialize_graph`` gives for ``source``'s triples, in pieces of about ``piece`` bytes.
+
+    Every format but RDF/XML is written subject by subject from the source, so memory
+    holds one subject at a time (TriG and JSON-LD first read every subject once, for
+    the named graphs and the context). ``tally[0]``, when given, counts the triples written.
+    RDF/XML is rdflib's: it needs the whole graph, and
+    its order follows the order the graph was filled in.
+    """
+    tally = tally if tally is not None else [0]
+    if fmt not in STREAMED:
+        graph = bind_prefixes(source.graph())
+        tally[0] += len(graph)
+        yield serialize_graph(graph, fmt)
+        return
+    buf: list[str] = []
+    size = 0
+    for text in STREAMED[fmt](source, tally):
+        buf.append(text)
+        size += len(text)
+        if size >= piece:
+            yield "".join(buf).encode("utf-8")
+            buf, size = [], 0
+    if buf:
+        yield "".join(buf).encode("utf-8")
+
+
+def export_streamed(source, output: Path, fmt: str | None = None, tally: list[int] | None = None) -> str:
+    """Write ``source``'s triples to ``output`` atomically (as ``export_graph`` would); returns the format.
+
+    ``tally[0]`` counts the triples written.
+    """
+    name = format_for(Path(output), fmt, default=None)
+    atomic_write(Path(output), iter_streamed(source, name, tally))
+    return name
 
 
 # ---------------------------------------------------------------- entry points

@@ -79,29 +79,52 @@ def _collect(results: Iterable[list[tuple]], progress: Callable[[int], None] | N
     return ex
 
 
-def _local(articles: Iterable[Article], gazetteers: tuple, workers: int):
+def in_order(submit: Callable, fn: Callable, calls: Iterable[tuple], window: int) -> Iterator:
+    """``fn(*args)`` of each call, run through ``submit`` (a process pool's or a Dask client's),
+    yielded in the order of the calls; a bounded window of calls in flight keeps memory flat
+    however long the stream of calls is."""
+    pending: deque = deque()
+    for args in calls:
+        pending.append(submit(fn, *args))
+        if len(pending) >= window:
+            yield pending.popleft().result()
+    while pending:
+        yield pending.popleft().result()
+
+
+def local_pool(workers: int):
+    """Worker processes for extraction and validation, or None to run in this process."""
     if workers <= 1:
+        return None
+    from concurrent.futures import ProcessPoolExecutor
+
+    return ProcessPoolExecutor(max_workers=workers)
+
+
+def _local(articles: Iterable[Article], gazetteers: tuple, pool, workers: int):
+    if pool is None:
         for batch in chunks(articles, CHUNK):
             yield extract_chunk(batch, gazetteers)
         return
-    from concurrent.futures import ProcessPoolExecutor
-
-    # a bounded window of chunks in flight keeps memory flat however long the stream is
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        window: deque = deque()
-        for batch in chunks(articles, CHUNK):
-            window.append(pool.submit(extract_chunk, batch, gazetteers))
-            if len(window) >= workers * 4:
-                yield window.popleft().result()
-        while window:
-            yield window.popleft().result()
+    yield from in_order(pool.submit, extract_chunk, ((b, gazetteers) for b in chunks(articles, CHUNK)), workers * 4)
 
 
-def run_local(articles: Iterable[Article], *, gazetteers: tuple = (), workers: int = 1,
+def run_local(articles: Iterable[Article], *, gazetteers: tuple = (), workers: int = 1, pool=None,
               progress: Callable[[int], None] | None = None,
               stage: Callable[[str], None] | None = None) -> tuple[list[Article], list[Event], int, int, Seen]:
-    """Extract and merge on this machine: (articles with events, events, undated, dropped partial, seen)."""
-    ex = _collect(_local(articles, gazetteers, workers), progress)
+    """Extract and merge on this machine: (articles with events, events, undated, dropped partial, seen).
+
+    ``pool`` (from ``local_pool``) is used when given, so that one set of worker processes,
+    started while this process is still small, serves every step of a build.
+    """
+    own = pool is None and workers > 1
+    if own:
+        pool = local_pool(workers)
+    try:
+        ex = _collect(_local(articles, gazetteers, pool, workers), progress)
+    finally:
+        if own:
+            pool.shutdown()
     if stage:
         stage("merging events")
     events, undated = merge_groups(ex.groups)
@@ -156,6 +179,19 @@ def run_dask(articles: Iterable[Article], address: str, *, gazetteers: tuple = (
              progress: Callable[[int], None] | None = None,
              stage: Callable[[str], None] | None = None) -> tuple[list[Article], list[Event], int, int, Seen]:
     """Extract on a Dask cluster and merge there with a keyed group-by (returns as ``run_local`` does)."""
+    with dask_client(address, tls) as client:
+        return run_on_client(articles, client, gazetteers=gazetteers, progress=progress, stage=stage)
+
+
+def dask_submit(client) -> Callable:
+    """``client.submit`` for ``in_order``: each call runs (no hashing of large arguments to dedupe it)."""
+    return lambda fn, *args: client.submit(fn, *args, pure=False)
+
+
+def run_on_client(articles: Iterable[Article], client, *, gazetteers: tuple = (),
+                  progress: Callable[[int], None] | None = None,
+                  stage: Callable[[str], None] | None = None) -> tuple[list[Article], list[Event], int, int, Seen]:
+    """``run_dask`` on an open client (one client serves the extraction and the validation of a build)."""
     try:
         import dask.bag as db
         from dask import delayed
@@ -163,34 +199,33 @@ def run_dask(articles: Iterable[Article], address: str, *, gazetteers: tuple = (
         from .errors import KgError
         raise KgError("Dask is not installed: pip install 'kg[dask]'") from exc
 
-    with dask_client(address, tls) as client:
-        futures = []
-        window: deque = deque()
-        articles_meta: list[Article] = []
-        seen = Seen()
-        dropped = 0
-        for batch in chunks(articles, CHUNK):
-            fut = client.submit(extract_chunk, batch, gazetteers, pure=False)
-            futures.append(fut)
-            window.append(fut)
-            if len(window) >= 64:
-                window.popleft().result()
-        # articles come back in input order; clusters stay on the cluster for the group-by
-        metas = client.map(lambda chunk: [(a, bool(ks), d) for a, ks, d in chunk], futures, pure=False)
-        for part in client.gather(metas):
-            for a, has_events, d in part:
-                seen.add(a)
-                if has_events:
-                    articles_meta.append(a)
-                dropped += d
-            if progress:
-                progress(len(part))
-        if stage:
-            stage("merging events on the cluster")
-        keyed = db.from_delayed([delayed(lambda chunk: [k for _, ks, _ in chunk for k in ks])(f) for f in futures])
-        merged = (keyed.groupby(lambda item: item[0], shuffle="tasks")
-                  .map(lambda kv: _merge_items(kv[1])))
-        results = merged.compute(scheduler=client.get)
+    futures = []
+    window: deque = deque()
+    articles_meta: list[Article] = []
+    seen = Seen()
+    dropped = 0
+    for batch in chunks(articles, CHUNK):
+        fut = client.submit(extract_chunk, batch, gazetteers, pure=False)
+        futures.append(fut)
+        window.append(fut)
+        if len(window) >= 64:
+            window.popleft().result()
+    # articles come back in input order; clusters stay on the cluster for the group-by
+    metas = client.map(lambda chunk: [(a, bool(ks), d) for a, ks, d in chunk], futures, pure=False)
+    for part in client.gather(metas):
+        for a, has_events, d in part:
+            seen.add(a)
+            if has_events:
+                articles_meta.append(a)
+            dropped += d
+        if progress:
+            progress(len(part))
+    if stage:
+        stage("merging events on the cluster")
+    keyed = db.from_delayed([delayed(lambda chunk: [k for _, ks, _ in chunk for k in ks])(f) for f in futures])
+    merged = (keyed.groupby(lambda item: item[0], shuffle="tasks")
+              .map(lambda kv: _merge_items(kv[1])))
+    results = merged.compute(scheduler=client.get)
     events = [e for evs, _ in results for e in evs]
     undated = (sum(u for _, (u, _) in results), sum(n for _, (_, n) in results))
     events.sort(key=event_order)

@@ -24,6 +24,17 @@ def runner() -> CliRunner:
 
 
 @pytest.fixture(scope="session")
+def synthetic_corpus(tmp_path_factory) -> list[Path]:
+    """300 generated articles (bench/gen_articles.py) and the seeds: a small corpus with every event type."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    from gen_articles import generate
+
+    d = tmp_path_factory.mktemp("corpus")
+    generate(300, d / "synthetic.jsonl", seed=3)
+    return [d / "synthetic.jsonl", SEEDS]
+
+
+@pytest.fixture(scope="session")
 def seeds_graph(tmp_path_factory) -> Path:
     """The seeds built once through the CLI, as a user would."""
     from kg.cli import app

@@ -481,7 +481,7 @@ def test_the_steps_after_reading_are_announced(tmp_path, monkeypatch):
 
     steps: list[str] = []
     build([SEED], workers=1, stage=steps.append)
-    assert steps == ["merging events", "building the graph", "validating"]
+    assert steps == ["merging events", "indexing the graph", "validating", "validating (chunk 1 of 1)"]
     # on a terminal the bar shows the step instead of freezing on "reading articles"
     monkeypatch.setattr(kg.cli, "err", _Console(file=io.StringIO(), force_terminal=True, width=100))
     with _progress(quiet=False) as bar:

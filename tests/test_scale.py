@@ -10,14 +10,10 @@ from kg.build import build, serialize
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
 from gen_articles import generate  # noqa: E402
 
-from .conftest import SEEDS  # noqa: E402
-
 
 @pytest.fixture(scope="module")
-def corpus(tmp_path_factory) -> list[Path]:
-    d = tmp_path_factory.mktemp("corpus")
-    generate(300, d / "synthetic.jsonl", seed=3)
-    return [d / "synthetic.jsonl", SEEDS]
+def corpus(synthetic_corpus) -> list[Path]:
+    return synthetic_corpus
 
 
 @pytest.fixture(scope="module")
