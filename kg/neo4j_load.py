@@ -32,6 +32,7 @@ import re
 import time
 from collections import Counter
 from dataclasses import dataclass, field
+from operator import attrgetter
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Protocol
 from urllib.parse import urlsplit, urlunsplit
@@ -303,7 +304,8 @@ def node_query(labels: tuple[str, ...], bare: bool = False, new: bool = False) -
     """
     pattern = f"(n:{RESOURCE}{'' if bare else _labels(labels)}"
     if new:
-        return f"UNWIND $rows AS r\nCREATE {pattern} {{uri: r.uri}})" + ("" if bare else "\nSET n = r.props")
+        # += and not =: a new node has only its uri, and = would take the uri (and its index entry) away first
+        return f"UNWIND $rows AS r\nCREATE {pattern} {{uri: r.uri}})" + ("" if bare else "\nSET n += r.props")
     lines = ["UNWIND $rows AS r", f"MERGE {pattern} {{uri: r.uri}})"]
     if not bare:
         lines += ["WITH n, r WHERE properties(n) <> r.props", "SET n = r.props"]
@@ -329,7 +331,7 @@ def rel_query(type_: str, props: bool = True, new: bool = False) -> str:
             f"{'CREATE' if new else 'MERGE'} (a)-[x:{_rel_type(type_)}]->(b)")
     if not props:
         return head
-    return head + ("\nSET x = r.props" if new else "\nWITH x, r WHERE properties(x) <> r.props\nSET x = r.props")
+    return head + ("\nSET x += r.props" if new else "\nWITH x, r WHERE properties(x) <> r.props\nSET x = r.props")
 
 
 def stored_query(type_: str | None = None) -> str:
@@ -359,11 +361,13 @@ EXISTING = (f"UNWIND $rows AS r\nMATCH (n:{RESOURCE} {{uri: r.uri}})\nWITH n, r,
             "AND (r.degree IS NULL OR COUNT { (n)--() } = r.degree)) AS same")
 
 
-def missing_rels_query(type_: str) -> str:
-    """The relationships of a batch that are not stored with exactly their properties."""
-    return (f"UNWIND $rows AS r\nOPTIONAL MATCH (:{RESOURCE} {{uri: r.s}})-[x:{_rel_type(type_)}]->"
-            f"(:{RESOURCE} {{uri: r.o}})\nWITH r, collect(properties(x)) AS found\nWHERE NOT r.props IN found\n"
-            "RETURN r.s AS s, r.o AS o")
+def stored_rels_query(type_: str, incoming: bool) -> str:
+    """The stored relationships of one type that leave (or, ``incoming``, reach) a batch of nodes: one index
+    seek per node, where looking each relationship up by both its ends takes two per relationship."""
+    a, b = (f"(a:{RESOURCE})", f"(b:{RESOURCE} {{uri: u}})") if incoming else (f"(a:{RESOURCE} {{uri: u}})",
+                                                                          f"(b:{RESOURCE})")
+    return (f"UNWIND $rows AS u\nMATCH {a}-[x:{_rel_type(type_)}]->{b}\n"
+            "RETURN a.uri AS s, b.uri AS o, properties(x) AS props")
 REPORTED_IN = (f"UNWIND $rows AS u\nMATCH (e:Event)-[:REPORTED_IN]->(a:{RESOURCE} {{uri: u}})\n"
                "RETURN DISTINCT e.uri AS uri")
 _NODE_FIELDS = "properties(n) AS props, labels(n) AS labels"
@@ -495,6 +499,8 @@ class EventView:
 def views_of(pg: PropertyGraph, uris: Iterable[str]) -> dict[str, EventView]:
     """Event views of a property graph, as ``read_events`` would read them once it is stored."""
     uris = set(uris)
+    if not uris:
+        return {}
     rels: dict[str, set[Rel]] = {u: set() for u in uris}
     out: dict[str, set[Rel]] = {}
     for r in pg.rels:
@@ -570,8 +576,10 @@ def _node_rows(pg: PropertyGraph, stored: set[str] | frozenset = frozenset()) ->
         labels = tuple(sorted(node.labels, key=order.__getitem__))
         row: dict = {"uri": node.uri}
         if not bare:
-            row["props"] = {"uri": node.uri, **{k: dt.date.fromisoformat(v) if k in DATE_PROPERTIES else v
-                                                for k, v in node.props.items()}}
+            row["props"] = props = dict(node.props, uri=node.uri)
+            for key in DATE_PROPERTIES:
+                if key in props:
+                    props[key] = dt.date.fromisoformat(props[key])
         groups.setdefault((labels, bare, node.uri not in stored), []).append(row)
     # bare nodes (only referenced) last, so that a node described anywhere is written with its description
     return dict(sorted(groups.items(), key=lambda kv: (kv[0][1], kv[0][0], kv[0][2])))
@@ -589,15 +597,31 @@ def _probe_rows(pg: PropertyGraph) -> list[dict]:
     return rows
 
 
+# a key made in C, not Rel's own order, which builds two tuples per comparison
+_REL_ORDER = attrgetter("start", "end", "props")
+
+
 def _rel_rows(rels: Iterable[Rel]) -> dict[str, list[dict]]:
     by_type: dict[str, list[dict]] = {}
-    for r in sorted(rels, key=_rel_order):  # a key, not Rel's own order: that builds tuples per comparison
+    for r in sorted(rels, key=_REL_ORDER):
         by_type.setdefault(r.type, []).append({"s": r.start, "o": r.end, "props": dict(r.props)})
-    return by_type
+    return dict(sorted(by_type.items()))
 
 
-def _rel_order(r: Rel) -> tuple:
-    return (r.start, r.type, r.end, r.props)
+def _rel_groups(rels: Iterable[Rel], stored: set[str] | frozenset) -> dict[tuple[str, bool], list[dict]]:
+    """Relationship rows grouped by the query that writes them: (type, new), new ones first. A relationship
+    is new when an end is not in ``stored``; rows carry ``props`` only where some row of the group has any."""
+    groups: dict[tuple[str, bool], list[Rel]] = {}
+    for r in sorted(rels, key=_REL_ORDER):
+        groups.setdefault((r.type, r.start not in stored or r.end not in stored), []).append(r)
+    rows = {}
+    for key in sorted(groups, key=lambda k: (not k[1], k[0])):
+        group = groups[key]
+        if any(r.props for r in group):
+            rows[key] = [{"s": r.start, "o": r.end, "props": dict(r.props)} for r in group]
+        else:
+            rows[key] = [{"s": r.start, "o": r.end} for r in group]
+    return rows
 
 
 def write(runner: Runner, pg: PropertyGraph, settings: Neo4jSettings,
@@ -608,12 +632,26 @@ def write(runner: Runner, pg: PropertyGraph, settings: Neo4jSettings,
     w = _Writer(runner, settings)
     for (labels, bare, new), rows in _node_rows(pg, stored).items():
         w.each(node_query(labels, bare, new), rows, check=stored_query() if new else None)
-    fresh = {r for r in pg.rels if r.start not in stored or r.end not in stored}
-    for new, rels in ((True, fresh), (False, pg.rels - fresh)):
-        for type_, rows in _rel_rows(rels).items():
-            w.each(rel_query(type_, any(r["props"] for r in rows), new), rows,
-                   check=stored_query(type_) if new else None)
+    for (type_, new), rows in _rel_groups(pg.rels, stored).items():
+        w.each(rel_query(type_, "props" in rows[0], new), rows, check=stored_query(type_) if new else None)
     return len(pg.nodes), len(pg.rels), w.batches
+
+
+def _missing_rels(reads: _Writer, rels: list[Rel]) -> set[tuple[str, str, str]]:
+    """The keys of the relationships not stored with exactly their properties. Each type is read from the
+    end with more distinct nodes (fewer relationships per node: from the events for participations,
+    not from the people who take part in thousands)."""
+    by_type: dict[str, list[Rel]] = {}
+    for r in rels:
+        by_type.setdefault(r.type, []).append(r)
+    missing = set()
+    for type_, group in sorted(by_type.items()):
+        starts, ends = {r.start for r in group}, {r.end for r in group}
+        incoming = len(ends) > len(starts)
+        rows = reads.each(stored_rels_query(type_, incoming), sorted(ends if incoming else starts), write=False)
+        found = {_rel({**row, "type": type_}) for row in rows}
+        missing |= {r.key for r in group if r not in found}
+    return missing
 
 
 class _Counting:
@@ -676,14 +714,13 @@ def _load(runner: Runner, pg: PropertyGraph, settings: Neo4jSettings) -> LoadRep
     clean_nodes = {r["uri"] for r in existing if r["same"]}
     # a relationship with an end that was not stored cannot be stored: only the others are looked up
     dirty_rels = {r.key for r in pg.rels if r.start not in stored or r.end not in stored}
-    for type_, rows in _rel_rows(r for r in pg.rels if r.key not in dirty_rels).items():
-        dirty_rels |= {(r["s"], type_, r["o"]) for r in reads.each(missing_rels_query(type_), rows, write=False)}
+    dirty_rels |= _missing_rels(reads, [r for r in pg.rels if r.key not in dirty_rels])
     event_of = {r.end: r.start for r in pg.rels if r.type == "HAS_MENTION"}
     dirty = {event_of.get(u, u) for u in set(pg.nodes) - clean_nodes}
     dirty |= {event_of.get(u, u) for s, _, o in dirty_rels for u in (s, o)}
     before = read_events(runner, (stored_new & dirty) | (in_scope - new_events), settings)
-    todo = PropertyGraph({u: n for u, n in pg.nodes.items() if u not in clean_nodes},
-                         {r for r in pg.rels if r.key in dirty_rels})
+    todo = pg if empty else PropertyGraph({u: n for u, n in pg.nodes.items() if u not in clean_nodes},
+                                          {r for r in pg.rels if r.key in dirty_rels})
 
     relabel: dict[tuple, list[str]] = {}
     for uri, labels in stored.items():
@@ -697,7 +734,7 @@ def _load(runner: Runner, pg: PropertyGraph, settings: Neo4jSettings) -> LoadRep
     report.nodes_written, report.relationships_written, n = write(runner, todo, settings, set(stored))
     report.batches += n
 
-    new_keys = {r.key for r in pg.rels}
+    new_keys = {r.key for r in pg.rels} if before else set()
     stale_rels: set[Rel] = set()
     stale_nodes: set[str] = set()
     orphans: set[str] = set()
