@@ -265,7 +265,7 @@ def test_a_file_read_by_pyoxigraph_gives_the_property_graph_rdflib_gives(seeds_g
     half = sorted(g)
     first, second = tmp_path / "a.ttl", tmp_path / "b.nt"
     Graph().__iadd__(half[: len(half) // 2 + 5]).serialize(first, format="turtle")
-    Graph().__iadd__(half[len(half) // 2:]).serialize(second, format="nt")
+    Graph().__iadd__(half[len(half) // 2:]).serialize(second, format="nt", encoding="utf-8")
     assert read_property_graph([first, second]) == to_property_graph(g)
 
 
