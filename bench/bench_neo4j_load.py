@@ -17,6 +17,8 @@ and the default (``Neo4jSettings.batch_rows``) is set from it by hand.
 
     pip install rdflib-neo4j==1.1        # the peer (pip install -e '.[bench]')
     python bench/bench_neo4j_load.py --articles 10000 100000
+    python bench/bench_neo4j_load.py --articles 100000 --sweep --only peer   # one tool; figures kept in --work
+    python bench/bench_neo4j_load.py --articles 10000 100000 --sweep --only report   # both tools' kept figures
     python bench/bench_neo4j_load.py --articles 300 --sweep 500 5000 --results /tmp/r.md   # a smoke run
 """
 
@@ -46,7 +48,7 @@ START, END = "<!-- bench:neo4j-load:start -->", "<!-- bench:neo4j-load:end -->"
 SWEEP = (1000, 2500, 5000, 10000, 20000)
 HEAP, PAGE_CACHE_MB = "3g", 3072  # the 100,000-article store (about 2 GB) fits in the page cache
 # the server's settings besides heap and page cache, the same for both tools
-SETTINGS = {"db.tx_state.memory_allocation": "ON_HEAP", "dbms.memory.transaction.total.max": "0"}
+SETTINGS = {"db.tx_state.memory_allocation": "ON_HEAP"}  # Neo4j 5's default, stated
 log = lambda msg: print(msg, file=sys.stderr, flush=True)  # noqa: E731
 
 
