@@ -17,6 +17,8 @@ and the default (``Neo4jSettings.batch_rows``) is set from it by hand.
 
     pip install rdflib-neo4j==1.1        # the peer (pip install -e '.[bench]')
     python bench/bench_neo4j_load.py --articles 10000 100000
+    python bench/bench_neo4j_load.py --articles 100000 --sweep --only peer   # one tool; figures kept in --work
+    python bench/bench_neo4j_load.py --articles 10000 100000 --sweep --only report   # both tools' kept figures
     python bench/bench_neo4j_load.py --articles 300 --sweep 500 5000 --results /tmp/r.md   # a smoke run
 """
 
@@ -39,13 +41,14 @@ sys.path.insert(0, str(ROOT))
 
 from machine import cpu_name, update_section  # noqa: E402
 
-from kg.neo4j_load import Neo4jSettings, connect, counts, load  # noqa: E402
-from kg.neo4j_model import to_property_graph  # noqa: E402
+from kg.neo4j_load import Neo4jSettings, connect, counts, load, read_property_graph  # noqa: E402
 from tests.neo4j_server import Neo4jServer  # noqa: E402
 
 START, END = "<!-- bench:neo4j-load:start -->", "<!-- bench:neo4j-load:end -->"
 SWEEP = (1000, 2500, 5000, 10000, 20000)
-HEAP = "2g"
+HEAP, PAGE_CACHE_MB = "3g", 3072  # the 100,000-article store (about 2 GB) fits in the page cache
+# the server's settings besides heap and page cache, the same for both tools
+SETTINGS = {"db.tx_state.memory_allocation": "ON_HEAP"}  # Neo4j 5's default, stated
 log = lambda msg: print(msg, file=sys.stderr, flush=True)  # noqa: E731
 
 
@@ -70,7 +73,8 @@ class FreshServer:
 
     def __init__(self, work: Path, shared: Neo4jServer | None = None):
         self.shared = shared
-        self.server = shared or Neo4jServer(home=work / "neo4j", heap=HEAP)
+        self.server = shared or Neo4jServer(home=work / "neo4j", heap=HEAP, page_cache_mb=PAGE_CACHE_MB,
+                                            config=SETTINGS)
 
     def __enter__(self) -> Neo4jServer:
         if self.shared:
@@ -86,13 +90,11 @@ class FreshServer:
 
 def kg_load(server: Neo4jServer, path: Path, batch_rows: int | None = None, reload: bool = True) -> dict:
     """Parse, model and load with kg; then (``reload``) the identical graph again."""
-    from kg.fileio import read_graph
-
     settings = server.settings(retry_seconds=30)
     if batch_rows:
         settings = Neo4jSettings(**{**settings.__dict__, "batch_rows": batch_rows})
     t0 = time.perf_counter()
-    pg = to_property_graph(read_graph(path))
+    pg = read_property_graph([path])  # as `kg load` reads it
     prep = time.perf_counter() - t0
     with connect(settings) as runner:
         first = load(runner, pg, settings)
@@ -132,6 +134,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--articles", type=int, nargs="+", default=[10_000, 100_000], help="corpus sizes")
     ap.add_argument("--sweep", type=int, nargs="*", default=list(SWEEP), help="batch sizes tried on the first corpus")
     ap.add_argument("--no-peer", action="store_true", help="skip rdflib-neo4j")
+    ap.add_argument("--only", choices=("kg", "peer", "report"),
+                    help="run one tool (the other's latest results, kept in --work, are reported with it), "
+                         "or none: report the kept results")
     ap.add_argument("--work", type=Path, default=Path("/tmp/kg-bench-neo4j"), help="corpora and graphs are kept here")
     ap.add_argument("--results", type=Path, default=HERE / "RESULTS.md", help="the results file to update")
     args = ap.parse_args(argv)
@@ -150,21 +155,44 @@ def run(args, shared: Neo4jServer | None = None) -> int:
         sweep.append((rows, r))
         log(f"sweep {rows:>6} rows/batch: {rate(r):,.0f} nodes+relationships/s")
     results = {}
+    only = getattr(args, "only", None)
     for n, path in graphs.items():
-        with FreshServer(args.work, shared) as server:
-            kg = kg_load(server, path)
-        log(f"kg load {n:,}: {kg['load_s']:.1f} s, reload {kg['reload_s']:.1f} s")
+        kg = measured(args.work, "kg", n, lambda server: kg_load(server, path), shared, only in (None, "kg"))
+        if kg:
+            log(f"kg load {n:,}: {kg['load_s']:.1f} s, reload {kg['reload_s']:.1f} s")
         peer = None
         if not args.no_peer:
-            with FreshServer(args.work, shared) as server:
-                peer = peer_load(server, path)
-            log(f"rdflib-neo4j {n:,}: {peer['load_s']:.1f} s")
-        results[n] = (kg, peer)
+            peer = measured(args.work, "peer", n, lambda server: peer_load(server, path), shared, only in (None, "peer"))
+            if peer:
+                log(f"rdflib-neo4j {n:,}: {peer['load_s']:.1f} s")
+        if kg:
+            results[n] = (kg, peer)
 
     text = section(args, sweep, results)
     update_section(args.results, START, END, text)
     sys.stdout.write(text)
     return 0
+
+
+def measured(work: Path, tool: str, n: int, fn, shared: Neo4jServer | None, now: bool) -> dict | None:
+    """``fn``'s result on a fresh server, with the load average before and after, kept in ``work``;
+    without ``now``, the kept result of an earlier run (None if there is none)."""
+    import json
+
+    kept = work / f"result-{tool}-{n}.json"
+    if not now:
+        return json.loads(kept.read_text(encoding="utf-8")) if kept.exists() else None
+    before = os.getloadavg()[0]
+    with FreshServer(work, shared) as server:
+        r = fn(server)
+    r.update(date=dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+             load=[round(before, 1), round(os.getloadavg()[0], 1)])
+    kept.write_text(json.dumps(r), encoding="utf-8")
+    return r
+
+
+def _loads(r: dict) -> str:
+    return " → ".join(map(str, r.get("load", []))) or "not kept"
 
 
 def rate(r: dict, key: str = "load_s", prep: bool = False) -> float:
@@ -179,7 +207,11 @@ def section(args, sweep, results) -> str:
         cmd += " --sweep " + " ".join(map(str, args.sweep))
     if args.no_peer:
         cmd += " --no-peer"
-    server_version = f"Neo4j {Neo4jServer.version()} Community (tools/neo4j, heap {HEAP}, page cache 256 MB)"
+    if getattr(args, "only", None):
+        cmd += f" --only {args.only}"
+    settings = ", ".join(f"`{k}={v}`" for k, v in sorted(SETTINGS.items()))
+    server_version = (f"Neo4j {Neo4jServer.version()} Community (tools/neo4j, heap {HEAP}, page cache "
+                      f"{PAGE_CACHE_MB:,} MB, {settings})")
     lines = [
         START,
         "## `kg load` into Neo4j 5, and rdflib-neo4j on the same graphs (bench/bench_neo4j_load.py)",
@@ -193,7 +225,8 @@ def section(args, sweep, results) -> str:
         "Each load goes into an empty database of a freshly started server. Graphs: `kg build` of "
         "`bench/gen_articles.py N` corpora. *rows/s* is nodes + relationships stored over the load's wall time; "
         "for `kg load` the Turtle parse and the property-graph model are timed apart (*prep*) and the "
-        "*with prep* rate counts them too, since rdflib-neo4j's time includes its own parse.",
+        "*with prep* rate counts them too, since rdflib-neo4j's time includes its own parse. The load average "
+        "(1 minute) before and after each run, and its time, are listed under the table.",
         "",
         "| articles | events | nodes | relationships | `kg load` | rows/s | with prep | identical reload | "
         "reload / load | rdflib-neo4j | its rows/s | rdflib-neo4j time / `kg load` time (with prep) |",
@@ -208,6 +241,11 @@ def section(args, sweep, results) -> str:
             f"| {n:,} | {kg['events']:,} | {kg['nodes']:,} | {kg['rels']:,} | {kg['load_s']:.1f} s "
             f"(prep {kg['prep_s']:.1f} s) | {rate(kg):,.0f} | {rate(kg, prep=True):,.0f} | {kg['reload_s']:.1f} s | "
             f"{kg['reload_s'] / kg['load_s']:.2f} | " + " | ".join(peer_cells) + " |")
+    for n, (kg, peer) in results.items():
+        runs = [f"`kg load` {kg.get('date', 'now')}, load average {_loads(kg)}"]
+        if peer:
+            runs.append(f"rdflib-neo4j {peer.get('date', 'now')}, load average {_loads(peer)}")
+        lines += ["", f"{n:,} articles: " + "; ".join(runs) + "."]
     if results:
         for n, (kg, peer) in results.items():
             if peer and (peer["nodes"], peer["rels"]) != (kg["nodes"], kg["rels"]):

@@ -32,6 +32,7 @@ import re
 import time
 from collections import Counter
 from dataclasses import dataclass, field
+from operator import attrgetter
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Protocol
 from urllib.parse import urlsplit, urlunsplit
@@ -39,14 +40,23 @@ from urllib.parse import urlsplit, urlunsplit
 from rdflib import Graph
 
 from . import __version__
-from .errors import ConnectionFailed, KgError, ServerError
-from .neo4j_model import (DATE_PROPERTIES, RESOURCE, Node, PropertyGraph, Rel, all_labels, relationship_types,
-                          to_property_graph, to_rdf)
+from .errors import ConnectionFailed, GraphReadError, KgError, ServerError
+from .neo4j_model import (DATE_PROPERTIES, RESOURCE, Node, PropertyGraph, Rel, all_labels, oxigraph_triples,
+                          property_graph, rdflib_triples, relationship_types, to_property_graph, to_rdf)
 
 # relationships an event owns: replaced whenever a newer graph states the event
 OWNED = ("PARTICIPATED_IN", "TOOK_PLACE_IN", "ORGANIZED_BY")
 BOLT_SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
 INSTALL_HINT = "the neo4j driver is missing: pip install 'neo4j>=5.20'"
+
+
+class CommitUnknown(ConnectionFailed):
+    """The connection was lost while a transaction was committing: it may or may not be stored.
+
+    The driver never retries such a transaction (a CREATE run twice would
+    store its rows twice); the loader asks the server whether the batch is
+    there before it sends it again.
+    """
 
 
 @dataclass(frozen=True)
@@ -162,6 +172,9 @@ class BoltRunner:
             records = fn(_work, query, params or {})
             self._worked = True
             return records
+        except ex.IncompleteCommit as exc:
+            raise CommitUnknown(f"lost the connection to {self.settings.safe_uri} while a transaction was "
+                                f"committing ({self._reason(exc)})") from None
         except (ex.ServiceUnavailable, ex.SessionExpired, ex.AuthError, OSError) as exc:
             raise self._connection_error(exc) from None
         except ex.ClientError as exc:
@@ -235,13 +248,31 @@ class _Writer:
         self.settings = settings
         self.batches = 0
 
-    def each(self, query: str, rows: list, *, write: bool = True) -> list[dict]:
+    def each(self, query: str, rows: list, *, write: bool = True, check: str | None = None) -> list[dict]:
+        """Run ``query`` over ``rows`` batch by batch; ``check`` counts how many of a batch's rows are stored,
+        for writes that must not run twice (see ``_send``)."""
         out: list[dict] = []
         fixed = len(query.encode("utf-8")) + 64
         for batch in batches(rows, self.settings.batch_rows, self.settings.batch_bytes, fixed):
-            out.extend(self.runner.run(query, {"rows": batch}, write=write))
+            out.extend(self._send(query, batch, write, check))
             self.batches += 1
         return out
+
+    def _send(self, query: str, batch: list, write: bool, check: str | None) -> list[dict]:
+        """One batch; when its commit's outcome is unknown, ``check`` tells whether it is stored (a batch is
+        one transaction: all of its rows or none) and it is sent again only if it is not."""
+        try:
+            return self.runner.run(query, {"rows": batch}, write=write)
+        except CommitUnknown:
+            if check is None:
+                raise
+        found = self.runner.run(check, {"rows": batch})[0]["n"]
+        if found == len(batch):
+            return []
+        if found:
+            raise ServerError(f"{found} of the {len(batch)} rows of a batch whose commit was cut off are stored: "
+                              "another client is writing the same graph; load it again when it is done")
+        return self.runner.run(query, {"rows": batch}, write=write)
 
 
 # ---------------------------------------------------------------- queries (labels and types from the model only)
@@ -273,7 +304,8 @@ def node_query(labels: tuple[str, ...], bare: bool = False, new: bool = False) -
     """
     pattern = f"(n:{RESOURCE}{'' if bare else _labels(labels)}"
     if new:
-        return f"UNWIND $rows AS r\nCREATE {pattern} {{uri: r.uri}})" + ("" if bare else "\nSET n = r.props")
+        # += and not =: a new node has only its uri, and = would take the uri (and its index entry) away first
+        return f"UNWIND $rows AS r\nCREATE {pattern} {{uri: r.uri}})" + ("" if bare else "\nSET n += r.props")
     lines = ["UNWIND $rows AS r", f"MERGE {pattern} {{uri: r.uri}})"]
     if not bare:
         lines += ["WITH n, r WHERE properties(n) <> r.props", "SET n = r.props"]
@@ -290,12 +322,24 @@ def relabel_query(stale: tuple[str, ...], missing: tuple[str, ...]) -> str:
     return "\n".join(lines)
 
 
-def rel_query(type_: str, props: bool = True) -> str:
-    """The MERGE for relationships of one type; like nodes, one that already has the row's properties is left
-    alone. Without ``props`` (no row of the type has any) there is nothing to set."""
+def rel_query(type_: str, props: bool = True, new: bool = False) -> str:
+    """The write for relationships of one type: CREATE for ``new`` ones (an end was not stored when the load
+    began, so none can be), else MERGE, which leaves one that already has the row's properties alone.
+    Both ends are found through the uniqueness constraint's index. Without ``props`` (no row of the type has
+    any) there is nothing to set."""
     head = (f"UNWIND $rows AS r\nMATCH (a:{RESOURCE} {{uri: r.s}})\nMATCH (b:{RESOURCE} {{uri: r.o}})\n"
-            f"MERGE (a)-[x:{_rel_type(type_)}]->(b)")
-    return head + ("\nWITH x, r WHERE properties(x) <> r.props\nSET x = r.props" if props else "")
+            f"{'CREATE' if new else 'MERGE'} (a)-[x:{_rel_type(type_)}]->(b)")
+    if not props:
+        return head
+    return head + ("\nSET x += r.props" if new else "\nWITH x, r WHERE properties(x) <> r.props\nSET x = r.props")
+
+
+def stored_query(type_: str | None = None) -> str:
+    """How many rows of a batch are stored: nodes by uri, or relationships of ``type_`` by their ends."""
+    if type_ is None:
+        return f"UNWIND $rows AS r\nMATCH (n:{RESOURCE} {{uri: r.uri}})\nRETURN count(DISTINCT n) AS n"
+    return (f"UNWIND $rows AS r\nMATCH (:{RESOURCE} {{uri: r.s}})-[x:{_rel_type(type_)}]->(:{RESOURCE} {{uri: r.o}})\n"
+            "RETURN count(DISTINCT x) AS n")
 
 
 def delete_rel_query(type_: str) -> str:
@@ -303,6 +347,7 @@ def delete_rel_query(type_: str) -> str:
             "DELETE x")
 
 
+ANY_STORED = f"MATCH (n:{RESOURCE}) RETURN n.uri AS uri LIMIT 1"
 DELETE_NODES = f"UNWIND $rows AS u\nMATCH (n:{RESOURCE} {{uri: u}})\nDETACH DELETE n"
 DELETE_ORPHANS = f"UNWIND $rows AS u\nMATCH (n:{RESOURCE} {{uri: u}})\nWHERE NOT (n)--()\nDELETE n"
 # a node whose every relationship is about to be deleted (``dying`` of them), deleted before they are: see ``load``
@@ -316,11 +361,13 @@ EXISTING = (f"UNWIND $rows AS r\nMATCH (n:{RESOURCE} {{uri: r.uri}})\nWITH n, r,
             "AND (r.degree IS NULL OR COUNT { (n)--() } = r.degree)) AS same")
 
 
-def missing_rels_query(type_: str) -> str:
-    """The relationships of a batch that are not stored with exactly their properties."""
-    return (f"UNWIND $rows AS r\nOPTIONAL MATCH (:{RESOURCE} {{uri: r.s}})-[x:{_rel_type(type_)}]->"
-            f"(:{RESOURCE} {{uri: r.o}})\nWITH r, collect(properties(x)) AS found\nWHERE NOT r.props IN found\n"
-            "RETURN r.s AS s, r.o AS o")
+def stored_rels_query(type_: str, incoming: bool) -> str:
+    """The stored relationships of one type that leave (or, ``incoming``, reach) a batch of nodes: one index
+    seek per node, where looking each relationship up by both its ends takes two per relationship."""
+    a, b = (f"(a:{RESOURCE})", f"(b:{RESOURCE} {{uri: u}})") if incoming else (f"(a:{RESOURCE} {{uri: u}})",
+                                                                          f"(b:{RESOURCE})")
+    return (f"UNWIND $rows AS u\nMATCH {a}-[x:{_rel_type(type_)}]->{b}\n"
+            "RETURN a.uri AS s, b.uri AS o, properties(x) AS props")
 REPORTED_IN = (f"UNWIND $rows AS u\nMATCH (e:Event)-[:REPORTED_IN]->(a:{RESOURCE} {{uri: u}})\n"
                "RETURN DISTINCT e.uri AS uri")
 _NODE_FIELDS = "properties(n) AS props, labels(n) AS labels"
@@ -452,6 +499,8 @@ class EventView:
 def views_of(pg: PropertyGraph, uris: Iterable[str]) -> dict[str, EventView]:
     """Event views of a property graph, as ``read_events`` would read them once it is stored."""
     uris = set(uris)
+    if not uris:
+        return {}
     rels: dict[str, set[Rel]] = {u: set() for u in uris}
     out: dict[str, set[Rel]] = {}
     for r in pg.rels:
@@ -527,8 +576,10 @@ def _node_rows(pg: PropertyGraph, stored: set[str] | frozenset = frozenset()) ->
         labels = tuple(sorted(node.labels, key=order.__getitem__))
         row: dict = {"uri": node.uri}
         if not bare:
-            row["props"] = {"uri": node.uri, **{k: dt.date.fromisoformat(v) if k in DATE_PROPERTIES else v
-                                                for k, v in node.props.items()}}
+            row["props"] = props = dict(node.props, uri=node.uri)
+            for key in DATE_PROPERTIES:
+                if key in props:
+                    props[key] = dt.date.fromisoformat(props[key])
         groups.setdefault((labels, bare, node.uri not in stored), []).append(row)
     # bare nodes (only referenced) last, so that a node described anywhere is written with its description
     return dict(sorted(groups.items(), key=lambda kv: (kv[0][1], kv[0][0], kv[0][2])))
@@ -546,23 +597,61 @@ def _probe_rows(pg: PropertyGraph) -> list[dict]:
     return rows
 
 
+# a key made in C, not Rel's own order, which builds two tuples per comparison
+_REL_ORDER = attrgetter("start", "end", "props")
+
+
 def _rel_rows(rels: Iterable[Rel]) -> dict[str, list[dict]]:
     by_type: dict[str, list[dict]] = {}
-    for r in sorted(rels):
+    for r in sorted(rels, key=_REL_ORDER):
         by_type.setdefault(r.type, []).append({"s": r.start, "o": r.end, "props": dict(r.props)})
-    return by_type
+    return dict(sorted(by_type.items()))
+
+
+def _rel_groups(rels: Iterable[Rel], stored: set[str] | frozenset) -> dict[tuple[str, bool], list[dict]]:
+    """Relationship rows grouped by the query that writes them: (type, new), new ones first. A relationship
+    is new when an end is not in ``stored``; rows carry ``props`` only where some row of the group has any."""
+    groups: dict[tuple[str, bool], list[Rel]] = {}
+    for r in sorted(rels, key=_REL_ORDER):
+        groups.setdefault((r.type, r.start not in stored or r.end not in stored), []).append(r)
+    rows = {}
+    for key in sorted(groups, key=lambda k: (not k[1], k[0])):
+        group = groups[key]
+        if any(r.props for r in group):
+            rows[key] = [{"s": r.start, "o": r.end, "props": dict(r.props)} for r in group]
+        else:
+            rows[key] = [{"s": r.start, "o": r.end} for r in group]
+    return rows
 
 
 def write(runner: Runner, pg: PropertyGraph, settings: Neo4jSettings,
           stored: set[str] | frozenset = frozenset()) -> tuple[int, int, int]:
-    """Write every node (CREATE those not ``stored`` when the load began, MERGE the others), then MERGE every
-    relationship; returns (nodes, relationships, batches)."""
+    """Write every node, then every relationship: CREATE what cannot be stored yet (a node not ``stored``
+    when the load began, a relationship with such an end), MERGE the rest; returns (nodes, relationships,
+    batches). A CREATE batch whose commit is cut off is checked before it is sent again."""
     w = _Writer(runner, settings)
     for (labels, bare, new), rows in _node_rows(pg, stored).items():
-        w.each(node_query(labels, bare, new), rows)
-    for type_, rows in _rel_rows(pg.rels).items():
-        w.each(rel_query(type_, any(r["props"] for r in rows)), rows)
+        w.each(node_query(labels, bare, new), rows, check=stored_query() if new else None)
+    for (type_, new), rows in _rel_groups(pg.rels, stored).items():
+        w.each(rel_query(type_, "props" in rows[0], new), rows, check=stored_query(type_) if new else None)
     return len(pg.nodes), len(pg.rels), w.batches
+
+
+def _missing_rels(reads: _Writer, rels: list[Rel]) -> set[tuple[str, str, str]]:
+    """The keys of the relationships not stored with exactly their properties. Each type is read from the
+    end with more distinct nodes (fewer relationships per node: from the events for participations,
+    not from the people who take part in thousands)."""
+    by_type: dict[str, list[Rel]] = {}
+    for r in rels:
+        by_type.setdefault(r.type, []).append(r)
+    missing = set()
+    for type_, group in sorted(by_type.items()):
+        starts, ends = {r.start for r in group}, {r.end for r in group}
+        incoming = len(ends) > len(starts)
+        rows = reads.each(stored_rels_query(type_, incoming), sorted(ends if incoming else starts), write=False)
+        found = {_rel({**row, "type": type_}) for row in rows}
+        missing |= {r.key for r in group if r not in found}
+    return missing
 
 
 class _Counting:
@@ -613,24 +702,25 @@ def _load(runner: Runner, pg: PropertyGraph, settings: Neo4jSettings) -> LoadRep
     articles = {n.uri for n in pg.with_label("Article")} | {
         r.end for r in pg.rels if r.type in ("REPORTED_IN", "IN_ARTICLE")}
     reads = _Writer(runner, settings)
-    existing = reads.each(EXISTING, _probe_rows(pg), write=False)
+    # into an empty database nothing needs probing: every node and relationship is new
+    empty = not runner.run(ANY_STORED)
+    existing = [] if empty else reads.each(EXISTING, _probe_rows(pg), write=False)
     stored = {r["uri"]: frozenset(r["labels"]) for r in existing}
     stored_new = new_events & set(stored)
-    in_scope = {r["uri"] for r in reads.each(REPORTED_IN, sorted(articles), write=False)}
+    in_scope = set() if empty else {r["uri"] for r in reads.each(REPORTED_IN, sorted(articles), write=False)}
 
     # What the database already holds exactly is neither read nor written again: only the events that
     # differ somewhere in their view (node, relationships, mentions) are snapshotted.
     clean_nodes = {r["uri"] for r in existing if r["same"]}
     # a relationship with an end that was not stored cannot be stored: only the others are looked up
     dirty_rels = {r.key for r in pg.rels if r.start not in stored or r.end not in stored}
-    for type_, rows in _rel_rows(r for r in pg.rels if r.key not in dirty_rels).items():
-        dirty_rels |= {(r["s"], type_, r["o"]) for r in reads.each(missing_rels_query(type_), rows, write=False)}
+    dirty_rels |= _missing_rels(reads, [r for r in pg.rels if r.key not in dirty_rels])
     event_of = {r.end: r.start for r in pg.rels if r.type == "HAS_MENTION"}
     dirty = {event_of.get(u, u) for u in set(pg.nodes) - clean_nodes}
     dirty |= {event_of.get(u, u) for s, _, o in dirty_rels for u in (s, o)}
     before = read_events(runner, (stored_new & dirty) | (in_scope - new_events), settings)
-    todo = PropertyGraph({u: n for u, n in pg.nodes.items() if u not in clean_nodes},
-                         {r for r in pg.rels if r.key in dirty_rels})
+    todo = pg if empty else PropertyGraph({u: n for u, n in pg.nodes.items() if u not in clean_nodes},
+                                          {r for r in pg.rels if r.key in dirty_rels})
 
     relabel: dict[tuple, list[str]] = {}
     for uri, labels in stored.items():
@@ -644,7 +734,7 @@ def _load(runner: Runner, pg: PropertyGraph, settings: Neo4jSettings) -> LoadRep
     report.nodes_written, report.relationships_written, n = write(runner, todo, settings, set(stored))
     report.batches += n
 
-    new_keys = {r.key for r in pg.rels}
+    new_keys = {r.key for r in pg.rels} if before else set()
     stale_rels: set[Rel] = set()
     stale_nodes: set[str] = set()
     orphans: set[str] = set()
@@ -708,12 +798,37 @@ def load_into(graph: Graph | PropertyGraph, settings: Neo4jSettings, runner: Run
         return load(r, pg, settings)
 
 
+def read_property_graph(paths: list[Path], fmt: str | None = None) -> PropertyGraph:
+    """The property graph of graph files (their union), parsed by pyoxigraph.
+
+    pyoxigraph parses about ten times faster than rdflib, and its terms go
+    straight into the model: no rdflib graph of millions of triples is built
+    first. A format pyoxigraph cannot read is read by rdflib.
+    """
+    import pyoxigraph as ox
+
+    from .fileio import format_for, parser_reason, read_graph
+    from .query import _oxi_format
+
+    def triples():
+        for path in map(Path, paths):
+            name = format_for(path, fmt)
+            oxi = _oxi_format(name)
+            if not path.is_file() or oxi is None:
+                yield from rdflib_triples(read_graph(path, fmt=fmt))  # says which file is missing
+                continue
+            try:
+                yield from oxigraph_triples(ox.parse(path=str(path), format=oxi))
+            except (SyntaxError, ValueError, OSError) as exc:
+                raise GraphReadError(f"{path}: cannot be read as {name}: {parser_reason(exc)}") from exc
+
+    return property_graph(triples())
+
+
 def load_files(paths: list[Path], settings: Neo4jSettings, fmt: str | None = None,
                runner: Runner | None = None) -> LoadReport:
     """Read graph files (their union) and load them."""
-    from .fileio import read_graph
-
-    return load_into(read_graph(*paths, fmt=fmt), settings, runner)
+    return load_into(read_property_graph(paths, fmt), settings, runner)
 
 
 def export_to_file(settings: Neo4jSettings, output: Path, fmt: str | None = None,

@@ -186,6 +186,72 @@ def rel(start: str, type_: str, end: str, **props) -> Rel:
 
 
 # ---------------------------------------------------------------- RDF -> property graph
+#
+# The conversion reads plain terms, not rdflib's: an IRI is a ``str``, a literal a ``Lit``, a blank node a
+# ``Blank``. Comparing and hashing them is done in C, and a parser (pyoxigraph) can hand them over without
+# building an rdflib term for each of the millions of triples of a large build.
+
+
+@dataclass(frozen=True, slots=True)
+class Lit:
+    """A literal as written: lexical form, datatype IRI (None for a plain string), language tag."""
+
+    value: str
+    datatype: str | None = None
+    lang: str | None = None
+
+
+class Blank(str):
+    """A blank node, by its label."""
+
+
+_XSD_STRING, _LANG_STRING = str(XSD.string), str(RDF.langString)
+_XSD_INTEGER, _XSD_DATE, _XSD_DATETIME, _XSD_DURATION = map(str, (XSD.integer, XSD.date, XSD.dateTime, XSD.duration))
+_INTEGER = re.compile(r"[+-]?[0-9]+\Z")
+_RDF_TYPE, _RDFS_LABEL, _ALT_LABEL, _SAME_AS = map(str, (RDF.type, RDFS.label, SKOS.altLabel, OWL.sameAs))
+_KG_DATE, _KG_EVIDENCE, _KG_TRIGGER, _KG_STATUS, _KG_PARTICIPANT = map(
+    str, (KG.date, KG.evidence, KG.trigger, KG.status, KG.participant))
+_RELATIONSHIPS = {str(p): v for p, v in RELATIONSHIPS.items()}
+_ROLES = {str(p): v for p, v in ROLES.items()}
+_PROPERTIES = {str(p): v for p, v in PROPERTIES.items()}
+_STATUS_NAMES = {str(k): v for k, v in STATUS_NAMES.items()}
+_DATE_TYPES = {str(k): v for k, v in DATE_TYPES.items()}
+_WD = str(WD)
+
+
+def plain_term(term):
+    """An rdflib term as a plain term."""
+    if isinstance(term, Literal):
+        datatype = str(term.datatype) if term.datatype is not None else None
+        return Lit(str(term), None if datatype == _XSD_STRING else datatype, term.language)
+    if isinstance(term, BNode):
+        return Blank(term)
+    return str(term)
+
+
+def rdflib_triples(g: Graph):
+    """The triples of an rdflib graph as plain terms."""
+    for s, p, o in g:
+        yield plain_term(s), str(p), plain_term(o)
+
+
+def oxigraph_triples(quads):
+    """pyoxigraph triples or quads (their graph ignored) as plain terms; the caller removes duplicates."""
+    import pyoxigraph as ox
+
+    named, literal = ox.NamedNode, ox.Literal
+    for q in quads:
+        s, o = q.subject, q.object
+        s = s.value if type(s) is named else Blank(s.value)
+        if type(o) is named:
+            o = o.value
+        elif type(o) is literal:
+            lang = o.language
+            datatype = None if lang else o.datatype.value
+            o = Lit(o.value, None if datatype == _XSD_STRING else datatype, lang)
+        else:
+            o = Blank(o.value)
+        yield s, q.predicate.value, o
 
 
 class _Errors:
@@ -208,48 +274,47 @@ class _Errors:
 
 
 def _n3(term) -> str:
-    try:
-        return term.n3()
-    except Exception:  # pragma: no cover - every rdflib term has n3()
-        return str(term)
+    """A plain term as Turtle would show it."""
+    if isinstance(term, Blank):
+        return f"_:{term}"
+    if isinstance(term, Lit):
+        tail = f"@{term.lang}" if term.lang else f"^^<{term.datatype}>" if term.datatype else ""
+        return '"' + term.value.replace("\\", "\\\\").replace('"', '\\"') + '"' + tail
+    return f"<{term}>"
 
 
 def _plain(o) -> bool:
-    return isinstance(o, Literal) and o.language is None and o.datatype in (None, XSD.string)
+    return isinstance(o, Lit) and o.lang is None and o.datatype is None
 
 
 def _encode(kind: str, o) -> Any:
     """The property value of literal ``o``; ValueError when it could not be given back unchanged."""
-    if not isinstance(o, Literal):
+    if not isinstance(o, Lit):
         raise ValueError("expected a literal")
     if kind == TEXT:
         if not _plain(o):
             raise ValueError("expected a plain string")
-        return str(o)
+        return o.value
     if kind == INTEGER:
-        if o.datatype != XSD.integer or not isinstance(o.value, int):
+        if o.datatype != _XSD_INTEGER or not _INTEGER.match(o.value):
             raise ValueError("expected an xsd:integer")
-        if not INT_RANGE[0] <= o.value <= INT_RANGE[1]:
+        value = int(o.value)
+        if not INT_RANGE[0] <= value <= INT_RANGE[1]:
             raise ValueError("integer out of Neo4j's 64-bit range")
-        value = o.value
-    elif kind == DAY:
-        if o.datatype != XSD.date or not _DAY.match(str(o)):
+        return value  # "0012" is 12, as rdflib reads it too
+    if kind == DAY:
+        if o.datatype != _XSD_DATE or not _DAY.match(o.value):
             raise ValueError("expected an xsd:date YYYY-MM-DD")
-        dt.date.fromisoformat(str(o))
-        value = str(o)
+        dt.date.fromisoformat(o.value)
     elif kind == DATETIME:
-        if o.datatype != XSD.dateTime:
+        if o.datatype != _XSD_DATETIME:
             raise ValueError("expected an xsd:dateTime")
-        value = str(o)
     elif kind == DURATION:
-        if o.datatype != XSD.duration:
+        if o.datatype != _XSD_DURATION:
             raise ValueError("expected an xsd:duration")
-        value = str(o)
     else:  # pragma: no cover - the table only names the kinds above
         raise ValueError(kind)
-    if _decode(kind, value) != o:
-        raise ValueError("would not read back unchanged")
-    return value
+    return o.value  # text, given back with the same datatype
 
 
 def _decode(kind: str, value) -> Literal:
@@ -268,15 +333,13 @@ def _decode(kind: str, value) -> Literal:
 def encode_date(o) -> tuple[str, str]:
     """``kg:date`` literal -> (first day ISO, precision).
 
-    >>> from rdflib import Literal
-    >>> from rdflib.namespace import XSD
-    >>> encode_date(Literal("2025-09", datatype=XSD.gYearMonth))
+    >>> encode_date(Lit("2025-09", "http://www.w3.org/2001/XMLSchema#gYearMonth"))
     ('2025-09-01', 'month')
     """
-    if not isinstance(o, Literal) or o.datatype not in DATE_TYPES:
+    if not isinstance(o, Lit) or o.datatype not in _DATE_TYPES:
         raise ValueError("expected xsd:date, xsd:gYearMonth or xsd:gYear")
-    precision = DATE_TYPES[o.datatype]
-    text = str(o)
+    precision = _DATE_TYPES[o.datatype]
+    text = o.value
     if not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", text) or len(text) != PRECISION_LENGTH[precision]:
         raise ValueError(f"not a plain {precision} date")
     parts = [int(x) for x in text.split("-")] + [1, 1]
@@ -293,125 +356,160 @@ def decode_date(iso: str, precision: str) -> Literal:
 
 
 def to_property_graph(g: Graph) -> PropertyGraph:
-    """The property graph of an event graph; raises ModelError naming every triple it cannot keep exactly."""
-    labels_of = class_labels()
-    errors = _Errors()
-    pg = PropertyGraph()
-    props: dict[str, dict] = {}
-    labels: dict[str, frozenset] = {}
-    langs: dict[str, set] = {}
-    roles: dict[tuple[str, str], set] = {}
-    participants: set[tuple[str, str]] = set()
+    """The property graph of an rdflib event graph; raises ModelError naming every triple it cannot keep exactly."""
+    return property_graph(rdflib_triples(g))
 
-    def put(s, p, o, key: str, value):
-        d = props.setdefault(str(s), {})
+
+class _Builder:
+    """The property graph of a stream of plain-term triples, one triple at a time (``add``), then ``graph``.
+
+    A triple seen twice is one triple (RDF graphs are sets), so list properties
+    collect sets and relationships are a set.
+    """
+
+    def __init__(self):
+        self.labels_of = class_labels()
+        self.errors = _Errors()
+        self.rels: set[Rel] = set()
+        self.props: dict[str, dict] = {}
+        self.labels: dict[str, frozenset] = {}
+        self.langs: dict[str, set] = {}
+        self.roles: dict[tuple[str, str], set] = {}
+        self.participants: set[tuple[str, str]] = set()
+        self.triples = 0
+
+    def put(self, s, p, o, key: str, value):
+        d = self.props.setdefault(s, {})
         if key in d and d[key] != value:
-            errors.add(s, p, o, f"a second value for {key!r}; the model keeps one")
+            self.errors.add(s, p, o, f"a second value for {key!r}; the model keeps one")
         d[key] = value
 
-    for s, p, o in g:
-        if isinstance(s, BNode) or isinstance(o, BNode):
-            errors.add(s, p, o, "blank nodes have no uri to key a node by")
-            continue
-        subject = str(s)
-        props.setdefault(subject, {})
-        if p == RDF.type:
-            name = str(o)[len(KG_NS):] if str(o).startswith(KG_NS) else None
-            if name not in labels_of:
-                errors.add(s, p, o, "not a class of the kg ontology")
-            elif subject in labels:
-                errors.add(s, p, o, "a second class; the model keeps one class per node")
+    def add(self, s, p: str, o) -> None:
+        self.triples += 1
+        if isinstance(s, Blank) or isinstance(o, Blank):
+            self.errors.add(s, p, o, "blank nodes have no uri to key a node by")
+            return
+        props = self.props.setdefault(s, {})
+        if p == _RDF_TYPE:
+            self.add_class(s, p, o)
+        elif p in _RELATIONSHIPS:
+            if isinstance(o, Lit):
+                self.errors.add(s, p, o, "expected an IRI")
+                return
+            type_, reverse = _RELATIONSHIPS[p]
+            start, end = (o, s) if reverse else (s, o)
+            self.props.setdefault(o, {})
+            if p == _KG_PARTICIPANT:
+                self.participants.add((start, end))
             else:
-                labels[subject] = frozenset(labels_of[name])
-        elif p in RELATIONSHIPS:
-            if not isinstance(o, URIRef):
-                errors.add(s, p, o, "expected an IRI")
-                continue
-            type_, reverse = RELATIONSHIPS[p]
-            start, end = (str(o), subject) if reverse else (subject, str(o))
-            props.setdefault(str(o), {})
-            if p == KG.participant:
-                participants.add((start, end))
-            else:
-                pg.rels.add(Rel(start, type_, end))
-        elif p in ROLES:
-            if not isinstance(o, URIRef):
-                errors.add(s, p, o, "expected an IRI")
-                continue
-            roles.setdefault((str(o), subject), set()).add(ROLES[p])
-        elif p == RDFS.label:
-            if not isinstance(o, Literal) or not (o.language in LABELS or _plain(o)):
-                errors.add(s, p, o, "labels are kept in English (name), Arabic (name_ar) or untagged (label)")
-                continue
-            put(s, p, o, LABELS[o.language], str(o))
-        elif p == SKOS.altLabel:
-            if not isinstance(o, Literal) or o.language not in ALT_LABELS:
-                errors.add(s, p, o, "alternative labels are kept in English (aliases) or Arabic (aliases_ar)")
-                continue
-            props[subject].setdefault(ALT_LABELS[o.language], []).append(str(o))
-        elif p == KG.date:
+                self.rels.add(Rel(start, type_, end))
+        elif p in _ROLES:
+            if isinstance(o, Lit):
+                self.errors.add(s, p, o, "expected an IRI")
+                return
+            self.roles.setdefault((o, s), set()).add(_ROLES[p])
+        elif p == _RDFS_LABEL:
+            if not isinstance(o, Lit) or not (o.lang in LABELS or _plain(o)):
+                self.errors.add(s, p, o, "labels are kept in English (name), Arabic (name_ar) or untagged (label)")
+                return
+            self.put(s, p, o, LABELS[o.lang], o.value)
+        elif p == _ALT_LABEL:
+            if not isinstance(o, Lit) or o.lang not in ALT_LABELS:
+                self.errors.add(s, p, o, "alternative labels are kept in English (aliases) or Arabic (aliases_ar)")
+                return
+            props.setdefault(ALT_LABELS[o.lang], set()).add(o.value)
+        elif p == _KG_DATE:
             try:
                 iso, precision = encode_date(o)
             except ValueError as exc:
-                errors.add(s, p, o, str(exc))
-                continue
-            put(s, p, o, EVENT_DATE, iso)
-            put(s, p, o, DATE_PRECISION, precision)
-        elif p in (KG.evidence, KG.trigger):
-            if not isinstance(o, Literal) or not (o.language or _plain(o)):
-                errors.add(s, p, o, "expected a string, with or without a language tag")
-                continue
-            langs.setdefault(subject, set()).add(o.language)
-            if p == KG.evidence:
-                put(s, p, o, EVIDENCE, str(o))
+                self.errors.add(s, p, o, str(exc))
+                return
+            self.put(s, p, o, EVENT_DATE, iso)
+            self.put(s, p, o, DATE_PRECISION, precision)
+        elif p in (_KG_EVIDENCE, _KG_TRIGGER):
+            if not isinstance(o, Lit) or not (o.lang or _plain(o)):
+                self.errors.add(s, p, o, "expected a string, with or without a language tag")
+                return
+            self.langs.setdefault(s, set()).add(o.lang)
+            if p == _KG_EVIDENCE:
+                self.put(s, p, o, EVIDENCE, o.value)
             else:
-                props[subject].setdefault(TRIGGERS, []).append(str(o))
-        elif p == KG.status:
-            if o not in STATUS_NAMES:
-                errors.add(s, p, o, f"the status is one of {', '.join('kg:' + k for k in STATUS)}")
-                continue
-            put(s, p, o, STATUS_PROP, STATUS_NAMES[o])
-        elif p == OWL.sameAs:
-            qid = str(o)[len(str(WD)):] if isinstance(o, URIRef) and str(o).startswith(str(WD)) else ""
-            if not _WIKIDATA.match(qid):
-                errors.add(s, p, o, "only Wikidata identities (wd:Q…) are kept")
-                continue
-            put(s, p, o, WIKIDATA, qid)
-        elif p in PROPERTIES:
-            key, kind = PROPERTIES[p]
-            try:
-                put(s, p, o, key, _encode(kind, o))
-            except ValueError as exc:
-                errors.add(s, p, o, str(exc))
+                props.setdefault(TRIGGERS, set()).add(o.value)
         else:
-            errors.add(s, p, o, "this property has no place in the model")
+            self.add_value(s, p, o)
 
-    for subject, found in langs.items():
-        if len(found) > 1:
-            errors.add(URIRef(subject), KG.evidence, Literal(", ".join(sorted(map(str, found)))),
-                       "evidence and triggers of one mention must share a language tag")
-        elif None not in found:
-            props[subject][LANG] = next(iter(found))
-    for (actor, event), found in roles.items():
-        if (actor, event) not in participants:
-            errors.add(URIRef(event), KG.host, URIRef(actor), "a host or visitor must also be a kg:participant")
-        elif len(found) > 1:
-            errors.add(URIRef(event), KG.host, URIRef(actor), "both host and visitor")
-    errors.raise_any(len(g))
+    def add_class(self, s: str, p: str, o) -> None:
+        name = o[len(KG_NS):] if isinstance(o, str) and o.startswith(KG_NS) else None
+        if name not in self.labels_of:
+            self.errors.add(s, p, o, "not a class of the kg ontology")
+        elif s in self.labels:
+            self.errors.add(s, p, o, "a second class; the model keeps one class per node")
+        else:
+            self.labels[s] = frozenset(self.labels_of[name])
 
-    for actor, event in participants:
-        role = next(iter(roles.get((actor, event), ())), None)
-        pg.rels.add(rel(actor, "PARTICIPATED_IN", event, role=role))
-    names = {frozenset(chain): name for name, chain in labels_of.items()}
-    for uri, d in props.items():
-        for key in (TRIGGERS, *ALT_LABELS.values()):
-            if key in d:
-                d[key] = sorted(d[key])
-        node_labels = labels.get(uri, frozenset())
-        if "Event" in node_labels:
-            d[EVENT_TYPE] = names[node_labels]
-        pg.nodes[uri] = Node(uri, node_labels, d)
-    return pg
+    def add_value(self, s: str, p: str, o) -> None:
+        """The status, the Wikidata identity and the one-literal-one-property values."""
+        if p == _KG_STATUS:
+            if o not in _STATUS_NAMES:
+                self.errors.add(s, p, o, f"the status is one of {', '.join('kg:' + k for k in STATUS)}")
+                return
+            self.put(s, p, o, STATUS_PROP, _STATUS_NAMES[o])
+        elif p == _SAME_AS:
+            qid = o[len(_WD):] if isinstance(o, str) and o.startswith(_WD) else ""
+            if not _WIKIDATA.match(qid):
+                self.errors.add(s, p, o, "only Wikidata identities (wd:Q…) are kept")
+                return
+            self.put(s, p, o, WIKIDATA, qid)
+        elif p in _PROPERTIES:
+            key, kind = _PROPERTIES[p]
+            try:
+                self.put(s, p, o, key, _encode(kind, o))
+            except ValueError as exc:
+                self.errors.add(s, p, o, str(exc))
+        else:
+            self.errors.add(s, p, o, "this property has no place in the model")
+
+    def check(self) -> None:
+        """Raise ModelError for every triple, and every combination of triples, the model cannot keep."""
+        errors = self.errors
+        for subject, found in self.langs.items():
+            if len(found) > 1:
+                errors.add(subject, _KG_EVIDENCE, Lit(", ".join(sorted(map(str, found)))),
+                           "evidence and triggers of one mention must share a language tag")
+            elif None not in found:
+                self.props[subject][LANG] = next(iter(found))
+        for (actor, event), found in self.roles.items():
+            if (actor, event) not in self.participants:
+                errors.add(event, str(KG.host), actor, "a host or visitor must also be a kg:participant")
+            elif len(found) > 1:
+                errors.add(event, str(KG.host), actor, "both host and visitor")
+        errors.raise_any(self.triples)
+
+    def graph(self) -> PropertyGraph:
+        self.check()
+        pg = PropertyGraph(rels=self.rels)
+        for actor, event in self.participants:
+            role = next(iter(self.roles.get((actor, event), ())), None)
+            pg.rels.add(rel(actor, "PARTICIPATED_IN", event, role=role))
+        names = {frozenset(chain): name for name, chain in self.labels_of.items()}
+        for uri, d in self.props.items():
+            for key in (TRIGGERS, *ALT_LABELS.values()):
+                if key in d:
+                    d[key] = sorted(d[key])
+            node_labels = self.labels.get(uri, frozenset())
+            if "Event" in node_labels:
+                d[EVENT_TYPE] = names[node_labels]
+            pg.nodes[uri] = Node(uri, node_labels, d)
+        return pg
+
+
+def property_graph(triples) -> PropertyGraph:
+    """The property graph of plain-term triples (``rdflib_triples``, ``oxigraph_triples``); raises ModelError
+    naming every triple it cannot keep exactly."""
+    builder = _Builder()
+    for s, p, o in triples:
+        builder.add(s, p, o)
+    return builder.graph()
 
 
 # ---------------------------------------------------------------- property graph -> RDF

@@ -54,10 +54,13 @@ def free_port() -> int:
 class Neo4jServer:
     """Neo4j 5 on 127.0.0.1 with its data in ``home``; ``crash`` kills it, ``restart`` recovers from ``home``."""
 
-    def __init__(self, home: Path | None = None, heap: str = HEAP):
+    def __init__(self, home: Path | None = None, heap: str = HEAP, page_cache_mb: int = 256,
+                 config: dict[str, str] | None = None):
         self.home = home or Path(tempfile.mkdtemp(prefix="kg-neo4j-"))
         self.home.mkdir(parents=True, exist_ok=True)
         self.heap = heap
+        self.page_cache_mb = page_cache_mb
+        self.config = dict(config or {})  # further Neo4j settings (name -> value)
         self.password = secrets.token_urlsafe(18)
         self.port = 0
         self.proc: subprocess.Popen | None = None
@@ -78,7 +81,8 @@ class Neo4jServer:
         self.port = free_port()
         self._err = open(self.home / "server.err", "ab")
         env = {**os.environ, "NEO4J_PASSWORD": self.password, "KG_NEO4J_HEAP": self.heap,
-               "KG_NEO4J_PAGECACHE_MB": "256"}
+               "KG_NEO4J_PAGECACHE_MB": str(self.page_cache_mb),
+               "KG_NEO4J_SETTINGS": " ".join(f"{k}={v}" for k, v in sorted(self.config.items()))}
         self.proc = subprocess.Popen(command(self.home / "dbms", self.port), stdin=subprocess.PIPE,
                                      stdout=subprocess.PIPE, stderr=self._err, env=env)
         line = self.proc.stdout.readline()  # "ready bolt://..." once Bolt answers, or EOF if it died

@@ -203,3 +203,20 @@ def test_the_browser_runs_an_example_query_on_the_test_server(bolt, neo4j, seeds
     got = [(json.loads(c["a"]), json.loads(c["b"]), int(c["events"])) for c in cells]
     assert got == [(a, b, n) for a, b, n, *_ in expected], (head, rows[:3])
     tools.screenshot(DOCS / "neo4j-browser.png")
+
+    # queries/kg.grass applied with :style (on one line: the editor indents and closes brackets as it is typed
+    # into, which garbles a multi-line style), then a graph drawn with its colours and captions
+    grass = " ".join((ROOT / "queries" / "kg.grass").read_text(encoding="utf-8").split())
+    run_in_editor(tools, ":style " + grass, "node.Person", "the style taken")
+    run_in_editor(tools, "MATCH (a:Person)-[r:PARTICIPATED_IN]->(e:Event)-[t:TOOK_PLACE_IN]->(p:Place) "
+                  "RETURN a, r, e, t, p LIMIT 12", "Displaying", "the graph")
+    drawn = ("Array.from(document.querySelector('[data-testid=\"frame\"]').querySelectorAll('svg g.node'))"
+             ".map(n => [Array.from(n.querySelectorAll('circle')).map(c => c.getAttribute('fill') || '').join(' '),"
+             " n.textContent.trim(), n.innerHTML.slice(0, 300)])")
+    nodes = tools.wait(f"(({drawn}).length > 0) && {drawn}", "the graph's nodes")
+    assert "Something went wrong" not in tools.js("document.body.innerText")
+    fills = {fill.upper() for fills, _, _ in nodes for fill in fills.split()}
+    assert {"#4C8EDA", "#F79767", "#57C7E3"} <= fills, nodes  # people, events, places: the file's colours
+    texts = {text for _, text, _ in nodes}
+    assert {"Meeting", "Visit"} & texts and any("Putin" in t for t in texts), nodes  # {type} and {name} captions
+    tools.screenshot(DOCS / "neo4j-browser-style.png")

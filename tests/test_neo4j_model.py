@@ -251,3 +251,85 @@ def test_wikidata_entities_keep_their_id():
     pg = to_property_graph(g)
     assert pg.nodes[str(ID["person/Q7747"])].props["wikidata"] == "Q7747"
     assert (ID["person/Q7747"], OWL.sameAs, WD.Q7747) in to_rdf(pg)[0]
+
+
+# ---------------------------------------------------------------- reading files with pyoxigraph
+
+
+def test_a_file_read_by_pyoxigraph_gives_the_property_graph_rdflib_gives(seeds_graph, tmp_path):
+    from kg.neo4j_load import read_property_graph
+
+    assert read_property_graph([seeds_graph]) == to_property_graph(read_graph(seeds_graph))
+    # two files: their union, a triple in both counted once (an alias is not listed twice)
+    g = small_graph()
+    half = sorted(g)
+    first, second = tmp_path / "a.ttl", tmp_path / "b.nt"
+    Graph().__iadd__(half[: len(half) // 2 + 5]).serialize(first, format="turtle")
+    Graph().__iadd__(half[len(half) // 2:]).serialize(second, format="nt", encoding="utf-8")
+    assert read_property_graph([first, second]) == to_property_graph(g)
+
+
+def test_a_file_read_by_pyoxigraph_is_refused_as_rdflib_refuses_it(tmp_path):
+    from kg.errors import GraphReadError
+    from kg.neo4j_load import read_property_graph
+
+    s = ID["person/x"]
+    padded = tmp_path / "padded.nt"  # rdflib reads "0012" as 12, and so does the model
+    padded.write_text(f'{s.n3()} {KG.startOffset.n3()} "0012"^^{XSD.integer.n3()} .\n', encoding="utf-8")
+    assert read_property_graph([padded]).nodes[str(s)].props == {"startOffset": 12}
+    assert read_property_graph([padded]) == to_property_graph(read_graph(padded))
+    for triple, reason in [((s, KG.startOffset, Literal("twelve", datatype=XSD.integer)), "xsd:integer"),
+                           ((s, RDFS.label, Literal("Poutine", lang="fr")), "labels are kept"),
+                           ((s, OWL.sameAs, URIRef("http://dbpedia.org/resource/X")), "Wikidata")]:
+        path = tmp_path / "one.nt"
+        path.write_text(f"{triple[0].n3()} {triple[1].n3()} {triple[2].n3()} .\n", encoding="utf-8")
+        with pytest.raises(ModelError, match=reason):
+            read_property_graph([path])
+    bad = tmp_path / "bad.ttl"
+    bad.write_text('<urn:a> <urn:b> "no end .\n', encoding="utf-8")
+    with pytest.raises(GraphReadError, match="bad.ttl: cannot be read as turtle"):
+        read_property_graph([bad])
+    with pytest.raises(GraphReadError, match="no such file"):
+        read_property_graph([tmp_path / "absent.ttl"])
+
+
+# ---------------------------------------------------------------- a commit cut off
+
+
+class CutOffCommits:
+    """A runner over a dict that loses the connection during some commits (``stored``: whether that commit
+    went through) and answers the loader's count of stored rows; records the writes that were sent."""
+
+    def __init__(self, cuts: dict[int, bool]):
+        self.cuts, self.stored, self.sent = cuts, {}, []
+
+    def run(self, query, params=None, *, write=False):
+        from kg.neo4j_load import CommitUnknown
+
+        rows = params["rows"]
+        keys = [r.get("uri") or (r["s"], query.split("[x:")[1].split("]")[0], r["o"]) for r in rows]
+        if not write:
+            return [{"n": sum(k in self.stored for k in keys)}]
+        assert not any(k in self.stored for k in keys), "a row was created twice"
+        self.sent.append(keys)
+        committed = self.cuts.pop(len(self.sent) - 1, None)
+        if committed is not False:
+            self.stored.update(dict.fromkeys(keys))
+        if committed is not None:
+            raise CommitUnknown("lost the connection while a transaction was committing")
+        return []
+
+
+def test_a_batch_whose_commit_was_cut_off_is_sent_again_only_if_it_is_not_stored():
+    from kg.neo4j_load import Neo4jSettings, write
+
+    pg = to_property_graph(small_graph())
+    settings = Neo4jSettings(batch_rows=7)
+    clean = CutOffCommits({})
+    write(clean, pg, settings)
+    assert len(clean.stored) == len(pg.nodes) + len(pg.rels) and len(clean.sent) > 4
+    # the 2nd batch was stored before the connection went, the 4th was not: only the 4th is sent twice
+    cut = CutOffCommits({1: True, 3: False})
+    write(cut, pg, settings)
+    assert cut.stored == clean.stored
+    assert cut.sent == clean.sent[:4] + [clean.sent[3]] + clean.sent[4:]

@@ -47,6 +47,7 @@ public final class Server {
                 .setConfig(BoltConnector.advertised_address, new SocketAddress("127.0.0.1", port))
                 .setConfig(GraphDatabaseSettings.auth_enabled, true)
                 .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(pageCache))
+                .loadPropertiesFromFile(extraSettings(home, System.getenv("KG_NEO4J_SETTINGS")))
                 .build();
         Runtime.getRuntime().addShutdownHook(new Thread(dbms::shutdown, "kg-neo4j-shutdown"));
         setPassword(dbms, password);
@@ -63,6 +64,25 @@ public final class Server {
             // the parent's end of the pipe is gone: shut down as on end of input
         }
         System.exit(0);  // runs the shutdown hook
+    }
+
+    /**
+     * Further Neo4j settings, as {@code name=value} pairs separated by spaces (e.g.
+     * {@code db.tx_state.memory_allocation=OFF_HEAP}), written to HOME/kg-settings.conf for Neo4j to read
+     * (the embedded builder takes settings it does not know by name only from a file).
+     */
+    private static Path extraSettings(Path home, String text) throws IOException {
+        StringBuilder lines = new StringBuilder();
+        for (String pair : (text == null ? "" : text).trim().split("\\s+")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            if (pair.indexOf('=') <= 0) {
+                throw new IllegalArgumentException("KG_NEO4J_SETTINGS: expected name=value, got " + pair);
+            }
+            lines.append(pair).append('\n');
+        }
+        return Files.writeString(home.resolve("kg-settings.conf"), lines.toString());
     }
 
     /** Give user neo4j the password, with no change required at first login (a no-op when it is already set). */
