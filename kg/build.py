@@ -197,9 +197,9 @@ def validate_events(engine: str, events: list, articles: list, actors: dict, ext
     An engine that reads N-Triples text is given text, without an rdflib Graph in between."""
     triples = chain(chunk_triples(events, articles, actors), extra)
     if engine in TEXT_ENGINES:
-        from .export import nt_term
+        from .export import nt_text
 
-        return validate_chunk("".join(f"{nt_term(s)} {nt_term(p)} {nt_term(o)} .\n" for s, p, o in triples), engine)
+        return validate_chunk(nt_text(triples), engine)
     graph = Graph()
     graph.addN((s, p, o, graph) for s, p, o in triples)
     return validate_chunk(graph, engine)

@@ -156,6 +156,11 @@ def nt_term(term) -> str:
     return _bnode(term) if isinstance(term, BNode) else f"<{term}>"
 
 
+def nt_text(triples) -> str:
+    """Triples as N-Triples lines, in the order given (what an engine reading N-Triples is fed)."""
+    return "".join(f"{nt_term(s)} {nt_term(p)} {nt_term(o)} .\n" for s, p, o in triples)
+
+
 # ---------------------------------------------------------------- named graphs per article
 
 def article_partition(graph: Graph) -> dict:

@@ -46,6 +46,10 @@ class DateValue:
         dt.date(*nums)  # raises on impossible dates such as 2025-02-30
         return cls("-".join([parts[0]] + [f"{int(p):02d}" for p in parts[1:]]))
 
+    def at_most_month(self) -> "DateValue":
+        """A day as its month (a summit lasts days); a month or a year as it is."""
+        return DateValue(self.value[:7]) if self.precision == "day" else self
+
     @classmethod
     def of(cls, year: int, month: int | None = None, day: int | None = None) -> "DateValue":
         """A date of the precision given; raises on impossible dates, day or month 0 included.

@@ -167,7 +167,9 @@ def _rust_shapes():
 
 def _rust_shacl(data: Graph | str) -> tuple[bool, list[Finding]]:
     """The `shacl` package (a SHACL engine in Rust), fed the graph as N-Triples."""
-    text = data if isinstance(data, str) else data.serialize(format="nt")
+    from .export import nt_text
+
+    text = data if isinstance(data, str) else nt_text(data)
     return _rust_findings(_rust_shapes().validate_text(text, format="ntriples", allow_warnings=True))
 
 

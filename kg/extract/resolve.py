@@ -37,9 +37,7 @@ def sideline_summits(ctx: Reading, sideline: list[Hit], mentions: list[Mention],
     if not met or not sideline:
         return []
     people: list[Entity] = []
-    date = next((m.date for m in met if m.date is not None), None)
-    if date is not None and date.precision == "day":
-        date = DateValue(date.value[:7])
+    date = next((m.date.at_most_month() for m in met if m.date is not None), None)
     place = next((m.place for m in met if m.place is not None and not m.weak_place), None)
     t = sideline[0]
     return [build(ctx, t, "Summit", people, date, place, False, {}, None, t.start, s1, s0, s1)]
@@ -55,9 +53,7 @@ def attended_summits(ctx: Reading, attended: list[Hit], mentions: list[Mention],
     people = [p for p in visit.participants if visit.roles.get(p.key) == "visitor" and is_leader(ctx, p, visit.date)]
     if not people:
         return []
-    date = visit.date
-    if date is not None and date.precision == "day":
-        date = DateValue(date.value[:7])
+    date = visit.date.at_most_month() if visit.date is not None else None
     t = attended[0]
     summit = build(ctx, t, "Summit", people, date, None, visit.status == PLANNED, {}, None, t.start, s1, s0, s1)
     ctx.state.attendance.append(summit)
