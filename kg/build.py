@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from functools import cached_property, partial
 from pathlib import Path
 from itertools import chain
-from typing import Callable, Iterable, Iterator
+from typing import Callable, Iterator
 
 from rdflib import Graph
 

@@ -3,8 +3,6 @@
 import datetime as dt
 import json
 
-import pytest
-
 from kg.cli import app
 from kg.corpus import Reader
 from kg.extract.events import extract_article

@@ -6,7 +6,7 @@ import json
 import pytest
 
 from kg.errors import DataError
-from kg.extract.resources import GAZETTEER_DIR, check_gazetteer, load_gazetteer, read_gazetteer_file
+from kg.extract.resources import check_gazetteer, load_gazetteer, read_gazetteer_file
 
 
 @pytest.fixture(scope="module")
