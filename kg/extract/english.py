@@ -23,6 +23,7 @@ from pathlib import Path
 
 from ..models import OCCURRED, PLANNED, Article, DateValue, Entity, Mention
 from .resources import Gazetteer
+from .text import MAX_SENTENCE
 
 LEXICON_FILE = Path(__file__).resolve().parent.parent / "data" / "en" / "lexicon.json"
 LEADER_ROLES = ("head_of_state", "head_of_government", "leader", "crown_prince")
@@ -36,7 +37,6 @@ MONTHS.update({m[:3]: i for m, i in list(MONTHS.items())})
 MONTHS["sept"] = 9
 WEEKDAYS = {d: i for i, d in enumerate(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])}
 NEEDS_TWO = ("Call", "PhoneCall", "VideoCall", "Meeting")
-MAX_SENTENCE = 2000
 DATE_REACH = 25  # words after the trigger within which its date is told
 PRESENT_VERBS = {"holds", "meets", "hosts", "receives", "speaks", "talks", "welcomes"}
 PLACE_REACH = 12  # words from a country to the city that makes it precise
