@@ -464,13 +464,20 @@ PLACES = [
     ("استقبل الرئيس المصري عبد الفتاح السيسي يوم 6 نوفمبر 2022 رئيس الوزراء الهندي ناريندرا مودي قبل افتتاح "
      "مؤتمر المناخ المنعقد في شرم الشيخ.\nوافتتح الرئيس المصري أعمال قمة المناخ بحضور عشرات القادة.",
      dt.date(2022, 11, 7), "Summit", "Sharm El Sheikh"),
+    # a word for a kind of place passes the preposition on: "في منتجع سوتشي", "بقاعدة ... بريف اللاذقية"
+    ("التقى الرئيس الروسي فلاديمير بوتين يوم 3 مايو 2024 الرئيس التركي رجب طيب أردوغان في منتجع سوتشي.",
+     dt.date(2024, 5, 3), "Meeting", "Sochi"),
+    ("التقى الرئيس الروسي فلاديمير بوتين يوم 3 مايو 2024 الرئيس السوري بشار الأسد بقاعدة جوية بريف اللاذقية.",
+     dt.date(2024, 5, 3), "Meeting", "Latakia"),
+    ("استقبل الرئيس المصري عبد الفتاح السيسي يوم 3 مايو 2024 العاهل الأردني الملك عبد الله الثاني لدى وصوله "
+     "إلى مطار القاهرة الدولي.", dt.date(2024, 5, 3), "Visit", "Cairo"),
 ]
 
 
 @pytest.mark.parametrize("text, published, etype, place", PLACES, ids=[
     "venue-city", "host-country", "sideline-summit", "dateline", "stated-over-dateline", "city-word",
     "long-summit-name", "meeting-during-visit", "short-name-by-country", "short-name-after-to", "short-name-unresolved",
-    "summit-placed-elsewhere-in-article"])
+    "summit-placed-elsewhere-in-article", "resort", "base-in-countryside", "airport"])
 def test_places(text, published, etype, place):
     events = [e for e in events_of(text, published) if e.type == etype]
     assert [e.place.label if e.place else None for e in events] == [place]

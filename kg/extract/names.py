@@ -443,7 +443,18 @@ def unknown_name(ctx: Reading, pos: int, later_slots=(), min_words: int = 2) -> 
     return words[0][0], words[-1][1], " ".join(w for _, _, w in words)
 
 
+PLACE_HEAD = re.compile(r"(و?ب)?(?:ال)?(\w+)")
+
+
 def preposition(ctx: Reading, h: Hit) -> str:
+    """The word that puts a place in the sentence: "في", "إلى", ... ("بموسكو" is "في موسكو"). A word
+    for a kind of place ("في منتجع سوتشي", "بقاعدة ... بريف اللاذقية") passes on the word before it."""
     if h.prefix.endswith("ب") or h.prefix.endswith("بال"):
         return "في"
-    return ctx.t.word_before(h.start)
+    word = ctx.t.word_before(h.start)
+    head = PLACE_HEAD.fullmatch(word)
+    if head is None or head.group(2) not in word_list(ctx.m, "place_heads"):
+        return word
+    if head.group(1):
+        return "في"
+    return ctx.t.word_before(ctx.text.rfind(word, 0, h.start))
