@@ -75,6 +75,26 @@ def test_a_dated_article_still_never_invents_a_date():
     assert events_of(text, dt.date(2024, 5, 2)) == []
 
 
+def test_the_event_a_dated_report_opens_with_is_of_the_publication_day():
+    text = ("اختتمت قمة الرئيس الأمريكي جو بايدن والرئيس الروسي فلاديمير بوتين في جنيف بعد ثلاث ساعات من المحادثات.\n"
+            "وقال مسؤولون إن الأجواء كانت بناءة.")
+    [e] = events_of(text, dt.date(2021, 6, 16))
+    assert (e.type, str(e.date), keys(e)) == ("Meeting", "2021-06-16", {"Q6279", "Q7747"})
+
+
+def test_an_undated_headline_takes_the_day_the_body_gives():
+    text = ("الرئيس المصري يتلقى اتصالا هاتفيا من الرئيس الفرنسي\n"
+            "تلقى الرئيس المصري عبد الفتاح السيسي أمس اتصالا هاتفيا من الرئيس الفرنسي إيمانويل ماكرون.")
+    [e] = events_of(text, dt.date(2024, 5, 3))
+    assert str(e.date) == "2024-05-02"
+
+
+def test_only_the_opening_event_is_dated_by_the_report():
+    text = ("قال المتحدث باسم الرئاسة إن الاقتصاد ينمو.\nوأضاف أن التعاون مستمر.\n"
+            "والتقى الرئيس المصري عبد الفتاح السيسي الرئيس الفرنسي إيمانويل ماكرون.")
+    assert events_of(text, dt.date(2024, 5, 2)) == []
+
+
 # ------------------------------------------------------------------ one event per pair
 def test_plural_calls_from_a_list_are_one_call_each():
     text = ("تلقى الرئيس الروسي فلاديمير بوتين اتصالات هاتفية من الرئيس التركي رجب طيب أردوغان، "

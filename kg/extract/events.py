@@ -23,13 +23,15 @@ between sentences. All words and phrases come from ``kg/data/ar/lexicon.json``.
 from __future__ import annotations
 
 from bisect import bisect_left
+from dataclasses import replace
 
-from ..models import Article, DateValue, Mention
+from ..models import OCCURRED, Article, DateValue, Mention
 from .dates import DateMention, find_dates
 from .dates_places import find_dateline, locate, pick_place
 from .english import extract_english, is_english
 from .entities import NAME_LAYER, Hit, Matcher, matcher_for
 from .frames import frame_for
+from .lexwords import word_list
 from .names import sentence_names
 from .reading import Reading
 from .resolve import attended_summits, join_attendance, participants, place_summits, resolve_frame, sideline_summits
@@ -56,7 +58,23 @@ def read_article(ctx: Reading) -> list[Mention]:
         hj, dj = bisect_left(hit_starts, s1, hi), bisect_left(date_starts, s1, di)
         read_sentence(ctx, idx, s0, s1, [h for h in hits[hi:hj] if h.end <= s1],
                       [d for d in dates[di:dj] if d.end <= s1])
-    return place_summits(ctx, join_attendance(ctx, ctx.mentions))
+    return lead_on_publication_day(ctx, place_summits(ctx, join_attendance(ctx, ctx.mentions)))
+
+
+def lead_on_publication_day(ctx: Reading, mentions: list[Mention]) -> list[Mention]:
+    """"اختتمت قمة بايدن وبوتين في جنيف": the event a dated report opens with, told in the past and
+    with no day of its own nor dated anywhere else in the article, happened on the day of the report."""
+    pub = ctx.article.published
+    if pub is None:
+        return mentions
+    dated = {(m.family, frozenset(p.key for p in m.participants)) for m in mentions if m.date is not None}
+    out = []
+    for m in mentions:
+        if (m.date is None and m.start < ctx.lead_end and m.status == OCCURRED and not m.partial
+                and (m.family, frozenset(p.key for p in m.participants)) not in dated):
+            m = replace(m, date=DateValue.of(pub.year, pub.month, pub.day))
+        out.append(m)
+    return out
 
 
 def read_sentence(ctx: Reading, idx: int, s0: int, s1: int, hits: list[Hit], dates: list[DateMention]) -> None:
@@ -91,8 +109,16 @@ def read_sentence(ctx: Reading, idx: int, s0: int, s1: int, hits: list[Hit], dat
         if place is not None:
             ctx.state.summit_places[place.key] = place
     if len(ctx.mentions) > first:
+        if ctx.last_sentence < 0 and idx <= 1 and not told_as_background(ctx, s0, found.triggers[0].start):
+            ctx.lead_end = ctx.nt.orig_span(s0, s1)[1]  # the article opens with this event
         ctx.last_sentence = idx
     remember_date(ctx, idx, dated_in_sentence, dates)
+
+
+def told_as_background(ctx: Reading, s0: int, trigger: int) -> bool:
+    """"وكان الرئيسان قد التقيا": an earlier event recalled ("كان"، "قد"، "سبق أن"), not the one reported."""
+    markers = word_list(ctx.m, "background_markers")
+    return any(w in markers or w[1:] in markers for w in ctx.text[s0:trigger].split())
 
 
 def remember(ctx: Reading, mention: Mention) -> None:

@@ -43,6 +43,7 @@ class Reading:
     state: ArticleState = field(default_factory=ArticleState)
     mentions: list[Mention] = field(default_factory=list)
     last_sentence: int = -10  # the last sentence that told an event
+    lead_end: int = -1  # where the article's lead ends (original text), when its first or second sentence tells an event
     learned: dict[str, Entity] = field(default_factory=dict)  # persons kg does not know, as the article named them
     dateline: Entity | None = None
     phone_only: bool = False
