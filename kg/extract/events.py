@@ -41,6 +41,8 @@ from .triggers import TRIGGER_KINDS, find_triggers, trigger_scopes
 def read_article(ctx: Reading) -> list[Mention]:
     """Every event mention of the article, sentence by sentence."""
     hits = ctx.m.hits(ctx.text)
+    if not any(h.kind in TRIGGER_KINDS for h in hits):  # no event word: no event (most of a day's news)
+        return []
     # a short form ("شي") counts once the full name appears anywhere in the article itself
     ctx.state.seen = {h.value for h in hits if h.kind == "entity" and ctx.t.in_kept(h.start)}
     ctx.state.countries = {ctx.gaz.country_key(h.value) for h in hits if h.kind in ("entity", "demonym")
