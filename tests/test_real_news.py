@@ -130,6 +130,26 @@ def test_a_lone_arrival_joins_the_reception_that_names_the_host():
     assert len(e.mentions) == 2
 
 
+def test_a_visit_word_with_a_pronoun_suffix_is_a_visit():
+    text = "اختتم الرئيس الصيني شي جين بينغ يوم 3 مايو 2024 زيارته إلى روسيا التي التقى خلالها الرئيس فلاديمير بوتين."
+    visits = [e for e in events_of(text, dt.date(2024, 5, 4)) if e.type == "Visit"]
+    assert [(str(e.date), keys(e)) for e in visits] == [("2024-05-03", {"Q15031", "Q7747"})]
+
+
+def test_their_summit_is_a_meeting_of_the_two():
+    text = "عقد الرئيسان الأمريكي دونالد ترامب والكوري الشمالي كيم جونغ أون قمتهما في هانوي في فبراير 2019."
+    [e] = events_of(text, dt.date(2019, 3, 10))
+    assert (e.type, str(e.date), keys(e), e.place.label) == ("Meeting", "2019-02", {"Q22686", "Q56226"}, "Hanoi")
+
+
+def test_the_speakers_own_visit_in_a_quote_is_the_visit_told():
+    text = ("قال رئيس الوزراء الهندي ناريندرا مودي إن القمة مهمة. وأشار مودي إلى أنه سيسافر إلى أثينا يوم الجمعة "
+            "المقبل بدعوة من رئيس الوزراء اليوناني كيرياكوس ميتسوتاكيس، قائلا: \"ستكون هذه زيارتي الأولى لهذه "
+            "الدولة، ويشرفني أن أكون أول رئيس وزراء هندي يزور اليونان\".")
+    [e] = events_of(text, dt.date(2023, 8, 22))
+    assert (e.type, e.status, str(e.date)) == ("Visit", "planned", "2023-08-25")
+
+
 # ------------------------------------------------------------------ titles in undated articles
 def test_an_undated_article_reads_titles_in_the_era_of_the_people_it_names():
     """"The German chancellor" in an undated article naming Scholz and Li Keqiang is Scholz, not

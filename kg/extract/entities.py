@@ -26,6 +26,7 @@ WORD_CLITICS = NAME_CLITICS | frozenset(["ال", "وال", "فال", "بال", "
 VERB_CLITICS = NAME_CLITICS | frozenset(["س", "وس", "فس"])
 TRIGGER_CLITICS = WORD_CLITICS | VERB_CLITICS
 SHORT_VERB_CLITICS = frozenset(["", "و", "س", "وس"])
+THIRD_PERSON_SUFFIXES = frozenset(["ه", "ها", "هما", "هم"])  # "زيارته", "قمتهما"
 CUE_CLITICS = frozenset(["", "و", "ف"])  # "وكان" is not "ك" + "ان"
 COMPLEMENTIZER_CLITICS = CUE_CLITICS | frozenset(["ب", "وب"])
 
@@ -106,6 +107,10 @@ class Matcher:
                 if nf.endswith("اء") and " " not in nf:
                     # "لقاء" + "ه" is written "لقائه": the hamza changes seat before a suffix
                     table.setdefault(nf[:-1] + "ي", []).append(("trigger_stem", t["type"]))
+                if f.endswith("ة") and " " not in nf:
+                    # "زيارة" + "ه" is written "زيارته", "قمة" + "هما" "قمتهما": ta marbuta is t before a suffix
+                    # (third person only: "هذه زيارتي الأولى" in a quote is the speaker's visit, told already)
+                    table.setdefault(nf[:-1] + "ت", []).append(("trigger_t_stem", t["type"]))
         for f in lex["talks_verbs"]["forms"]:
             add(f, "talks_verb", "Talks")
         for typ, forms in lex["modifiers"].items():
@@ -180,6 +185,10 @@ class Matcher:
         for kind, value in payloads:
             if kind == "trigger_stem":
                 if prefix not in WORD_CLITICS or not suffix or suffix not in self.suffixes:
+                    continue
+                kind = "trigger"
+            elif kind == "trigger_t_stem":
+                if prefix not in WORD_CLITICS or suffix not in THIRD_PERSON_SUFFIXES:
                     continue
                 kind = "trigger"
             if kind == "trigger":
