@@ -150,6 +150,16 @@ def test_the_speakers_own_visit_in_a_quote_is_the_visit_told():
     assert (e.type, e.status, str(e.date)) == ("Visit", "planned", "2023-08-25")
 
 
+def test_a_medium_after_the_names_still_makes_the_call_a_phone_call():
+    text = "اتصل الرئيس الأمريكي دونالد ترامب بالرئيس الروسي فلاديمير بوتين هاتفيا يوم 3 مايو 2025."
+    assert [e.type for e in events_of(text, dt.date(2025, 5, 4))] == ["PhoneCall"]
+
+
+def test_a_virtual_meeting_is_a_video_call():
+    text = "عقد الرئيس الأمريكي جو بايدن والرئيس الصيني شي جين بينغ اجتماعا افتراضيا يوم 3 مايو 2022."
+    assert [e.type for e in events_of(text, dt.date(2022, 5, 4))] == ["VideoCall"]
+
+
 # ------------------------------------------------------------------ titles in undated articles
 def test_an_undated_article_reads_titles_in_the_era_of_the_people_it_names():
     """"The German chancellor" in an undated article naming Scholz and Li Keqiang is Scholz, not

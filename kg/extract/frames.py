@@ -95,11 +95,19 @@ def event_type(ctx: Reading, t: Hit, cues: list[Hit], a: int, b: int) -> str:
     etype = t.value
     if etype == "Talks" and ctx.phone_only:
         etype = "PhoneCall"  # "تحدث إلى X" in an article whose only events are phone calls
-    mods = [c for c in cues if c.kind == "modifier" and a <= c.start < b
-            and (-2 <= ctx.t.tok(c.start) - ctx.t.tok(t.end - 1) <= 8)]
+    mods = [c for c in cues if c.kind == "modifier" and a <= c.start < b and -2 <= words_to(ctx, t, c.start) <= 8]
     if mods and etype in ("Call", "Talks", "Meeting"):
         etype = min(mods, key=lambda c: abs(c.start - t.end)).value
     return etype
+
+
+def words_to(ctx: Reading, t: Hit, pos: int) -> int:
+    """How many words on from the trigger ``pos`` is (1: the next word; negative: before it), not counting
+    the names between: "اتصل ترامب بالرئيس الروسي فلاديمير بوتين هاتفيا" has "هاتفيا" close to "اتصل"."""
+    lo, hi = ctx.t.tok(t.end - 1), ctx.t.tok(pos)
+    if hi <= lo:
+        return hi - lo
+    return 1 + sum(1 for k in range(lo + 1, hi) if k not in ctx.name_tokens)
 
 
 def planned(ctx: Reading, frame: Frame, dates: list[DateMention], prev: Mention | None) -> bool:
