@@ -160,6 +160,16 @@ def test_a_virtual_meeting_is_a_video_call():
     assert [e.type for e in events_of(text, dt.date(2022, 5, 4))] == ["VideoCall"]
 
 
+def test_a_weekday_that_ends_the_sentence_is_the_day():
+    text = "التقى الرئيس الروسي فلاديمير بوتين نظيره الإيراني مسعود بزشكيان في عشق آباد الجمعة."
+    assert [str(e.date) for e in events_of(text, dt.date(2024, 10, 13))] == ["2024-10-11"]
+
+
+def test_the_last_day_of_a_stay_is_not_the_visits_day():
+    text = "ويبدأ الرئيس الصيني شي جين بينغ الأربعاء، زيارة رسمية للسعودية تستمر حتى الجمعة."
+    assert [str(e.date) for e in events_of(text, dt.date(2024, 10, 13))] == ["2024-10-09"]
+
+
 # ------------------------------------------------------------------ titles in undated articles
 def test_an_undated_article_reads_titles_in_the_era_of_the_people_it_names():
     """"The German chancellor" in an undated article naming Scholz and Li Keqiang is Scholz, not

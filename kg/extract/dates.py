@@ -332,7 +332,10 @@ class DateGrammar:
             appositive = re.search(r"[,،(]\s*[وف]?$", text[max(0, s - 3):s]) and re.match(r"\s*[,،)]", text[e:e + 3])
             # "وصل الملك الأحد إلى طوكيو": a weekday before a preposition of place is a day too
             before_place = re.match(r"\s+(?:الي|الى|إلى|في|فى)\s", text[e:e + 6])
-            if not appositive and not before_place and not re.match(r"[\s,،]*\d{1,2}\s", text[e:e + 6]):
+            # "التقيا في عشق آباد الجمعة.": a weekday that ends the sentence is a day (not the end of a
+            # stay: "تستمر حتى الجمعة.")
+            at_end = re.match(r"\s*(?:[.!؟]|$)", text[e:e + 3]) and not re.search(r"(?:حتي|لغايه|الي)\s+$", text[max(0, s - 8):s])
+            if not appositive and not before_place and not at_end and not re.match(r"[\s,،]*\d{1,2}\s", text[e:e + 6]):
                 return False
         if re.match(r"[\s,،]*(?:\d{1,2}\s*(?:من\s+)?\S+|\d{4}-\d)", text[e:e + 20]):
             # "الخميس 8 مايو 2025": the explicit date that follows decides
