@@ -347,6 +347,17 @@ def test_a_leader_who_arrives_to_take_part_tells_the_summit():
     assert labels(summit) == {"Emmanuel Macron"} and str(summit.date) == "2025-05"
 
 
+def test_a_summit_held_on_a_day_and_in_a_place_is_an_event_without_named_leaders():
+    text = "عقدت القمة الخليجية الخامسة والأربعون في المنامة يوم الأحد 1 ديسمبر 2024 بمشاركة قادة دول المجلس."
+    [e] = events_of(text, dt.date(2024, 12, 2))
+    assert (e.type, str(e.date), e.place.label, e.participants) == ("Summit", "2024-12-01", "Manama", ())
+
+
+def test_a_summit_only_talked_about_is_no_event():
+    text = "وقال مراقبون إن القمة في الكويت تعد تاريخية."
+    assert events_of(text, dt.date(2024, 12, 2)) == []
+
+
 def test_a_meeting_at_summit_level_is_a_summit():
     text = ("يشارك العاهل الأردني الملك عبد الله الثاني يوم 19 مايو 2023 في اجتماع مجلس جامعة الدول العربية "
             "على مستوى القمة في جدة.")

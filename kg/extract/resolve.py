@@ -332,8 +332,8 @@ def resolve_frame(ctx: Reading, frame: Frame, people: list[Entity], names: Sente
         return []
     if etype == "Visit" and not people:
         return []
-    if etype == "Summit" and not people and organizer is None:
-        return []
+    if etype == "Summit" and not people and organizer is None and (future or date is None or place is None or weak_place):
+        return []  # a summit is told by who attends, who organizes it, or where and when it was held
     mention = build(ctx, t, etype, people, date, place, future, roles, organizer, a, b, s0, s1)
     # "تلبية لدعوة من Y": Y invited; Y is the host only if nobody else is said to receive the visitor
     invited = frozenset(p.entity.key for p in persons if p.entity.key in roles and inside(p)
