@@ -7,6 +7,7 @@ from kg.cli import app
 from kg.corpus import Reader
 from kg.extract.events import extract_article
 from kg.extract.english import is_english
+from kg.extract.merge import merge
 from kg.models import Article
 from kg.pipeline import run_local
 
@@ -271,3 +272,28 @@ def test_two_subjects_with_an_object_are_one_contact_of_three():
     m = one("President Emmanuel Macron and German Chancellor Olaf Scholz held a video conference with Chinese President "
             "Xi Jinping on Monday.")
     assert m.type == "VideoCall" and keys(m) == ["Emmanuel Macron", "Olaf Scholz", "Xi Jinping"]
+
+
+def test_a_summit_of_two_leaders_is_their_meeting():
+    evs = merge(mentions("Donald Trump and Vladimir Putin met in Anchorage on Friday for a summit.",
+                         dt.date(2025, 8, 16))).events
+    assert [(e.type, {p.key for p in e.participants}) for e in evs] == [("Meeting", {"Q22686", "Q7747"})]
+    [e] = merge(mentions("Trump and Kim Jong Un held their second summit in Hanoi in February 2019.",
+                         dt.date(2019, 3, 1))).events
+    assert (e.type, str(e.date), {p.key for p in e.participants}) == ("Meeting", "2019-02", {"Q22686", "Q56226"})
+
+
+def test_a_named_summit_stays_a_summit_beside_the_meeting():
+    evs = merge(mentions("Trump met Putin at the G20 summit in Osaka on Friday.", dt.date(2019, 6, 30))).events
+    assert sorted(e.type for e in evs) == ["Meeting", "Summit"]
+
+
+def test_a_summit_held_on_a_day_in_a_place_needs_no_named_leader():
+    evs = merge(mentions("The Arab League summit was held in Manama on Thursday.", dt.date(2024, 5, 18))).events
+    assert [(e.type, str(e.date), e.place.label, e.participants) for e in evs] == [("Summit", "2024-05-16", "Manama", ())]
+    assert merge(mentions("Analysts said the summit in Manama was historic.", dt.date(2024, 5, 18))).events == []
+
+
+def test_a_resort_of_a_city_places_the_event_there():
+    [e] = merge(mentions("Erdogan met Putin in Russia's Black Sea resort of Sochi on Monday.", dt.date(2024, 5, 18))).events
+    assert e.place.label == "Sochi"

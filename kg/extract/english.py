@@ -256,8 +256,22 @@ class EnglishExtractor:
                 self.find_dateline(toks, hits, a)
             first = False
             self.number += len(toks) >= 5  # a byline or a caption is no sentence between two
+            told = len(self.mentions)
             self.sentence(a, b, toks, hits)
+            if not any(h.kind == "sideline" for h in hits):
+                self.mentions[told:] = self.bilateral_summit(self.mentions[told:], toks)
         return self.settle_present()
+
+    @staticmethod
+    def bilateral_summit(mentions: list[Mention], toks) -> list[Mention]:
+        """"Trump and Putin met in Anchorage for a summit": the summit of two leaders is their meeting,
+        unless it has a name of its own ("the G20 summit", "the summit of the Arab League")."""
+        pairs = [{p.key for p in m.participants} for m in mentions if m.type == "Meeting" and len(m.participants) == 2]
+        if not pairs:
+            return mentions
+        if any(t.word.startswith("summit") and named_summit(toks, k) for k, t in enumerate(toks)):
+            return mentions
+        return [m for m in mentions if not (m.type == "Summit" and any({p.key for p in m.participants} <= pair for pair in pairs))]
 
     def settle_present(self) -> list[Mention]:
         """A headline's "X receives Y" is the day of publication only when the article tells no day of it."""
@@ -528,7 +542,7 @@ class EnglishExtractor:
             prev2 = toks[h.i - 2].word if h.i > 1 else ""
             if prev in ("in", "at", "to") or (prev == "the" and prev2 in ("in", "at", "to")) or prev == "capital" \
                     or (t_i >= 0 and h.i == t_i + 1 and toks[t_i].word.startswith("visit")) \
-                    or (prev == "of" and prev2 in ("city", "capital")):
+                    or (prev == "of" and prev2 in ("city", "capital", "resort", "town", "port")):
                 if h.i + 1 < len(toks) and toks[h.i].end < len(self.text) and self.text[toks[h.i].end:toks[h.i].end + 1] in "'’" \
                         and e.kind == "Country":
                     continue  # "Kazakhstan's capital Astana": the city follows
@@ -690,6 +704,7 @@ class EnglishExtractor:
             return  # "X and Y are planning to talk": no day, no event yet
         mentions: list[list[Entity]] = []
         roles: dict[str, str] = {}
+        told_here = date is not None
         if etype == "Summit" and date is None and self.carried[0] is not None:
             date = self.carried[0]  # the summit was under way that day
             place = place or self.carried[1]
@@ -697,11 +712,14 @@ class EnglishExtractor:
             host = next((r.entity for r in reversed(refs) if r.j <= t.i and r.entity is not None), None)
             countries = {c for r, c in self.gaz.roles_of(host.key, self.on_date(date)) if r in LEADER_ROLES} if host else set()
             place = self.gaz.entity(countries.pop()) if len(countries) == 1 else None  # "X, hosting the summit"
-        if etype == "Summit":
+        if etype == "Summit" and len(subjects) == 2 and prev == 0 and not named_summit(toks, t.i):
+            etype = "Meeting"  # "Trump and Kim held their second summit": the two leaders' meeting
+            mentions.append(subjects)
+        elif etype == "Summit":
             first = next((r for r in refs if r.entity is not None and r.leader and r.i < t.i), None)
             people = [first.entity] if first is not None else self.leaders_of(toks, hits, t.j, stop, date)
-            if not (date or place) or not people:
-                return
+            if not (date or place) or (not people and (not told_here or place is None or future)):
+                return  # a summit with no leader named is told by where and when it was held
             mentions.append(people[:1])
         elif etype == "Visit":
             people = subjects + [o for o in objects if o not in subjects]
@@ -821,6 +839,16 @@ class EnglishExtractor:
         if e.kind == "Country":
             return e.key
         return e.country if e.country in self.gaz.entries else None
+
+
+def named_summit(toks, k: int) -> bool:
+    """Whether the summit word at token ``k`` has a name of its own: "the G20 summit", "the Arab League
+    summit", "the summit of the Shanghai Cooperation Organisation" (not "a summit", "their summit")."""
+    before = [t for t in toks[max(0, k - 2):k] if t.word not in ("a", "an", "the", "their", "its", "second", "first")]
+    if any(t.cap or any(c.isdigit() for c in t.word) for t in before):
+        return True
+    after = toks[k + 1:k + 4]
+    return bool(after) and after[0].word == "of" and any(t.cap for t in after[1:])
 
 
 def extract_english(article: Article, gaz: Gazetteer) -> list[Mention]:
