@@ -2,22 +2,26 @@
 
 The property-graph model is ``kg.neo4j_model``'s. Writing goes:
 
-1. a uniqueness constraint on ``(:Resource {uri})`` and the indexes the
-   example queries use, before any MERGE;
-2. a probe of what is stored: every node of the graph (labels, properties, and
-   for events and mentions their number of relationships) and every
-   relationship between stored nodes; the events that differ anywhere, and
-   those stored as reported in one of the graph's articles but no longer in
-   it, are snapshotted; the rest is already exactly what the graph says;
-3. ``UNWIND $rows`` batches (``batch_rows`` rows, each an explicit write
+1. a uniqueness constraint on ``(:Resource {uri})``, before any write;
+2. a read of every stored node's digest (``node_digests``: its labels,
+   properties and the relationships it owns) and number of relationships; a
+   node whose both are the graph's is exactly what the graph says, and so is
+   what it owns;
+3. a probe of the other nodes (labels, properties, and for events and mentions
+   their number of relationships) and of their relationships; the events that
+   differ anywhere, and those stored as reported in one of the graph's
+   articles but no longer in it, are snapshotted;
+4. ``UNWIND $rows`` batches (``batch_rows`` rows, each an explicit write
    transaction that rolls back whole on failure and is retried on transient
-   errors) that CREATE the nodes not stored, MERGE the changed ones, then
-   MERGE the missing or changed relationships; every write is idempotent, so
-   a retried batch does no harm;
-4. for the new graph's articles, the new graph is the truth: facts of touched
+   errors) that CREATE the nodes not stored, each with the relationships it
+   owns and its digest, MERGE the changed ones, then MERGE the missing or
+   changed relationships; every write is idempotent, so a retried batch does
+   no harm;
+5. for the new graph's articles, the new graph is the truth: facts of touched
    events that it no longer states are deleted, and an event that no stored
-   article reports any more is removed;
-5. a second snapshot, compared with the first, tells which events changed.
+   article reports any more is removed; then the digests of the nodes not
+   created with theirs are written, and the example queries' indexes made;
+6. a second snapshot, compared with the first, tells which events changed.
 
 Every query is parameterized; labels and relationship types are written into
 query text only from the model's tables (the ontology), never from data.
@@ -661,7 +665,10 @@ def node_digests(pg: PropertyGraph) -> dict[str, str]:
 
 
 def _degrees(pg: PropertyGraph) -> Counter:
-    return Counter(end for r in pg.rels for end in (r.start, r.end))
+    """Each node's number of relationships (counted in C: there are millions)."""
+    degree = Counter(map(attrgetter("start"), pg.rels))
+    degree.update(map(attrgetter("end"), pg.rels))
+    return degree
 
 
 def _levels(pg: PropertyGraph, new: set[str]) -> tuple[dict[str, int], set[str]]:
@@ -795,14 +802,20 @@ def write(runner: Runner, pg: PropertyGraph, settings: Neo4jSettings,
     when the load began, with the relationships it owns; a relationship with such an end), MERGE the rest;
     returns (nodes, relationships, batches). A CREATE batch whose commit is cut off is checked before it is
     sent again."""
+    return _write(runner, pg, settings, stored, digests)[:3]
+
+
+def _write(runner: Runner, pg: PropertyGraph, settings: Neo4jSettings, stored: set[str] | frozenset,
+           digests: dict[str, str] | None) -> tuple[int, int, int, set[str]]:
+    """``write``, and the new nodes written without the relationships they own (``_levels``)."""
     w = _Writer(runner, settings)
-    groups, with_owner, _ = _node_rows(pg, stored, digests)
+    groups, with_owner, loose = _node_rows(pg, stored, digests)
     for (_, bare, labels, new, owned), rows in groups.items():
         w.each(node_query(labels, bare, new, owned), rows, check=stored_query() if new else None)
     rest = [r for r in pg.rels if owner(r) not in with_owner]
     for (type_, new), rows in _rel_groups(rest, stored).items():
         w.each(rel_query(type_, "props" in rows[0], new), rows, check=stored_query(type_) if new else None)
-    return len(pg.nodes), len(pg.rels), w.batches
+    return len(pg.nodes), len(pg.rels), w.batches, loose
 
 
 def _missing_rels(reads: _Writer, rels: list[Rel]) -> set[tuple[str, str, str]]:
@@ -887,52 +900,59 @@ def _load(runner: Runner, pg: PropertyGraph, settings: Neo4jSettings) -> LoadRep
     # into an empty database nothing needs probing: every node and relationship is new
     empty = not runner.run(ANY_STORED)
     digests = node_digests(pg)
-    degree = _degrees(pg)
     found = {} if empty else stored_digests(runner, pg, settings)
     # A node whose stored digest is the graph's, with as many relationships as the graph gives it, is
     # exactly what the graph says, and so is every relationship it owns: it is not probed. A node only
     # referenced (no labels, properties or relationships of its own) needs only its number of relationships.
-    owners = {owner(r) for r in pg.rels}
-    referenced = {u for u, n in pg.nodes.items() if _is_bare(n) and u not in owners}
-    exact = {u for u, (d, n) in found.items()
-             if n == degree[u] and (d == digests[u] or u in referenced)}
+    by_end = OWNED_BY_END
+    owners = {r.end if r.type in by_end else r.start for r in pg.rels}
+    referenced = {u for u, n in pg.nodes.items() if not n.labels and not n.props and u not in owners}
+    exact: set[str] = set()
+    if found:
+        degree = _degrees(pg)
+        exact = {u for u, (d, n) in found.items() if n == degree[u] and (d == digests[u] or u in referenced)}
     probe = _probe_rows(pg, set(found) - exact, {u: d for u, (d, _) in found.items()})
     existing = reads.each(EXISTING, probe, write=False) if probe else []
-    existing += [{"uri": u, "labels": [RESOURCE, *pg.nodes[u].labels], "same": True} for u in sorted(exact)]
-    stored = {r["uri"]: frozenset(r["labels"]) for r in existing}
-    stored_new = new_events & set(stored)
+    stored_labels = {r["uri"]: frozenset(r["labels"]) for r in existing}  # of the nodes probed
+    stored = set(stored_labels) | exact
+    stored_new = new_events & stored
     # an exact node none of whose relationships is owned by an inexact one has no relationship the graph
     # does not give it: no event the graph lacks reports an article that is so
-    unsure = {u for r in pg.rels if owner(r) not in exact for u in (r.start, r.end)}
+    inexact = [r for r in pg.rels if (r.end if r.type in by_end else r.start) not in exact] if found else []
+    unsure = {u for r in inexact for u in (r.start, r.end)}
     ask = sorted(articles - (exact - unsure))
     in_scope = {r["uri"] for r in reads.each(REPORTED_IN, ask, write=False)} if ask and not empty else set()
 
     # What the database already holds exactly is neither read nor written again: only the events that
     # differ somewhere in their view (node, relationships, mentions) are snapshotted.
-    clean_nodes = {r["uri"] for r in existing if r["same"]}
-    # a relationship with an end that was not stored cannot be stored, and one an exact node owns is
-    # stored: only the others are looked up
-    dirty_rels = {r.key for r in pg.rels if r.start not in stored or r.end not in stored}
-    dirty_rels |= _missing_rels(reads, [r for r in pg.rels if r.key not in dirty_rels and owner(r) not in exact])
-    event_of = {r.end: r.start for r in pg.rels if r.type == "HAS_MENTION"}
-    dirty = {event_of.get(u, u) for u in set(pg.nodes) - clean_nodes}
-    dirty |= {event_of.get(u, u) for s, _, o in dirty_rels for u in (s, o)}
-    before = read_events(runner, (stored_new & dirty) | (in_scope - new_events), settings)
-    todo = pg if empty else PropertyGraph({u: n for u, n in pg.nodes.items() if u not in clean_nodes},
-                                          {r for r in pg.rels if r.key in dirty_rels})
+    clean_nodes = {r["uri"] for r in existing if r["same"]} | exact
+    if empty:
+        before: dict[str, EventView] = {}
+        todo = pg
+    else:
+        # a relationship with an end that was not stored cannot be stored, and one an exact node owns is
+        # stored: only the others are looked up
+        dirty_rels = {r.key for r in inexact if r.start not in stored or r.end not in stored}
+        dirty_rels |= _missing_rels(reads, [r for r in inexact if r.key not in dirty_rels])
+        event_of = {r.end: r.start for r in pg.rels if r.type == "HAS_MENTION"}
+        dirty = {event_of.get(u, u) for u in set(pg.nodes) - clean_nodes}
+        dirty |= {event_of.get(u, u) for s, _, o in dirty_rels for u in (s, o)}
+        before = read_events(runner, (stored_new & dirty) | (in_scope - new_events), settings)
+        todo = PropertyGraph({u: n for u, n in pg.nodes.items() if u not in clean_nodes},
+                             {r for r in inexact if r.key in dirty_rels} if dirty_rels else set())
 
     relabel: dict[tuple, list[str]] = {}
-    for uri, labels in stored.items():
+    known_labels = all_labels()
+    for uri, labels in stored_labels.items():  # an exact node has the graph's labels
         target = pg.nodes[uri].labels
-        stale = tuple(sorted((labels & all_labels()) - target))
+        stale = tuple(sorted((labels & known_labels) - target))
         missing = tuple(sorted(target - labels))
         if target and (stale or missing):
             relabel.setdefault((stale, missing), []).append(uri)
     for (stale, missing), uris in sorted(relabel.items()):
         w.each(relabel_query(stale, missing), uris)
-    report.nodes_written, report.relationships_written, n = write(runner, todo, settings, set(stored), digests)
+    report.nodes_written, report.relationships_written, n, loose = _write(runner, todo, settings, stored, digests)
     report.batches += n
-    loose = _levels(todo, set(todo.nodes) - set(stored))[1]
 
     new_keys = {r.key for r in pg.rels} if before else set()
     stale_rels: set[Rel] = set()
@@ -951,7 +971,7 @@ def _load(runner: Runner, pg: PropertyGraph, settings: Neo4jSettings) -> LoadRep
             stale_nodes |= {uri, *view.mentions}
             orphans |= {r.start if r.end == uri else r.end for r in view.rels if r.type in OWNED}
     orphans |= {r.start if r.type == "PARTICIPATED_IN" else r.end for r in stale_rels if r.type in OWNED}
-    orphans -= set(pg.nodes) | stale_nodes
+    orphans = {u for u in orphans if u not in pg.nodes and u not in stale_nodes}
 
     # Deleted in an order that a load cut off at any write leaves a database the next load of the same
     # graph finds every stale thing in: what finds them (an event's REPORTED_IN to these articles, its
@@ -971,9 +991,10 @@ def _load(runner: Runner, pg: PropertyGraph, settings: Neo4jSettings) -> LoadRep
         w.each(delete_rel_query(type_), rows)
     w.each(DELETE_ORPHANS, sorted(orphans))  # none left, unless a server counts relationships differently
     # last, when every node holds what it owns: the digests of the nodes that were not created with them
-    created = set(todo.nodes) - set(stored) - loose
-    w.each(STAMP, [{"uri": u, "d": digests[u]} for u in sorted(pg.nodes)
-                   if u not in referenced and u not in created and found.get(u, (None,))[0] != digests[u]])
+    created = set(todo.nodes) - stored - loose
+    stamp = sorted(u for u in pg.nodes
+                   if u not in created and u not in referenced and found.get(u, (None,))[0] != digests[u])
+    w.each(STAMP, [{"uri": u, "d": digests[u]} for u in stamp])
     ensure_indexes(runner)  # after the data: each index is filled once, not updated node by node
     report.relationships_deleted = len(stale_rels)
     report.nodes_deleted = len(stale_nodes)
