@@ -918,10 +918,12 @@ def _load(runner: Runner, pg: PropertyGraph, settings: Neo4jSettings) -> LoadRep
     stored_new = new_events & stored
     # an exact node none of whose relationships is owned by an inexact one has no relationship the graph
     # does not give it: no event the graph lacks reports an article that is so
-    inexact = [r for r in pg.rels if (r.end if r.type in by_end else r.start) not in exact] if found else []
-    unsure = {u for r in inexact for u in (r.start, r.end)}
-    ask = sorted(articles - (exact - unsure))
-    in_scope = {r["uri"] for r in reads.each(REPORTED_IN, ask, write=False)} if ask and not empty else set()
+    inexact = [r for r in pg.rels if (r.end if r.type in by_end else r.start) not in exact]
+    in_scope: set[str] = set()
+    if not empty:
+        unsure = {u for r in inexact for u in (r.start, r.end)}
+        ask = sorted(articles - (exact - unsure))
+        in_scope = {r["uri"] for r in reads.each(REPORTED_IN, ask, write=False)}
 
     # What the database already holds exactly is neither read nor written again: only the events that
     # differ somewhere in their view (node, relationships, mentions) are snapshotted.
