@@ -39,7 +39,7 @@ import time
 from collections import Counter
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Protocol
 from urllib.parse import urlsplit, urlunsplit
@@ -717,27 +717,33 @@ def _node_rows(pg: PropertyGraph, stored: set[str] | frozenset = frozenset(),
     if digests is None:
         digests = node_digests(pg)
     with_props = {r.type for r in pg.rels if r.props}
-    rows: dict[str, dict] = {}
-    keys: dict[str, tuple] = {}
-    for node in sorted(pg.nodes.values(), key=lambda n: n.uri):
-        bare = _is_bare(node)
-        labels = tuple(sorted(node.labels, key=order.__getitem__))
-        row: dict = {"uri": node.uri}
-        if not bare:
-            row["props"] = _row_props(node)
-            if node.uri in level:
-                row["props"][DIGEST] = digests[node.uri]
-        rows[node.uri] = row
-        keys[node.uri] = (level.get(node.uri, 0), bare, labels, node.uri in new)
     by_end = OWNED_BY_END
-    for r in sorted(pg.rels, key=_REL_ORDER):
+    owned: dict[str, dict[str, list]] = {}
+    for r in pg.rels:
         o, other = (r.end, r.start) if r.type in by_end else (r.start, r.end)
         if o in level:
-            rows[o].setdefault(r.type, []).append({"o": other, "props": dict(r.props)}
-                                                  if r.type in with_props else other)
+            owned.setdefault(o, {}).setdefault(r.type, []).append(
+                (other, dict(r.props)) if r.type in with_props else other)
+    label_order: dict[frozenset, tuple] = {}
     grouped: dict[tuple, list[dict]] = {}
-    for uri, row in rows.items():
-        grouped.setdefault(keys[uri], []).append(row)
+    nodes = pg.nodes
+    for uri in sorted(nodes):
+        node = nodes[uri]
+        bare = not node.labels and not node.props
+        labels = label_order.get(node.labels)
+        if labels is None:
+            labels = label_order[node.labels] = tuple(sorted(node.labels, key=order.__getitem__))
+        row: dict = {"uri": uri}
+        if not bare:
+            row["props"] = _row_props(node)
+            if uri in level:
+                row["props"][DIGEST] = digests[uri]
+        for type_, ends in owned.get(uri, {}).items():
+            if type_ in with_props:  # sorted: the set of relationships has no order of its own
+                row[type_] = [{"o": o, "props": props} for o, props in sorted(ends, key=itemgetter(0))]
+            else:
+                row[type_] = sorted(ends)
+        grouped.setdefault((level.get(uri, 0), bare, labels, uri in new), []).append(row)
     groups = {}
     for key in sorted(grouped):
         group = grouped[key]
