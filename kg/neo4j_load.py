@@ -328,10 +328,11 @@ def node_query(labels: tuple[str, ...], bare: bool = False, new: bool = False,
             t = _rel_type(type_)
             arrow = f"(b)-[y:{t}]->(n)" if t in OWNED_BY_END else f"(n)-[y:{t}]->(b)"
             if props:
-                lines.append(f"CALL (n, r) {{ UNWIND r.{t} AS x MATCH (b:{RESOURCE} {{uri: x.o}}) "
+                lines.append(f"CALL (n, r) {{ UNWIND coalesce(r.{t}, []) AS x MATCH (b:{RESOURCE} {{uri: x.o}}) "
                              f"CREATE {arrow} SET y = x.props }}")
             else:
-                lines.append(f"CALL (n, r) {{ UNWIND r.{t} AS o MATCH (b:{RESOURCE} {{uri: o}}) CREATE {arrow} }}")
+                lines.append(f"CALL (n, r) {{ UNWIND coalesce(r.{t}, []) AS o MATCH (b:{RESOURCE} {{uri: o}}) "
+                             f"CREATE {arrow} }}")
         return "\n".join(lines)
     lines = ["UNWIND $rows AS r", f"MERGE {pattern} {{uri: r.uri}})"]
     if not bare:
@@ -673,21 +674,17 @@ def _degrees(pg: PropertyGraph) -> Counter:
 
 def _levels(pg: PropertyGraph, new: set[str]) -> tuple[dict[str, int], set[str]]:
     """The order new nodes are created in with the relationships they own: a node after every new node it
-    owns a relationship to (level 0 first). Nodes on or behind a cycle, and bare ones, are left ``loose``:
-    created without their relationships, which are written after all nodes."""
-    nodes = pg.nodes
-    deps: dict[str, set[str]] = {u: set() for u in new if nodes[u].labels or nodes[u].props}
+    owns a relationship to (level 0 first). Nodes on or behind a cycle are left ``loose``: created without
+    their relationships, which are written after all nodes."""
+    waiting: Counter = Counter()  # per owner: its relationships to new nodes not yet placed
+    users: dict[str, list[str]] = {}
     by_end = OWNED_BY_END
     for r in pg.rels:
         o, other = (r.end, r.start) if r.type in by_end else (r.start, r.end)
-        if other in new and o in deps and other != o:
-            deps[o].add(other)
-    users: dict[str, list[str]] = {}
-    for u, ds in deps.items():
-        for d in ds:
-            users.setdefault(d, []).append(u)
-    waiting = {u: len(ds) for u, ds in deps.items()}
-    frontier = sorted(u for u, n in waiting.items() if n == 0)
+        if other in new and o in new and other != o:
+            waiting[o] += 1
+            users.setdefault(other, []).append(o)
+    frontier = sorted(u for u in new if u not in waiting)
     level = dict.fromkeys(frontier, 0)
     while frontier:
         ready = []
@@ -726,6 +723,7 @@ def _node_rows(pg: PropertyGraph, stored: set[str] | frozenset = frozenset(),
                 (other, dict(r.props)) if r.type in with_props else other)
     label_order: dict[frozenset, tuple] = {}
     grouped: dict[tuple, list[dict]] = {}
+    types: dict[tuple, set[str]] = {}  # per group: the types its rows own (a row without one has no key for it)
     nodes = pg.nodes
     for uri in sorted(nodes):
         node = nodes[uri]
@@ -743,26 +741,25 @@ def _node_rows(pg: PropertyGraph, stored: set[str] | frozenset = frozenset(),
                 row[type_] = [{"o": o, "props": props} for o, props in sorted(ends, key=itemgetter(0))]
             else:
                 row[type_] = sorted(ends)
-        grouped.setdefault((level.get(uri, 0), bare, labels, uri in new), []).append(row)
-    groups = {}
-    for key in sorted(grouped):
-        group = grouped[key]
-        types = sorted({t for row in group for t in row if t not in ("uri", "props")})
-        for row in group:
-            for t in types:
-                row.setdefault(t, [])
-        groups[(*key, tuple((t, t in with_props) for t in types))] = group
-    return groups, level, loose
+        key = (level.get(uri, 0), bare, labels, uri in new)
+        grouped.setdefault(key, []).append(row)
+        if uri in owned:
+            types.setdefault(key, set()).update(owned[uri])
+    return ({(*key, tuple((t, t in with_props) for t in sorted(types.get(key, ())))): grouped[key]
+             for key in sorted(grouped)}, level, loose)
 
 
 def _probe_rows(pg: PropertyGraph, uris: Iterable[str], digest_of: dict[str, str | None]) -> list[dict]:
     """One row per node for EXISTING: what it should be once loaded (its stored digest, ``digest_of``,
     set aside: that it differs is known already)."""
+    uris = sorted(uris)
+    if not uris:
+        return []
     degree = _degrees(pg)
     viewed = {n.uri for n in pg.with_label("Event")} | {r.end for r in pg.rels if r.type == "HAS_MENTION"}
     order = {label: i for i, label in enumerate(sorted(all_labels()))}
     rows = []
-    for uri in sorted(uris):
+    for uri in uris:
         node = pg.nodes[uri]
         bare = _is_bare(node)
         props = None
@@ -812,16 +809,17 @@ def write(runner: Runner, pg: PropertyGraph, settings: Neo4jSettings,
 
 
 def _write(runner: Runner, pg: PropertyGraph, settings: Neo4jSettings, stored: set[str] | frozenset,
-           digests: dict[str, str] | None) -> tuple[int, int, int, set[str]]:
-    """``write``, and the new nodes written without the relationships they own (``_levels``)."""
+           digests: dict[str, str] | None) -> tuple[int, int, int, dict[str, int]]:
+    """``write``, and the level of each new node written with the relationships it owns (``_levels``)."""
     w = _Writer(runner, settings)
-    groups, with_owner, loose = _node_rows(pg, stored, digests)
+    groups, with_owner, _ = _node_rows(pg, stored, digests)
     for (_, bare, labels, new, owned), rows in groups.items():
         w.each(node_query(labels, bare, new, owned), rows, check=stored_query() if new else None)
-    rest = [r for r in pg.rels if owner(r) not in with_owner]
+    by_end = OWNED_BY_END
+    rest = [r for r in pg.rels if (r.end if r.type in by_end else r.start) not in with_owner]
     for (type_, new), rows in _rel_groups(rest, stored).items():
         w.each(rel_query(type_, "props" in rows[0], new), rows, check=stored_query(type_) if new else None)
-    return len(pg.nodes), len(pg.rels), w.batches, loose
+    return len(pg.nodes), len(pg.rels), w.batches, with_owner
 
 
 def _missing_rels(reads: _Writer, rels: list[Rel]) -> set[tuple[str, str, str]]:
@@ -924,7 +922,7 @@ def _load(runner: Runner, pg: PropertyGraph, settings: Neo4jSettings) -> LoadRep
     stored_new = new_events & stored
     # an exact node none of whose relationships is owned by an inexact one has no relationship the graph
     # does not give it: no event the graph lacks reports an article that is so
-    inexact = [r for r in pg.rels if (r.end if r.type in by_end else r.start) not in exact]
+    inexact = [] if empty else [r for r in pg.rels if (r.end if r.type in by_end else r.start) not in exact]
     in_scope: set[str] = set()
     if not empty:
         unsure = {u for r in inexact for u in (r.start, r.end)}
@@ -959,7 +957,7 @@ def _load(runner: Runner, pg: PropertyGraph, settings: Neo4jSettings) -> LoadRep
             relabel.setdefault((stale, missing), []).append(uri)
     for (stale, missing), uris in sorted(relabel.items()):
         w.each(relabel_query(stale, missing), uris)
-    report.nodes_written, report.relationships_written, n, loose = _write(runner, todo, settings, stored, digests)
+    report.nodes_written, report.relationships_written, n, level = _write(runner, todo, settings, stored, digests)
     report.batches += n
 
     new_keys = {r.key for r in pg.rels} if before else set()
@@ -999,9 +997,11 @@ def _load(runner: Runner, pg: PropertyGraph, settings: Neo4jSettings) -> LoadRep
         w.each(delete_rel_query(type_), rows)
     w.each(DELETE_ORPHANS, sorted(orphans))  # none left, unless a server counts relationships differently
     # last, when every node holds what it owns: the digests of the nodes that were not created with them
-    created = set(todo.nodes) - stored - loose
-    stamp = sorted(u for u in pg.nodes
-                   if u not in created and u not in referenced and found.get(u, (None,))[0] != digests[u])
+    # (a node rewritten by MERGE lost its digest, even one that was right: its number of relationships was not;
+    # a bare node is created without properties)
+    with_digest = {u for u in level if not _is_bare(pg.nodes[u])}
+    stamp = sorted(u for u in pg.nodes if u not in referenced and (
+        (u in todo.nodes and u not in with_digest) or (u in stored and found.get(u, (None,))[0] != digests[u])))
     w.each(STAMP, [{"uri": u, "d": digests[u]} for u in stamp])
     ensure_indexes(runner)  # after the data: each index is filled once, not updated node by node
     report.relationships_deleted = len(stale_rels)
