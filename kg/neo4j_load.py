@@ -2,22 +2,26 @@
 
 The property-graph model is ``kg.neo4j_model``'s. Writing goes:
 
-1. a uniqueness constraint on ``(:Resource {uri})`` and the indexes the
-   example queries use, before any MERGE;
-2. a probe of what is stored: every node of the graph (labels, properties, and
-   for events and mentions their number of relationships) and every
-   relationship between stored nodes; the events that differ anywhere, and
-   those stored as reported in one of the graph's articles but no longer in
-   it, are snapshotted; the rest is already exactly what the graph says;
-3. ``UNWIND $rows`` batches (``batch_rows`` rows, each an explicit write
+1. a uniqueness constraint on ``(:Resource {uri})``, before any write;
+2. a read of every stored node's digest (``node_digests``: its labels,
+   properties and the relationships it owns) and number of relationships; a
+   node whose both are the graph's is exactly what the graph says, and so is
+   what it owns;
+3. a probe of the other nodes (labels, properties, and for events and mentions
+   their number of relationships) and of their relationships; the events that
+   differ anywhere, and those stored as reported in one of the graph's
+   articles but no longer in it, are snapshotted;
+4. ``UNWIND $rows`` batches (``batch_rows`` rows, each an explicit write
    transaction that rolls back whole on failure and is retried on transient
-   errors) that CREATE the nodes not stored, MERGE the changed ones, then
-   MERGE the missing or changed relationships; every write is idempotent, so
-   a retried batch does no harm;
-4. for the new graph's articles, the new graph is the truth: facts of touched
+   errors) that CREATE the nodes not stored, each with the relationships it
+   owns and its digest, MERGE the changed ones, then MERGE the missing or
+   changed relationships; every write is idempotent, so a retried batch does
+   no harm;
+5. for the new graph's articles, the new graph is the truth: facts of touched
    events that it no longer states are deleted, and an event that no stored
-   article reports any more is removed;
-5. a second snapshot, compared with the first, tells which events changed.
+   article reports any more is removed; then the digests of the nodes not
+   created with theirs are written, and the example queries' indexes made;
+6. a second snapshot, compared with the first, tells which events changed.
 
 Every query is parameterized; labels and relationship types are written into
 query text only from the model's tables (the ontology), never from data.
@@ -27,12 +31,15 @@ The library never prints; errors are ``KgError`` subclasses.
 from __future__ import annotations
 
 import datetime as dt
+import gc
+import hashlib
 import json
 import re
 import time
 from collections import Counter
+from contextlib import contextmanager
 from dataclasses import dataclass, field
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Protocol
 from urllib.parse import urlsplit, urlunsplit
@@ -41,11 +48,15 @@ from rdflib import Graph
 
 from . import __version__
 from .errors import ConnectionFailed, GraphReadError, KgError, ServerError
-from .neo4j_model import (DATE_PROPERTIES, RESOURCE, Node, PropertyGraph, Rel, all_labels, oxigraph_triples,
-                          property_graph, rdflib_triples, relationship_types, to_property_graph, to_rdf)
+from .neo4j_model import (DATE_PROPERTIES, RELATIONSHIPS, RESOURCE, Node, PropertyGraph, Rel, all_labels,
+                          oxigraph_triples, property_graph, rdflib_triples, relationship_types, to_property_graph,
+                          to_rdf)
 
 # relationships an event owns: replaced whenever a newer graph states the event
 OWNED = ("PARTICIPATED_IN", "TOOK_PLACE_IN", "ORGANIZED_BY")
+# relationships that point from the RDF object to the subject: the subject, their end, is their owner in a digest
+OWNED_BY_END = frozenset(t for t, reverse in RELATIONSHIPS.values() if reverse)
+DIGEST = "kgDigest"  # the node property holding ``node_digests``; not part of the model, never read back
 BOLT_SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
 INSTALL_HINT = "the neo4j driver is missing: pip install 'neo4j>=5.20'"
 
@@ -292,12 +303,17 @@ def _rel_type(type_: str) -> str:
     return type_
 
 
-def node_query(labels: tuple[str, ...], bare: bool = False, new: bool = False) -> str:
+def node_query(labels: tuple[str, ...], bare: bool = False, new: bool = False,
+               owned: tuple[tuple[str, bool], ...] = ()) -> str:
     """The write for nodes with exactly these labels: CREATE for ``new`` nodes (none stored under their uri
     when the load began), else MERGE.
 
     CREATE needs no lookup, and the uniqueness constraint still refuses a
-    second node for a uri. In a MERGE the labels are in the pattern, not SET
+    second node for a uri. A new node's ``owned`` relationships, (type, with
+    properties) pairs, are created in the same statement, from the node just
+    made: only their other end is looked up, and the node is never stored
+    without them (its digest, see ``node_digests``, says it has them).
+    In a MERGE the labels are in the pattern, not SET
     afterwards: ``relabel_query`` has already given every stored node the
     labels it is merged with; a node whose properties are already the row's is
     not written again, so reloading an unchanged graph writes (and logs) nothing.
@@ -305,7 +321,19 @@ def node_query(labels: tuple[str, ...], bare: bool = False, new: bool = False) -
     pattern = f"(n:{RESOURCE}{'' if bare else _labels(labels)}"
     if new:
         # += and not =: a new node has only its uri, and = would take the uri (and its index entry) away first
-        return f"UNWIND $rows AS r\nCREATE {pattern} {{uri: r.uri}})" + ("" if bare else "\nSET n += r.props")
+        lines = [f"UNWIND $rows AS r\nCREATE {pattern} {{uri: r.uri}})" + ("" if bare else "\nSET n += r.props")]
+        if owned:
+            lines.append("WITH n, r")
+        for type_, props in owned:
+            t = _rel_type(type_)
+            arrow = f"(b)-[y:{t}]->(n)" if t in OWNED_BY_END else f"(n)-[y:{t}]->(b)"
+            if props:
+                lines.append(f"CALL (n, r) {{ UNWIND coalesce(r.{t}, []) AS x MATCH (b:{RESOURCE} {{uri: x.o}}) "
+                             f"CREATE {arrow} SET y = x.props }}")
+            else:
+                lines.append(f"CALL (n, r) {{ UNWIND coalesce(r.{t}, []) AS o MATCH (b:{RESOURCE} {{uri: o}}) "
+                             f"CREATE {arrow} }}")
+        return "\n".join(lines)
     lines = ["UNWIND $rows AS r", f"MERGE {pattern} {{uri: r.uri}})"]
     if not bare:
         lines += ["WITH n, r WHERE properties(n) <> r.props", "SET n = r.props"]
@@ -348,6 +376,13 @@ def delete_rel_query(type_: str) -> str:
 
 
 ANY_STORED = f"MATCH (n:{RESOURCE}) RETURN n.uri AS uri LIMIT 1"
+COUNT_STORED = f"MATCH (n:{RESOURCE}) RETURN count(n) AS n"
+# every node's digest and number of relationships, in one streamed read (or, ``_OF``, those of some nodes)
+# (collected into one list: the driver spends far more on a record than on a list item)
+DIGESTS = f"MATCH (n:{RESOURCE})\nRETURN collect([n.uri, n.{DIGEST}, COUNT {{ (n)--() }}]) AS rows"
+DIGESTS_OF = (f"UNWIND $rows AS u\nMATCH (n:{RESOURCE} {{uri: u}})\n"
+              f"RETURN collect([n.uri, n.{DIGEST}, COUNT {{ (n)--() }}]) AS rows")
+STAMP = f"UNWIND $rows AS r\nMATCH (n:{RESOURCE} {{uri: r.uri}})\nSET n.{DIGEST} = r.d"
 DELETE_NODES = f"UNWIND $rows AS u\nMATCH (n:{RESOURCE} {{uri: u}})\nDETACH DELETE n"
 DELETE_ORPHANS = f"UNWIND $rows AS u\nMATCH (n:{RESOURCE} {{uri: u}})\nWHERE NOT (n)--()\nDELETE n"
 # a node whose every relationship is about to be deleted (``dying`` of them), deleted before they are: see ``load``
@@ -379,7 +414,8 @@ READ_OUT = (f"UNWIND $rows AS u\nMATCH (a:{RESOURCE} {{uri: u}})-[x]->(b:{RESOUR
             "RETURN a.uri AS s, type(x) AS type, b.uri AS o, properties(x) AS props")
 READ_IN = (f"UNWIND $rows AS u\nMATCH (a:{RESOURCE})-[x]->(b:{RESOURCE} {{uri: u}})\n"
            "RETURN a.uri AS s, type(x) AS type, b.uri AS o, properties(x) AS props")
-COUNT_NODES = f"MATCH (n:{RESOURCE}) RETURN count(n) AS n, sum(size(keys(n))) AS props"
+COUNT_NODES = (f"MATCH (n:{RESOURCE}) RETURN count(n) AS n, "
+               f"sum(size(keys(n)) - CASE WHEN n.{DIGEST} IS NULL THEN 0 ELSE 1 END) AS props")
 COUNT_RELS = f"MATCH (:{RESOURCE})-[x]->(:{RESOURCE}) RETURN count(x) AS n, sum(size(keys(x))) AS props"
 
 CONSTRAINT = f"CREATE CONSTRAINT kg_resource_uri IF NOT EXISTS FOR (n:{RESOURCE}) REQUIRE n.uri IS UNIQUE"
@@ -391,17 +427,38 @@ INDEXES = tuple(f"CREATE INDEX kg_{label.lower()}_{key} IF NOT EXISTS FOR (n:{la
 
 
 def ensure_key(runner: Runner) -> str:
-    """Make ``(:Resource {uri})`` unique, and index what the example queries look up, before any MERGE.
+    """Make ``(:Resource {uri})`` unique before any write (the indexes for the example queries are made
+    after the data, ``_load``).
 
     Returns 'constraint'. Neo4j's own message says why when the user may not
     change the schema (it needs e.g. the admin or architect role).
     """
-    for query in (CONSTRAINT, *INDEXES):
+    _schema(runner, (CONSTRAINT,))
+    return "constraint"
+
+
+def ensure_indexes(runner: Runner) -> None:
+    """Index what the example queries look up (``LOOKUPS``)."""
+    _schema(runner, INDEXES)
+
+
+def _schema(runner: Runner, queries: Iterable[str]) -> None:
+    for query in queries:
         try:
             runner.run(query, write=True)
         except ServerError as exc:
             raise ServerError(f"{exc}; kg load needs a user allowed to create constraints and indexes") from None
-    return "constraint"
+
+
+def stored_digests(runner: Runner, pg: PropertyGraph, settings: Neo4jSettings) -> dict[str, tuple[str | None, int]]:
+    """(stored digest, number of relationships) of every node of ``pg`` that is stored: all nodes read in one
+    streamed query, unless the database holds many more than the graph (then looked up by uri)."""
+    if runner.run(COUNT_STORED)[0]["n"] > 4 * len(pg.nodes) + 10_000:
+        found = _Writer(runner, settings).each(DIGESTS_OF, sorted(pg.nodes), write=False)
+    else:
+        found = runner.run(DIGESTS)
+    nodes = pg.nodes
+    return {uri: (d, n) for record in found for uri, d, n in record["rows"] if uri in nodes}
 
 
 # ---------------------------------------------------------------- reading
@@ -415,7 +472,7 @@ def _value(key: str, value):
 
 
 def _node(record: dict) -> Node:
-    props = {k: _value(k, v) for k, v in (record["props"] or {}).items() if v is not None}
+    props = {k: _value(k, v) for k, v in (record["props"] or {}).items() if v is not None and k != DIGEST}
     uri = props.pop("uri")
     return Node(uri, frozenset(label for label in record["labels"] if label != RESOURCE), props)
 
@@ -566,34 +623,152 @@ class LoadReport:
         return d
 
 
-def _node_rows(pg: PropertyGraph, stored: set[str] | frozenset = frozenset()) -> dict[tuple, list[dict]]:
-    """Node rows grouped by the query that writes them: (labels, bare, new). Dates go as ``datetime.date``,
-    which the driver sends as Neo4j ``date`` values; a node is new when its uri is not in ``stored``."""
+def _row_props(node: Node) -> dict:
+    """A node's properties as sent: with its uri, dates as ``datetime.date`` (sent as Neo4j ``date`` values)."""
+    props = dict(node.props, uri=node.uri)
+    for key in DATE_PROPERTIES:
+        if key in props:
+            props[key] = dt.date.fromisoformat(props[key])
+    return props
+
+
+def _is_bare(node: Node) -> bool:
+    return not node.labels and not node.props
+
+
+def owner(r: Rel) -> str:
+    """The node whose RDF triple states ``r`` (its subject): the node whose digest covers it."""
+    return r.end if r.type in OWNED_BY_END else r.start
+
+
+def node_digests(pg: PropertyGraph) -> dict[str, str]:
+    """A digest per node of what the graph states about it as a subject: its labels, its properties and the
+    relationships it owns (``owner``).
+
+    Stored with the node (``DIGEST``) only in the transaction that also stores
+    those relationships, or after everything else a load writes, so a stored
+    digest equal to this one, with the node's number of relationships equal to
+    the graph's, means the node and what it owns need no writing.
+    """
+    owned: dict[str, list] = {}
+    for r in pg.rels:
+        if r.type in OWNED_BY_END:
+            owned.setdefault(r.end, []).append((r.type, r.start, r.props))
+        else:
+            owned.setdefault(r.start, []).append((r.type, r.end, r.props))
+    blake = hashlib.blake2b
+    out = {}
+    for uri, node in pg.nodes.items():
+        mine = owned.get(uri)
+        text = repr((sorted(node.labels), sorted(node.props.items()), sorted(mine) if mine else ()))
+        out[uri] = blake(text.encode("utf-8"), digest_size=16).hexdigest()
+    return out
+
+
+def _degrees(pg: PropertyGraph) -> Counter:
+    """Each node's number of relationships (counted in C: there are millions)."""
+    degree = Counter(map(attrgetter("start"), pg.rels))
+    degree.update(map(attrgetter("end"), pg.rels))
+    return degree
+
+
+def _levels(pg: PropertyGraph, new: set[str]) -> tuple[dict[str, int], set[str]]:
+    """The order new nodes are created in with the relationships they own: a node after every new node it
+    owns a relationship to (level 0 first). Nodes on or behind a cycle are left ``loose``: created without
+    their relationships, which are written after all nodes."""
+    waiting: Counter = Counter()  # per owner: its relationships to new nodes not yet placed
+    users: dict[str, list[str]] = {}
+    by_end = OWNED_BY_END
+    for r in pg.rels:
+        o, other = (r.end, r.start) if r.type in by_end else (r.start, r.end)
+        if other in new and o in new and other != o:
+            waiting[o] += 1
+            users.setdefault(other, []).append(o)
+    frontier = sorted(u for u in new if u not in waiting)
+    level = dict.fromkeys(frontier, 0)
+    while frontier:
+        ready = []
+        for u in frontier:
+            for v in users.get(u, ()):
+                waiting[v] -= 1
+                if not waiting[v]:
+                    level[v] = level[u] + 1
+                    ready.append(v)
+        frontier = ready
+    return level, new - set(level)
+
+
+def _node_rows(pg: PropertyGraph, stored: set[str] | frozenset = frozenset(),
+               digests: dict[str, str] | None = None) -> tuple[dict[tuple, list[dict]], dict[str, int], set[str]]:
+    """Node rows grouped by the query that writes them: (level, bare, labels, new, owned types); the level of
+    each new node written with the relationships it owns; and the new nodes written without theirs
+    (``_levels``).
+
+    A node is new when its uri is not in ``stored``. A new node's row carries
+    its digest and, under each type, the relationships it owns (their other
+    end, with ``props`` for a type some relationship of the graph has any of).
+    """
     order = {label: i for i, label in enumerate(sorted(all_labels()))}
-    groups: dict[tuple, list[dict]] = {}
-    for node in sorted(pg.nodes.values(), key=lambda n: n.uri):
+    new = set(pg.nodes) - set(stored)
+    level, loose = _levels(pg, new)
+    if digests is None:
+        digests = node_digests(pg)
+    with_props = {r.type for r in pg.rels if r.props}
+    by_end = OWNED_BY_END
+    owned: dict[str, dict[str, list]] = {}
+    for r in pg.rels:
+        o, other = (r.end, r.start) if r.type in by_end else (r.start, r.end)
+        if o in level:
+            owned.setdefault(o, {}).setdefault(r.type, []).append(
+                (other, dict(r.props)) if r.type in with_props else other)
+    label_order: dict[frozenset, tuple] = {}
+    grouped: dict[tuple, list[dict]] = {}
+    types: dict[tuple, set[str]] = {}  # per group: the types its rows own (a row without one has no key for it)
+    nodes = pg.nodes
+    for uri in sorted(nodes):
+        node = nodes[uri]
         bare = not node.labels and not node.props
-        labels = tuple(sorted(node.labels, key=order.__getitem__))
-        row: dict = {"uri": node.uri}
+        labels = label_order.get(node.labels)
+        if labels is None:
+            labels = label_order[node.labels] = tuple(sorted(node.labels, key=order.__getitem__))
+        row: dict = {"uri": uri}
         if not bare:
-            row["props"] = props = dict(node.props, uri=node.uri)
-            for key in DATE_PROPERTIES:
-                if key in props:
-                    props[key] = dt.date.fromisoformat(props[key])
-        groups.setdefault((labels, bare, node.uri not in stored), []).append(row)
-    # bare nodes (only referenced) last, so that a node described anywhere is written with its description
-    return dict(sorted(groups.items(), key=lambda kv: (kv[0][1], kv[0][0], kv[0][2])))
+            row["props"] = _row_props(node)
+            if uri in level:
+                row["props"][DIGEST] = digests[uri]
+        for type_, ends in owned.get(uri, {}).items():
+            if type_ in with_props:  # sorted: the set of relationships has no order of its own
+                row[type_] = [{"o": o, "props": props} for o, props in sorted(ends, key=itemgetter(0))]
+            else:
+                row[type_] = sorted(ends)
+        key = (level.get(uri, 0), bare, labels, uri in new)
+        grouped.setdefault(key, []).append(row)
+        if uri in owned:
+            types.setdefault(key, set()).update(owned[uri])
+    return ({(*key, tuple((t, t in with_props) for t in sorted(types.get(key, ())))): grouped[key]
+             for key in sorted(grouped)}, level, loose)
 
 
-def _probe_rows(pg: PropertyGraph) -> list[dict]:
-    """One row per node for EXISTING: what it should be once loaded."""
-    degree = Counter(end for r in pg.rels for end in (r.start, r.end))
+def _probe_rows(pg: PropertyGraph, uris: Iterable[str], digest_of: dict[str, str | None]) -> list[dict]:
+    """One row per node for EXISTING: what it should be once loaded (its stored digest, ``digest_of``,
+    set aside: that it differs is known already)."""
+    uris = sorted(uris)
+    if not uris:
+        return []
+    degree = _degrees(pg)
     viewed = {n.uri for n in pg.with_label("Event")} | {r.end for r in pg.rels if r.type == "HAS_MENTION"}
+    order = {label: i for i, label in enumerate(sorted(all_labels()))}
     rows = []
-    for (labels, bare, _), group in _node_rows(pg).items():
-        for row in group:
-            rows.append({"uri": row["uri"], "labels": None if bare else list(labels), "props": row.get("props"),
-                         "degree": degree[row["uri"]] if row["uri"] in viewed else None})
+    for uri in uris:
+        node = pg.nodes[uri]
+        bare = _is_bare(node)
+        props = None
+        if not bare:
+            props = _row_props(node)
+            if digest_of.get(uri) is not None:
+                props[DIGEST] = digest_of[uri]
+        rows.append({"uri": uri, "labels": None if bare else sorted(node.labels, key=order.__getitem__),
+                     "props": props, "degree": degree[uri] if uri in viewed else None})
     return rows
 
 
@@ -625,16 +800,26 @@ def _rel_groups(rels: Iterable[Rel], stored: set[str] | frozenset) -> dict[tuple
 
 
 def write(runner: Runner, pg: PropertyGraph, settings: Neo4jSettings,
-          stored: set[str] | frozenset = frozenset()) -> tuple[int, int, int]:
+          stored: set[str] | frozenset = frozenset(), digests: dict[str, str] | None = None) -> tuple[int, int, int]:
     """Write every node, then every relationship: CREATE what cannot be stored yet (a node not ``stored``
-    when the load began, a relationship with such an end), MERGE the rest; returns (nodes, relationships,
-    batches). A CREATE batch whose commit is cut off is checked before it is sent again."""
+    when the load began, with the relationships it owns; a relationship with such an end), MERGE the rest;
+    returns (nodes, relationships, batches). A CREATE batch whose commit is cut off is checked before it is
+    sent again."""
+    return _write(runner, pg, settings, stored, digests)[:3]
+
+
+def _write(runner: Runner, pg: PropertyGraph, settings: Neo4jSettings, stored: set[str] | frozenset,
+           digests: dict[str, str] | None) -> tuple[int, int, int, dict[str, int]]:
+    """``write``, and the level of each new node written with the relationships it owns (``_levels``)."""
     w = _Writer(runner, settings)
-    for (labels, bare, new), rows in _node_rows(pg, stored).items():
-        w.each(node_query(labels, bare, new), rows, check=stored_query() if new else None)
-    for (type_, new), rows in _rel_groups(pg.rels, stored).items():
+    groups, with_owner, _ = _node_rows(pg, stored, digests)
+    for (_, bare, labels, new, owned), rows in groups.items():
+        w.each(node_query(labels, bare, new, owned), rows, check=stored_query() if new else None)
+    by_end = OWNED_BY_END
+    rest = [r for r in pg.rels if (r.end if r.type in by_end else r.start) not in with_owner]
+    for (type_, new), rows in _rel_groups(rest, stored).items():
         w.each(rel_query(type_, "props" in rows[0], new), rows, check=stored_query(type_) if new else None)
-    return len(pg.nodes), len(pg.rels), w.batches
+    return len(pg.nodes), len(pg.rels), w.batches, with_owner
 
 
 def _missing_rels(reads: _Writer, rels: list[Rel]) -> set[tuple[str, str, str]]:
@@ -670,6 +855,19 @@ class _Counting:
         self.runner.close()
 
 
+@contextmanager
+def few_collections():
+    """No cyclic garbage collection in the block: building millions of rows, dicts and tuples that hold no
+    cycle, Python would otherwise walk every one of them again and again (a third or more of the time)."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
 def load(runner: Runner, graph: Graph | PropertyGraph, settings: Neo4jSettings | None = None) -> LoadReport:
     """Load ``graph`` so that, for its articles, the database says what it says; report the events' fate.
 
@@ -683,7 +881,8 @@ def load(runner: Runner, graph: Graph | PropertyGraph, settings: Neo4jSettings |
     key = ensure_key(runner)
     counting = _Counting(runner)
     try:
-        report = _load(counting, pg, settings)
+        with few_collections():
+            report = _load(counting, pg, settings)
     except (ConnectionFailed, ServerError) as exc:
         if not counting.writes:
             raise
@@ -704,34 +903,61 @@ def _load(runner: Runner, pg: PropertyGraph, settings: Neo4jSettings) -> LoadRep
     reads = _Writer(runner, settings)
     # into an empty database nothing needs probing: every node and relationship is new
     empty = not runner.run(ANY_STORED)
-    existing = [] if empty else reads.each(EXISTING, _probe_rows(pg), write=False)
-    stored = {r["uri"]: frozenset(r["labels"]) for r in existing}
-    stored_new = new_events & set(stored)
-    in_scope = set() if empty else {r["uri"] for r in reads.each(REPORTED_IN, sorted(articles), write=False)}
+    digests = node_digests(pg)
+    found = {} if empty else stored_digests(runner, pg, settings)
+    # A node whose stored digest is the graph's, with as many relationships as the graph gives it, is
+    # exactly what the graph says, and so is every relationship it owns: it is not probed. A node only
+    # referenced (no labels, properties or relationships of its own) needs only its number of relationships.
+    by_end = OWNED_BY_END
+    owners = {r.end if r.type in by_end else r.start for r in pg.rels}
+    referenced = {u for u, n in pg.nodes.items() if not n.labels and not n.props and u not in owners}
+    exact: set[str] = set()
+    if found:
+        degree = _degrees(pg)
+        exact = {u for u, (d, n) in found.items() if n == degree[u] and (d == digests[u] or u in referenced)}
+    probe = _probe_rows(pg, set(found) - exact, {u: d for u, (d, _) in found.items()})
+    existing = reads.each(EXISTING, probe, write=False) if probe else []
+    stored_labels = {r["uri"]: frozenset(r["labels"]) for r in existing}  # of the nodes probed
+    stored = set(stored_labels) | exact
+    stored_new = new_events & stored
+    # an exact node none of whose relationships is owned by an inexact one has no relationship the graph
+    # does not give it: no event the graph lacks reports an article that is so
+    inexact = [] if empty else [r for r in pg.rels if (r.end if r.type in by_end else r.start) not in exact]
+    in_scope: set[str] = set()
+    if not empty:
+        unsure = {u for r in inexact for u in (r.start, r.end)}
+        ask = sorted(articles - (exact - unsure))
+        in_scope = {r["uri"] for r in reads.each(REPORTED_IN, ask, write=False)}
 
     # What the database already holds exactly is neither read nor written again: only the events that
     # differ somewhere in their view (node, relationships, mentions) are snapshotted.
-    clean_nodes = {r["uri"] for r in existing if r["same"]}
-    # a relationship with an end that was not stored cannot be stored: only the others are looked up
-    dirty_rels = {r.key for r in pg.rels if r.start not in stored or r.end not in stored}
-    dirty_rels |= _missing_rels(reads, [r for r in pg.rels if r.key not in dirty_rels])
-    event_of = {r.end: r.start for r in pg.rels if r.type == "HAS_MENTION"}
-    dirty = {event_of.get(u, u) for u in set(pg.nodes) - clean_nodes}
-    dirty |= {event_of.get(u, u) for s, _, o in dirty_rels for u in (s, o)}
-    before = read_events(runner, (stored_new & dirty) | (in_scope - new_events), settings)
-    todo = pg if empty else PropertyGraph({u: n for u, n in pg.nodes.items() if u not in clean_nodes},
-                                          {r for r in pg.rels if r.key in dirty_rels})
+    clean_nodes = {r["uri"] for r in existing if r["same"]} | exact
+    if empty:
+        before: dict[str, EventView] = {}
+        todo = pg
+    else:
+        # a relationship with an end that was not stored cannot be stored, and one an exact node owns is
+        # stored: only the others are looked up
+        dirty_rels = {r.key for r in inexact if r.start not in stored or r.end not in stored}
+        dirty_rels |= _missing_rels(reads, [r for r in inexact if r.key not in dirty_rels])
+        event_of = {r.end: r.start for r in pg.rels if r.type == "HAS_MENTION"}
+        dirty = {event_of.get(u, u) for u in set(pg.nodes) - clean_nodes}
+        dirty |= {event_of.get(u, u) for s, _, o in dirty_rels for u in (s, o)}
+        before = read_events(runner, (stored_new & dirty) | (in_scope - new_events), settings)
+        todo = PropertyGraph({u: n for u, n in pg.nodes.items() if u not in clean_nodes},
+                             {r for r in inexact if r.key in dirty_rels} if dirty_rels else set())
 
     relabel: dict[tuple, list[str]] = {}
-    for uri, labels in stored.items():
+    known_labels = all_labels()
+    for uri, labels in stored_labels.items():  # an exact node has the graph's labels
         target = pg.nodes[uri].labels
-        stale = tuple(sorted((labels & all_labels()) - target))
+        stale = tuple(sorted((labels & known_labels) - target))
         missing = tuple(sorted(target - labels))
         if target and (stale or missing):
             relabel.setdefault((stale, missing), []).append(uri)
     for (stale, missing), uris in sorted(relabel.items()):
         w.each(relabel_query(stale, missing), uris)
-    report.nodes_written, report.relationships_written, n = write(runner, todo, settings, set(stored))
+    report.nodes_written, report.relationships_written, n, level = _write(runner, todo, settings, stored, digests)
     report.batches += n
 
     new_keys = {r.key for r in pg.rels} if before else set()
@@ -751,7 +977,7 @@ def _load(runner: Runner, pg: PropertyGraph, settings: Neo4jSettings) -> LoadRep
             stale_nodes |= {uri, *view.mentions}
             orphans |= {r.start if r.end == uri else r.end for r in view.rels if r.type in OWNED}
     orphans |= {r.start if r.type == "PARTICIPATED_IN" else r.end for r in stale_rels if r.type in OWNED}
-    orphans -= set(pg.nodes) | stale_nodes
+    orphans = {u for u in orphans if u not in pg.nodes and u not in stale_nodes}
 
     # Deleted in an order that a load cut off at any write leaves a database the next load of the same
     # graph finds every stale thing in: what finds them (an event's REPORTED_IN to these articles, its
@@ -770,6 +996,14 @@ def _load(runner: Runner, pg: PropertyGraph, settings: Neo4jSettings) -> LoadRep
     for type_, rows in _rel_rows({r for r in stale_rels - owned if r.start not in removed}).items():
         w.each(delete_rel_query(type_), rows)
     w.each(DELETE_ORPHANS, sorted(orphans))  # none left, unless a server counts relationships differently
+    # last, when every node holds what it owns: the digests of the nodes that were not created with them
+    # (a node rewritten by MERGE lost its digest, even one that was right: its number of relationships was not;
+    # a bare node is created without properties)
+    with_digest = {u for u in level if not _is_bare(pg.nodes[u])}
+    stamp = sorted(u for u in pg.nodes if u not in referenced and (
+        (u in todo.nodes and u not in with_digest) or (u in stored and found.get(u, (None,))[0] != digests[u])))
+    w.each(STAMP, [{"uri": u, "d": digests[u]} for u in stamp])
+    ensure_indexes(runner)  # after the data: each index is filled once, not updated node by node
     report.relationships_deleted = len(stale_rels)
     report.nodes_deleted = len(stale_nodes)
 
@@ -822,7 +1056,8 @@ def read_property_graph(paths: list[Path], fmt: str | None = None) -> PropertyGr
             except (SyntaxError, ValueError, OSError) as exc:
                 raise GraphReadError(f"{path}: cannot be read as {name}: {parser_reason(exc)}") from exc
 
-    return property_graph(triples())
+    with few_collections():
+        return property_graph(triples())
 
 
 def load_files(paths: list[Path], settings: Neo4jSettings, fmt: str | None = None,

@@ -310,6 +310,9 @@ class CutOffCommits:
         keys = [r.get("uri") or (r["s"], query.split("[x:")[1].split("]")[0], r["o"]) for r in rows]
         if not write:
             return [{"n": sum(k in self.stored for k in keys)}]
+        # a new node's row also carries the relationships it owns, created with it
+        keys += [(r["uri"], t, o if isinstance(o, str) else o["o"]) for r in rows if "uri" in r
+                 for t, owned in r.items() if t not in ("uri", "props") for o in owned]
         assert not any(k in self.stored for k in keys), "a row was created twice"
         self.sent.append(keys)
         committed = self.cuts.pop(len(self.sent) - 1, None)
