@@ -342,6 +342,31 @@ class EventTriples:
                     todo.append(o)
         return triples
 
+    def rest_parts(self) -> list[list[tuple]]:
+        return [self.rest()]
+
+    @property
+    def node_count(self) -> int:
+        return len(self.event_nodes)
+
+    def all_events(self) -> list[Event]:
+        return self.events
+
+    def all_articles(self) -> list[Article]:
+        return self.article_list
+
+    def described(self, order: str = "term") -> Iterator[tuple[URIRef, dict]]:
+        """Every subject once with ``describe(s)``, sorted as ``export.term_key`` sorts IRIs
+        (``order="term"``) or as N-Triples lines sort (``"nt"``)."""
+        key = str if order == "term" else (lambda s: f"{s}> ")
+        for s in sorted(self.subjects(), key=key):
+            yield s, self.describe(s)
+
+    def spool(self):
+        from .spill import Spool
+
+        return Spool()
+
     def graph(self) -> Graph:
         """The one Graph of it all, for what only rdflib writes (RDF/XML)."""
         return events_graph(self.events, self.article_list, self.build)

@@ -10,6 +10,7 @@ import kg.build
 from kg.build import Validation, build, serialize, write_result
 from kg.fileio import FORMATS
 from kg.graph import EventTriples, event_iri
+from kg.spill import SpilledGraph
 from kg.validate import validate_graph
 
 from .conftest import SEEDS
@@ -57,6 +58,8 @@ def test_no_graph_of_the_whole_corpus_is_made(corpus, tmp_path, monkeypatch):
         raise AssertionError("the whole graph was built")
 
     monkeypatch.setattr(EventTriples, "graph", refuse)
+    monkeypatch.setattr(SpilledGraph, "graph", refuse)
+    monkeypatch.setattr(SpilledGraph, "all_events", refuse)
     monkeypatch.setattr(kg.build, "EVENTS_PER_CHUNK", 50)
     result = build([SEEDS, *corpus[:1]], workers=1, output=tmp_path / "g.nt")
     assert result.report.conforms and result.written == "nt"
