@@ -41,7 +41,8 @@ from .models import Article, Event
 
 PICKLE = pickle.HIGHEST_PROTOCOL
 ROWS = 512  # rows written or read at a time
-CACHE_KB = 32 << 10  # SQLite's page cache per connection
+CACHE_KB = 32 << 10  # SQLite's page cache of the connection that writes (and sorts)
+READ_CACHE_KB = 4 << 10  # and of each that only reads, in order
 ARTICLES_PER_QUERY = 500  # below SQLite's limit on the parameters of one statement
 REST_PER_PART = 5000  # articles no event reaches, validated this many at a time
 
@@ -79,9 +80,9 @@ def group_bytes(key: tuple) -> bytes:
     return b"".join(k.encode("utf-8") + b"\x01" for k in keys) + b"\x00" + status.encode("utf-8")
 
 
-def connect(path: Path | str) -> sqlite3.Connection:
+def connect(path: Path | str, cache_kb: int = CACHE_KB) -> sqlite3.Connection:
     conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
-    conn.execute(f"PRAGMA cache_size = -{CACHE_KB}")
+    conn.execute(f"PRAGMA cache_size = -{cache_kb}")
     conn.execute("PRAGMA temp_store = FILE")
     return conn
 
@@ -119,7 +120,7 @@ class Spill:
     def rows(self, sql: str, params: Iterable = (), own: bool = True) -> Iterator[tuple]:
         """The rows of a query, on a connection of its own (so that two threads may read at once),
         or (``own=False``) on the one that writes, so that it may write while reading."""
-        conn = connect(self.path) if own else self.conn
+        conn = connect(self.path, READ_CACHE_KB) if own else self.conn
         try:
             cursor = conn.execute(sql, tuple(params))
             while batch := cursor.fetchmany(ROWS):
@@ -211,6 +212,7 @@ class SpilledGraph(Spill):
     def groups(self) -> Iterator[tuple[list, dict]]:
         """The clusters of each key, in the order of the keys: ([(cluster, dated)], {article id: language})."""
         self._flush()
+        self.conn.execute("CREATE INDEX IF NOT EXISTS clusters_key ON clusters (key)")  # sorts the keys, not the rows
         rows = self.rows("SELECT key, data FROM clusters ORDER BY key, rowid", own=False)
         for _, group in groupby(rows, key=itemgetter(0)):
             items, languages = [], {}
