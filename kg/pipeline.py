@@ -48,6 +48,14 @@ def extract_chunk(articles: list[Article], gazetteers: tuple = ()) -> list[tuple
     return out
 
 
+def extract_rows(articles: list[Article], gazetteers: tuple = ()) -> list[tuple]:
+    """``extract_chunk``'s results as the rows the build keeps on disk (``kg.spill.spill_rows``),
+    made in the worker that extracts them."""
+    from .spill import spill_rows
+
+    return spill_rows(extract_chunk(articles, gazetteers))
+
+
 def chunks(items: Iterable, size: int) -> Iterator[list]:
     it = iter(items)
     while batch := list(islice(it, size)):
@@ -55,13 +63,13 @@ def chunks(items: Iterable, size: int) -> Iterator[list]:
 
 
 def collect(results: Iterable[list[tuple]], store, progress: Callable[[int], None] | None = None) -> Seen:
-    """Extraction results, in input order, into ``store`` (a ``kg.spill.SpilledGraph``): the clusters
-    and the articles that tell an event go to disk, texts dropped; what was read is counted."""
+    """Extraction results (``extract_rows``), in input order, into ``store`` (a ``kg.spill.SpilledGraph``):
+    the clusters and the articles that tell an event go to disk, texts dropped; what was read is counted."""
     seen = Seen()
     for batch in results:
-        for article, _, _ in batch:
+        for article, *_ in batch:
             seen.add(article)
-        store.add_extracted(batch)
+        store.add_rows(batch)
         if progress:
             progress(len(batch))
     return seen
@@ -91,12 +99,12 @@ def local_pool(workers: int):
 
 def extracted_local(articles: Iterable[Article], gazetteers: tuple = (), pool=None,
                     workers: int = 1) -> Iterator[list[tuple]]:
-    """``extract_chunk``'s results, in input order, from this process or from ``pool``'s workers."""
+    """``extract_rows``' results, in input order, from this process or from ``pool``'s workers."""
     if pool is None:
         for batch in chunks(articles, CHUNK):
-            yield extract_chunk(batch, gazetteers)
+            yield extract_rows(batch, gazetteers)
         return
-    yield from in_order(pool.submit, extract_chunk, ((b, gazetteers) for b in chunks(articles, CHUNK)), workers * 4)
+    yield from in_order(pool.submit, extract_rows, ((b, gazetteers) for b in chunks(articles, CHUNK)), workers * 4)
 
 
 def _spilled(results: Iterable[list[tuple]], progress, stage) -> tuple[list[Article], list[Event], int, int, Seen]:
@@ -185,10 +193,10 @@ def dask_submit(client) -> Callable:
 
 def extracted_on_client(articles: Iterable[Article], client, gazetteers: tuple = (),
                         window: int = 64) -> Iterator[list[tuple]]:
-    """``extract_chunk``'s results, in input order, from a Dask cluster: the same results as
+    """``extract_rows``' results, in input order, from a Dask cluster: the same results as
     ``extracted_local``, collected and merged here the same way."""
     calls = ((batch, gazetteers) for batch in chunks(articles, CHUNK))
-    yield from in_order(dask_submit(client), extract_chunk, calls, window)
+    yield from in_order(dask_submit(client), extract_rows, calls, window)
 
 
 def run_on_client(articles: Iterable[Article], client, *, gazetteers: tuple = (),

@@ -30,7 +30,7 @@ from collections import Counter, defaultdict
 from itertools import groupby
 from operator import itemgetter
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Iterable, Iterator, NamedTuple
 
 from rdflib import URIRef
 
@@ -65,6 +65,19 @@ CREATE INDEX articles_nt ON articles (s || '> ');
 CREATE INDEX events_nt ON events (s || '> ');
 CREATE INDEX mentions_nt ON mentions (s || '> ');
 """
+
+
+class MentionNode(NamedTuple):
+    """What ``graph.mention_triples`` reads of a mention: kept for each mention node instead of the whole
+    Mention, which is several times larger to store and slower to read back."""
+
+    article_id: str
+    evidence: str
+    start: int
+    end: int
+    trigger: str
+
+
 ORDERS = {"term": ("s", lambda s: s), "nt": ("s || '> '", lambda s: s + "> ")}
 
 
@@ -78,6 +91,22 @@ def group_bytes(key: tuple) -> bytes:
     """
     keys, status = key
     return b"".join(k.encode("utf-8") + b"\x01" for k in keys) + b"\x00" + status.encode("utf-8")
+
+
+def spill_rows(results: list[tuple]) -> list[tuple]:
+    """``pipeline.extract_chunk``'s results as the rows a ``SpilledGraph`` keeps, made where the
+    articles are extracted (in the workers): (article, dropped partial, its row or None, its
+    clusters' rows), the clusters keyed by ``group_bytes`` and told with their article's language."""
+    out = []
+    for article, keyed, dropped in results:
+        if not keyed:  # an article without events is counted, not kept
+            out.append((article, dropped, None, ()))
+            continue
+        lang = article.language or "ar"
+        clusters = [(group_bytes(key), pickle.dumps((cluster, dated, article.id, lang), PICKLE))
+                    for key, cluster, dated in keyed]
+        out.append((article, dropped, (str(article_iri(article.id)), pickle.dumps(article, PICKLE)), clusters))
+    return out
 
 
 def connect(path: Path | str, cache_kb: int = CACHE_KB) -> sqlite3.Connection:
@@ -186,28 +215,35 @@ class SpilledGraph(Spill):
     # ---------------------------------------------------------------- filling
 
     def _insert(self, table: str, row: tuple) -> None:
+        if not self.conn.in_transaction:  # one transaction until the next full flush: no commit per batch
+            self.conn.execute("BEGIN")
         rows = self._pending[table]
         rows.append(row)
         if len(rows) >= ROWS:
             self._flush(table)
 
     def _flush(self, table: str | None = None) -> None:
+        """Write the rows pending for ``table``; for every table (and commit them), without one."""
         for name in [table] if table else list(self._pending):
             rows = self._pending.pop(name, None)
             if rows:
                 marks = ", ".join("?" * len(rows[0]))
                 self.conn.executemany(f"INSERT INTO {name} VALUES ({marks})", rows)
+        if table is None and self.conn.in_transaction:
+            self.conn.execute("COMMIT")
 
     def add_extracted(self, batch: list[tuple]) -> None:
         """One batch of ``pipeline.extract_chunk`` results: (article, keyed clusters, dropped partial)."""
-        for article, keyed, dropped in batch:
+        self.add_rows(spill_rows(batch))
+
+    def add_rows(self, batch: list[tuple]) -> None:
+        """One batch of ``spill_rows``, in input order."""
+        for _, dropped, article, clusters in batch:
             self.dropped_partial += dropped
-            if not keyed:
-                continue
-            self._insert("articles", (str(article_iri(article.id)), pickle.dumps(article, PICKLE)))
-            lang = article.language or "ar"
-            for key, cluster, dated in keyed:
-                self._insert("clusters", (group_bytes(key), pickle.dumps((cluster, dated, article.id, lang), PICKLE)))
+            if article is not None:
+                self._insert("articles", article)
+            for row in clusters:
+                self._insert("clusters", row)
 
     def groups(self) -> Iterator[tuple[list, dict]]:
         """The clusters of each key, in the order of the keys: ([(cluster, dated)], {article id: language})."""
@@ -250,7 +286,8 @@ class SpilledGraph(Spill):
                 self._keep(entity_triples(ent))
         for m in e.mentions:
             lang = languages.get(m.article_id) or "ar"
-            self._insert("mentions", (str(mention_iri(m, node)), pickle.dumps((m, str(node), lang), PICKLE)))
+            record = (m.article_id, m.evidence, m.start, m.end, m.trigger, str(node), lang)
+            self._insert("mentions", (str(mention_iri(m, node)), pickle.dumps(record, PICKLE)))
             self._insert("sources", (str(article_iri(m.article_id)),))
             for p in m.participants:
                 if (p, p.surface) not in self._actors:
@@ -293,8 +330,8 @@ class SpilledGraph(Spill):
         if kind == 0:
             return event_triples(pickle.loads(data))
         if kind == 1:
-            m, node, lang = pickle.loads(data)
-            return mention_triples(m, URIRef(node), lang)
+            *m, node, lang = pickle.loads(data)
+            return mention_triples(MentionNode(*m), URIRef(node), lang)
         if kind == 2:
             return article_triples(pickle.loads(data))
         return ((data, p, o) for p, objs in self.fixed[data].items() for o in objs)
