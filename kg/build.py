@@ -127,10 +127,12 @@ def build(paths: list[Path], *, manifest: Path | None = None, gazetteers: tuple 
     """Build the event graph of the articles under ``paths``, without holding it as one rdflib Graph.
 
     Articles are read as a stream; extraction and validation run in this process (``workers=1``),
-    on local worker processes, or on a Dask cluster, with byte-identical results. What is kept
-    is the merged events and the articles that tell them; triples are made from those, a chunk
-    of events at a time, when validating and when writing. With ``output``, the graph is written
-    there (streamed, while the workers validate) and kept only if it conforms.
+    on local worker processes, or on a Dask cluster, with byte-identical results. The extraction
+    results, the merged events and the articles that tell them are kept on disk (``kg.spill``),
+    not in memory; triples are made from them, a chunk of events at a time when validating and
+    a subject at a time when writing. With ``output``, the graph is written there (streamed,
+    while the workers validate) and kept only if it conforms. The result holds the files on
+    disk until its ``close()`` (``with build(...) as result:``).
     ``progress`` is told of each article read, ``stage`` of each step after reading;
     ``shacl_engine`` names the SHACL engine (``kg.validate.ENGINES``, or 'auto').
     """

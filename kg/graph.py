@@ -257,7 +257,8 @@ class EventTriples:
     Only an index is kept: which events, mentions and articles each subject comes from,
     and the few triples of actors and of the build. A subject's triples are made again
     from the events whenever they are asked for, so memory grows with the merged events,
-    not with the triples or the size of the output.
+    not with the triples or the size of the output. ``kg build`` keeps the same on disk
+    instead (``kg.spill.SpilledGraph``, which answers the same calls).
     """
 
     def __init__(self, events: list[Event], articles: list[Article], build: BuildInfo | None = None):
