@@ -20,6 +20,7 @@ collector or the interpreter's exit if it is never called.
 
 from __future__ import annotations
 
+import datetime as dt
 import heapq
 import pickle
 import shutil
@@ -27,6 +28,7 @@ import sqlite3
 import tempfile
 import weakref
 from collections import Counter, defaultdict
+from dataclasses import dataclass
 from itertools import groupby
 from operator import itemgetter
 from pathlib import Path
@@ -37,17 +39,20 @@ from rdflib import URIRef
 from .graph import (BuildInfo, alt_label_triples, article_iri, article_triples, build_triples, entity_iri,
                     entity_triples, event_entities, event_iri, event_triples, events_graph, mention_iri,
                     mention_triples)
-from .models import Article, Event
+from .extract.merge import CROSS_ARTICLE_WINDOW, Cluster, _event, _family_ok, _same_country
+from .models import Article, DateValue, Event
 
 PICKLE = pickle.HIGHEST_PROTOCOL
 ROWS = 512  # rows written or read at a time
 CACHE_KB = 32 << 10  # SQLite's page cache of the connection that writes (and sorts)
 READ_CACHE_KB = 4 << 10  # and of each that only reads, in order
 ARTICLES_PER_QUERY = 500  # below SQLite's limit on the parameters of one statement
+LARGE_GROUP = 2000  # clusters of one key merged in memory; a larger group is merged from disk (LargeGroup)
 REST_PER_PART = 5000  # articles no event reaches, validated this many at a time
 
 SCHEMA = """
-CREATE TABLE clusters (key BLOB NOT NULL, data BLOB NOT NULL);
+CREATE TABLE clusters (key BLOB NOT NULL, dated INTEGER NOT NULL, precision INTEGER NOT NULL, date TEXT NOT NULL,
+                       article TEXT NOT NULL, start INTEGER NOT NULL, family TEXT NOT NULL, data BLOB NOT NULL);
 CREATE TABLE articles (s TEXT NOT NULL, data BLOB NOT NULL);
 CREATE TABLE events (s TEXT NOT NULL, data BLOB NOT NULL);
 CREATE TABLE mentions (s TEXT NOT NULL, data BLOB NOT NULL);
@@ -103,10 +108,18 @@ def spill_rows(results: list[tuple]) -> list[tuple]:
             out.append((article, dropped, None, ()))
             continue
         lang = article.language or "ar"
-        clusters = [(group_bytes(key), pickle.dumps((cluster, dated, article.id, lang), PICKLE))
-                    for key, cluster, dated in keyed]
+        clusters = [(group_bytes(key), *_sort_columns(cluster, dated),
+                     pickle.dumps((cluster, dated, article.id, lang), PICKLE)) for key, cluster, dated in keyed]
         out.append((article, dropped, (str(article_iri(article.id)), pickle.dumps(article, PICKLE)), clusters))
     return out
+
+
+def _sort_columns(c, dated: bool) -> tuple:
+    """What ``merge.merge_group`` sorts a cluster by: dated, the length of its date, its date,
+    and ``merge._order`` (its first telling's article and offset, its family)."""
+    first = min(c.mentions, key=lambda m: (m.article_id, m.start))
+    date = c.date.value if dated else ""
+    return int(dated), len(date), date, first.article_id, first.start, c.family
 
 
 def connect(path: Path | str, cache_kb: int = CACHE_KB) -> sqlite3.Connection:
@@ -245,29 +258,40 @@ class SpilledGraph(Spill):
             for row in clusters:
                 self._insert("clusters", row)
 
-    def groups(self) -> Iterator[tuple[list, dict]]:
-        """The clusters of each key, in the order of the keys: ([(cluster, dated)], {article id: language})."""
+    def groups(self) -> Iterator[tuple[bytes, list | None, dict]]:
+        """The clusters of each key, in the order of the keys: (key, [(cluster, dated)], {article id: language});
+        a group of more than ``LARGE_GROUP`` clusters comes as (key, None, {}), to be merged from disk."""
         self._flush()
         self.conn.execute("CREATE INDEX IF NOT EXISTS clusters_key ON clusters (key)")  # sorts the keys, not the rows
-        rows = self.rows("SELECT key, data FROM clusters ORDER BY key, rowid", own=False)
-        for _, group in groupby(rows, key=itemgetter(0)):
+        sizes = self.rows("SELECT key, count(*) FROM clusters GROUP BY key ORDER BY key", own=False)
+        rows = self.rows("SELECT key, data FROM clusters WHERE key IN (SELECT key FROM clusters GROUP BY key "
+                         "HAVING count(*) <= ?) ORDER BY key, rowid", (LARGE_GROUP,), own=False)
+        small = groupby(rows, key=itemgetter(0))
+        for key, size in sizes:
+            if size > LARGE_GROUP:
+                yield key, None, {}
+                continue
+            _, group = next(small)
             items, languages = [], {}
             for _, data in group:
                 cluster, dated, article_id, lang = pickle.loads(data)
                 items.append((cluster, dated))
                 languages[article_id] = lang
-            yield items, languages
+            yield key, items, languages
 
     def merge(self) -> None:
         """Merge each group (``merge.merge_group``) and keep the events it gives, one group at a time."""
         from .extract.merge import merge_group
 
         undated = left = 0
-        for items, languages in self.groups():
-            events, (u, n) = merge_group(items)
+        for key, items, languages in self.groups():
+            if items is None:
+                events, (u, n) = LargeGroup(self, key).merge()
+            else:
+                events, (u, n) = merge_group(items)
             undated, left = undated + u, left + n
-            for e in events:
-                self.add_event(e, languages)
+            for e, langs in events if items is None else ((e, languages) for e in events):
+                self.add_event(e, langs)
         self._flush()
         self.undated = (undated, left)
 
@@ -408,3 +432,105 @@ class SpilledGraph(Spill):
         """The one rdflib Graph of it all, in memory: for what only rdflib writes (RDF/XML) and
         what needs the whole graph at once (``kg build --neo4j``, ``BuildResult.graph``)."""
         return events_graph(self.all_events(), self.all_articles(), self.build)
+
+
+@dataclass
+class _Target:
+    """What ``merge.merge_group`` looks at in the cluster others join, without their mentions:
+    those stay on disk, as the clusters' rowids in the order they joined."""
+
+    family: str
+    date: DateValue | None
+    rowids: list[int]
+    articles: set | None = None  # the articles its mentions come from (for the undated tellings)
+    cluster: Cluster | None = None  # an undated event's: kept whole (undated articles are few)
+
+
+class LargeGroup:
+    """``merge.merge_group`` of one key whose clusters are too many to hold: the same steps in the
+    same order, keeping of each cluster that others join only its family, date and articles, and
+    of the others only which one they joined. Each event is then made from its clusters, read back
+    one event at a time, so memory holds the largest event, not the group. In a corpus of news
+    every article may add to one group (a summit whose leaders are not named, "on the sidelines of a
+    regional summit", has no participants: its key is empty), which would otherwise grow with the corpus.
+    """
+
+    def __init__(self, store: SpilledGraph, key: bytes):
+        self.store, self.key = store, key
+
+    def _clusters(self, where: str, order: str) -> Iterator[tuple[int, Cluster]]:
+        sql = f"SELECT rowid, data FROM clusters WHERE key = ? AND {where} ORDER BY {order}"
+        for rowid, data in self.store.rows(sql, (self.key,), own=False):
+            yield rowid, pickle.loads(data)[0]
+
+    def merge(self) -> tuple[Iterator[tuple[Event, dict]], tuple[int, int]]:
+        """(the events, made one at a time, each with its articles' languages; (undated events,
+        undated mentions left out))."""
+        targets, counts = self._plan()
+        return (self._event(t) for t in targets), counts
+
+    def _plan(self) -> tuple[list[_Target], tuple[int, int]]:
+        """Which clusters join which, as ``merge_group`` decides it."""
+        merged: list[_Target] = []
+        # most precise first, so a month-precise cluster joins the day-precise one
+        for rowid, c in self._clusters("dated = 1", "precision DESC, date, article, start, family, rowid"):
+            target = next((t for t in merged if _family_ok(t.family, c.family) and t.date.compatible(c.date)), None)
+            if target is None:
+                merged.append(_Target(c.family, c.date, [rowid], {m.article_id for m in c.mentions}))
+                continue
+            if target.family == "talks":
+                target.family = c.family
+            for m in c.mentions:  # as Cluster.add
+                if m.date is not None and len(m.date.value) > len(target.date.value):
+                    target.date = m.date
+            target.rowids.append(rowid)
+            target.articles.update(m.article_id for m in c.mentions)
+        undated: list[_Target] = []
+        left = 0
+        for rowid, f in self._clusters("dated = 0", "article, start, family, rowid"):
+            pub = f.published
+            options = []
+            for t in merged:
+                if not _family_ok(t.family, f.family) or pub is None:
+                    continue
+                if f.mentions[0].article_id in t.articles:
+                    continue
+                start = t.date.start()
+                if -CROSS_ARTICLE_WINDOW <= start - pub <= dt.timedelta(days=1):
+                    options.append(t)
+            if options:
+                best = min(options, key=lambda t: (abs((pub - t.date.start()).days), t.date.value))
+                best.rowids.append(rowid)
+                best.articles.update(m.article_id for m in f.mentions)
+                continue
+            if pub is not None:
+                left += len(f.mentions)
+                continue
+            target = next((t for t in undated if _family_ok(t.family, f.family)
+                           and t.cluster.mentions[0].article_id == f.mentions[0].article_id
+                           and all(_same_country(t.cluster, m) for m in f.mentions)), None)
+            if target is None:
+                undated.append(_Target(f.family, None, [rowid], cluster=f))
+                continue
+            if target.family == "talks":
+                target.family = f.family
+            target.cluster.mentions.extend(f.mentions)
+            target.rowids.append(rowid)
+        return merged + undated, (len(undated), left)
+
+    def _event(self, t: _Target) -> tuple[Event, dict]:
+        """The event of a target, from its clusters read back in the order they joined it."""
+        rows = {}
+        for i in range(0, len(t.rowids), ARTICLES_PER_QUERY):
+            part = t.rowids[i:i + ARTICLES_PER_QUERY]
+            sql = f"SELECT rowid, data FROM clusters WHERE rowid IN ({', '.join('?' * len(part))})"
+            rows.update(self.store.rows(sql, part, own=False))
+        languages, mentions = {}, []
+        for rowid in t.rowids:
+            cluster, _, article_id, lang = pickle.loads(rows.pop(rowid))
+            languages[article_id] = lang
+            mentions += cluster.mentions
+            if rowid == t.rowids[0]:
+                own = cluster
+        return _event(Cluster(t.family, own.keys, own.status, t.date or own.date, mentions, own.published,
+                              own.place_hint)), languages

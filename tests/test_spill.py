@@ -1,6 +1,7 @@
 """The build's data on disk (kg.spill): what goes in comes back, the files go away, and the
 graph written from it is, byte for byte, the one made from the events in memory."""
 
+import datetime as dt
 import pickle
 import random
 import tempfile
@@ -14,8 +15,9 @@ from kg.build import build, serialize
 from kg.cli import app
 from kg.corpus import Reader
 from kg.export import iter_streamed
-from kg.extract.merge import merge_groups
+from kg.extract.merge import Cluster, event_order, group_key, merge_group, merge_groups
 from kg.graph import BuildInfo, EventTriples, events_graph
+from kg.models import Article, DateValue, Mention
 from kg.pipeline import Seen, chunks, extract_chunk
 from kg.spill import SpilledGraph, Spool, group_bytes
 
@@ -62,7 +64,11 @@ def test_group_keys_sort_on_disk_as_the_tuples_do():
     assert sorted(keys) == sorted(keys, key=group_bytes)
 
 
-def test_what_is_spilled_comes_back(extracted):
+@pytest.mark.parametrize("large", [1, 5, 2000])
+def test_what_is_spilled_comes_back(extracted, monkeypatch, large):
+    """Groups of more than ``large`` clusters are merged from disk (kg.spill.LargeGroup): the events
+    are merge_groups' all the same."""
+    monkeypatch.setattr(kg.spill, "LARGE_GROUP", large)
     events, articles = _in_memory(extracted)
     with _spilled(extracted, INFO) as store:
         assert store.all_events() == events  # the same records, in merge_groups' order
@@ -122,12 +128,15 @@ def reference(synthetic_corpus, extracted) -> tuple:
     return events_graph(events, articles, info), info, events
 
 
-@pytest.mark.parametrize("per_chunk, rows", [(1, 1), (7, 3), (2000, 512)])
-def test_the_spill_writes_the_in_memory_graph_byte_for_byte(extracted, reference, monkeypatch, per_chunk, rows):
-    """Each format, from the spill (written and read ``rows`` at a time, validated ``per_chunk``
-    events at a time), against the graph of the events merged in memory."""
+@pytest.mark.parametrize("per_chunk, rows, large", [(1, 1, 1), (7, 3, 2000), (2000, 512, 3)])
+def test_the_spill_writes_the_in_memory_graph_byte_for_byte(extracted, reference, monkeypatch, per_chunk, rows,
+                                                            large):
+    """Each format, from the spill (written and read ``rows`` at a time, groups of more than ``large``
+    clusters merged from disk, validated ``per_chunk`` events at a time), against the graph of the
+    events merged in memory."""
     monkeypatch.setattr(kg.build, "EVENTS_PER_CHUNK", per_chunk)
     monkeypatch.setattr(kg.spill, "ROWS", rows)
+    monkeypatch.setattr(kg.spill, "LARGE_GROUP", large)
     graph, info, _ = reference
     with _spilled(extracted, info, nt=rows == 3) as store:
         for fmt in FORMATS:
@@ -187,3 +196,41 @@ def test_kg_build_leaves_no_spill(synthetic_corpus, runner, tmp_path, monkeypatc
     assert result.exit_code == 0, result.output
     assert out.stat().st_size > 0 and list((tmp_path / "tmp").iterdir()) == []
     monkeypatch.setattr(tempfile, "tempdir", None)
+
+
+FAMILY_TYPES = {"call": "PhoneCall", "meeting": "Meeting", "talks": "Talks", "summit": "Summit"}
+DATES = ["2024", "2024-01", "2024-01-15", "2024-01-20", "2024-02", "2023-12", "2023-12-31"]
+PUBLISHED = [None, dt.date(2024, 1, 16), dt.date(2024, 2, 10), dt.date(2024, 1, 2), dt.date(2023, 12, 30)]
+
+
+def _random_group(rng: random.Random) -> list[tuple]:
+    """(article, cluster, dated) of one key: dated clusters of dates that refine one another or not,
+    undated ones of dated and undated articles, in places of two countries."""
+    articles = [Article(f"a{i}", "", rng.choice(PUBLISHED)) for i in range(rng.randint(1, 6))]
+    out = []
+    for _ in range(rng.randint(1, 14)):
+        a = rng.choice(articles)
+        family = rng.choice(list(FAMILY_TYPES))
+        dated = rng.random() < 0.6
+        mentions = [Mention(a.id, FAMILY_TYPES[family], (), f"s{k}", start, start + 9,
+                            date=DateValue(rng.choice(DATES)) if dated else None, published=a.published,
+                            place_country=rng.choice([None, "SY", "EG"]), weak_place=rng.random() < 0.2)
+                    for k, start in enumerate(sorted(rng.sample(range(0, 500, 10), rng.randint(1, 3))))]
+        date = max((m.date for m in mentions), key=lambda d: len(d.value)) if dated else None
+        out.append((a, Cluster(family, frozenset({"x", "y"}), "occurred", date, mentions, a.published), dated))
+    return out
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_a_large_group_merges_as_merge_group_does(monkeypatch, seed):
+    """Floating clusters joining dated ones across articles, left out, or undated events of one article:
+    merged from disk (every group "large"), the events and counts are merge_group's."""
+    monkeypatch.setattr(kg.spill, "LARGE_GROUP", 0)
+    group = _random_group(random.Random(seed))
+    events, counts = merge_group(pickle.loads(pickle.dumps([(c, dated) for _, c, dated in group])))
+    with SpilledGraph() as store:
+        store.add_extracted([(a, [(group_key(c), c, dated)], 0) for a, c, dated in group])
+        store.merge()
+        spilled = store.all_events()
+        assert store.undated == counts
+    assert spilled == sorted(events, key=event_order)
