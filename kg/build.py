@@ -255,10 +255,11 @@ class Validation:
         self.thread = None
 
     def calls(self) -> Iterator[tuple]:
-        total = -(-self.source.node_count // EVENTS_PER_CHUNK)
+        told = self.stage if self.submit is None else None
+        total = self.source.chunk_count(EVENTS_PER_CHUNK) if told else 0
         for i, chunk in enumerate(self.source.chunks(EVENTS_PER_CHUNK)):
-            if self.stage and self.submit is None:
-                self.stage(f"validating (chunk {i + 1} of {total})")
+            if told:
+                told(f"validating (chunk {i + 1} of {total})")
             yield chunk
         for rest in self.source.rest_parts():
             if rest:

@@ -37,8 +37,8 @@ from typing import Iterable, Iterator, NamedTuple
 from rdflib import URIRef
 
 from .graph import (BuildInfo, alt_label_triples, article_iri, article_triples, build_triples, entity_iri,
-                    entity_triples, event_entities, event_iri, event_triples, events_graph, mention_iri,
-                    mention_triples)
+                    cut_chunks, entity_triples, event_entities, event_iri, event_triples, events_graph,
+                    mention_iri, mention_triples)
 from .extract.merge import CROSS_ARTICLE_WINDOW, Cluster, _event, _family_ok, _same_country
 from .models import Article, DateValue, Event
 
@@ -54,7 +54,7 @@ SCHEMA = """
 CREATE TABLE clusters (key BLOB NOT NULL, dated INTEGER NOT NULL, precision INTEGER NOT NULL, date TEXT NOT NULL,
                        article TEXT NOT NULL, start INTEGER NOT NULL, family TEXT NOT NULL, data BLOB NOT NULL);
 CREATE TABLE articles (s TEXT NOT NULL, data BLOB NOT NULL);
-CREATE TABLE events (s TEXT NOT NULL, data BLOB NOT NULL);
+CREATE TABLE events (s TEXT NOT NULL, mentions INTEGER NOT NULL, data BLOB NOT NULL);
 CREATE TABLE mentions (s TEXT NOT NULL, data BLOB NOT NULL);
 CREATE TABLE sources (s TEXT NOT NULL);
 """
@@ -298,7 +298,7 @@ class SpilledGraph(Spill):
     def add_event(self, e: Event, languages: dict[str, str]) -> None:
         """One merged event: its node's and its mentions' records, and its actors' triples (once each)."""
         node = event_iri(e)
-        self._insert("events", (str(node), pickle.dumps(e, PICKLE)))
+        self._insert("events", (str(node), len(e.mentions), pickle.dumps(e, PICKLE)))
         self.event_count += 1
         self.by_type[e.type] += 1
         # an actor's triples depend only on the entity (its surface form only on the alternative label),
@@ -373,20 +373,15 @@ class SpilledGraph(Spill):
         return [pickle.loads(data) for _, data in found]
 
     def chunks(self, events_per_chunk: int) -> Iterator[tuple[list, list, dict]]:
-        """Plain data for ``graph.chunk_triples``, as ``EventTriples.chunks`` cuts it: runs of
-        ``events_per_chunk`` event IRIs (all events of one IRI together, in the order of the IRIs)
-        with the articles and the actors' triples they link to."""
-        events: list[Event] = []
-        nodes, last = 0, None
-        for s, data in self.rows("SELECT s, data FROM events ORDER BY s, rowid"):
-            if s != last:
-                if nodes == events_per_chunk:
-                    yield self._chunk(events)
-                    events, nodes = [], 0
-                nodes, last = nodes + 1, s
-            events.append(pickle.loads(data))
-        if events:
-            yield self._chunk(events)
+        """Plain data for ``graph.chunk_triples``, as ``EventTriples.chunks`` cuts it (``graph.cut_chunks``):
+        runs of event IRIs, in their order, with the articles and the actors' triples they link to."""
+        rows = self.rows("SELECT s, mentions, data FROM events ORDER BY s, rowid")
+        for chunk in cut_chunks(rows, events_per_chunk):
+            yield self._chunk([pickle.loads(data) for data in chunk])
+
+    def chunk_count(self, events_per_chunk: int) -> int:
+        rows = self.rows("SELECT s, mentions, NULL FROM events ORDER BY s, rowid")
+        return sum(1 for _ in cut_chunks(rows, events_per_chunk))
 
     def _chunk(self, events: list[Event]) -> tuple[list, list, dict]:
         arts = sorted({str(article_iri(m.article_id)) for e in events for m in e.mentions})

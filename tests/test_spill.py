@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 import kg.build
+import kg.graph
 import kg.spill
 from kg.build import build, serialize
 from kg.cli import app
@@ -81,7 +82,25 @@ def test_what_is_spilled_comes_back(extracted, monkeypatch, large):
             assert list(store.described(order)) == list(memory.described(order))
         for size in (1, 7, 2000):
             assert list(store.chunks(size)) == list(memory.chunks(size))
+            assert store.chunk_count(size) == memory.chunk_count(size) == len(list(memory.chunks(size)))
         assert [set(part) for part in store.rest_parts()] == [set(memory.rest())]
+
+
+def test_chunks_end_at_a_number_of_mentions(extracted, monkeypatch):
+    """A chunk ends at an event IRI once its events have MENTIONS_PER_CHUNK mentions, however many
+    IRIs it may still take: an event told by thousands of articles brings them all along."""
+    monkeypatch.setattr(kg.graph, "MENTIONS_PER_CHUNK", 25)
+    events, articles = _in_memory(extracted)
+    memory = EventTriples(events, articles)
+    with _spilled(extracted) as store:
+        chunks = list(store.chunks(2000))
+        assert chunks == list(memory.chunks(2000)) and store.chunk_count(2000) == len(chunks)
+    assert len(chunks) > len(events) * 3 // 25 // 2
+    for chunk_events, chunk_articles, _ in chunks:
+        told = [len(e.mentions) for e in chunk_events]
+        assert sum(told[:-1]) < 25  # the last event (of an IRI) made it reach the limit
+        assert {a.id for a in chunk_articles} == {m.article_id for e in chunk_events for m in e.mentions}
+    assert sorted((e for c, _, _ in chunks for e in c), key=event_order) == events
 
 
 def test_articles_no_event_reaches_are_validated_in_parts(extracted, monkeypatch):

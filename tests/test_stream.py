@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 import kg.build
+import kg.graph
 from kg.build import Validation, build, serialize, write_result
 from kg.fileio import FORMATS
 from kg.graph import EventTriples, event_iri
@@ -74,6 +75,7 @@ def _as_set(report) -> set:
 
 def _chunked(source: EventTriples, monkeypatch, per_chunk: int):
     monkeypatch.setattr(kg.build, "EVENTS_PER_CHUNK", per_chunk)
+    monkeypatch.setattr(kg.graph, "MENTIONS_PER_CHUNK", 10 if per_chunk == 2000 else 20_000)  # cut by mentions too
     return Validation(source, None, 1).run().result()
 
 
