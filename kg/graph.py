@@ -376,10 +376,6 @@ class EventTriples:
     def rest_parts(self) -> list[list[tuple]]:
         return [self.rest()]
 
-    @property
-    def node_count(self) -> int:
-        return len(self.event_nodes)
-
     def all_events(self) -> list[Event]:
         return self.events
 

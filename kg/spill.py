@@ -216,7 +216,6 @@ class SpilledGraph(Spill):
         super().__init__(SCHEMA, where=where)
         self.dropped_partial = 0
         self.event_count = 0
-        self.node_count = 0
         self.by_type: Counter = Counter()
         self.undated = (0, 0)
         self.build: BuildInfo | None = None
@@ -329,7 +328,6 @@ class SpilledGraph(Spill):
         if build is not None:
             self._keep(build_triples(build, self.event_count))
         self.conn.executescript(INDEXES + (NT_INDEXES if nt else ""))
-        self.node_count = self.conn.execute("SELECT count(DISTINCT s) FROM events").fetchone()[0]
 
     # ---------------------------------------------------------------- reading
 

@@ -76,7 +76,6 @@ def test_what_is_spilled_comes_back(extracted, monkeypatch, large):
         assert store.all_articles() == articles
         assert store.event_count == len(events) > 300
         assert store.by_type == {t: sum(e.type == t for e in events) for t in {e.type for e in events}}
-        assert store.node_count == len(EventTriples(events, articles).event_nodes)
         memory = EventTriples(events, articles, INFO)
         for order in ("term", "nt"):
             assert list(store.described(order)) == list(memory.described(order))
