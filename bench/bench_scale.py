@@ -29,7 +29,6 @@ import json
 import os
 import platform
 import resource
-import shlex
 import subprocess
 import sys
 import time
@@ -65,43 +64,55 @@ def clock():
 # ---------------------------------------------------------------- stages (each runs in its own process)
 def stage_extract(corpus: str, workers: int) -> dict:
     from kg.corpus import Reader
-    from kg.pipeline import run_local
+    from kg.pipeline import collect, extracted_local, local_pool
+    from kg.spill import SpilledGraph
 
     reader = Reader()
-    took = clock()
-    articles, events, _, _, seen = run_local(reader.read([Path(corpus)]), workers=workers)
-    seconds = took()
-    return {"articles": seen.read, "events": len(events), "seconds": seconds, "peak_mb": peak_mb(),
+    pool = local_pool(workers)
+    try:
+        with SpilledGraph() as store:
+            took = clock()
+            seen = collect(extracted_local(reader.read([Path(corpus)]), (), pool, workers), store)
+            store.merge()
+            seconds = took()
+    finally:
+        if pool is not None:
+            pool.shutdown()
+    return {"articles": seen.read, "events": store.event_count, "seconds": seconds, "peak_mb": peak_mb(),
             "workers": workers}
 
 
 def stage_pipeline(corpus: str, workers: int, out: str) -> dict:
+    """The steps of ``kg build``, each timed: extraction into the spill, the merge and the indexes,
+    validation in the workers, then the Turtle written (after validation here, not meanwhile)."""
     from kg.build import Validation, build_info
     from kg.corpus import Reader
     from kg.export import export_streamed
-    from kg.graph import EventTriples
-    from kg.pipeline import local_pool, run_local
+    from kg.pipeline import collect, extracted_local, local_pool
+    from kg.spill import SpilledGraph
 
     r: dict = {"workers": workers}
     reader = Reader()
     pool = local_pool(workers)
-    try:
+    with SpilledGraph() as source:
+        try:
+            took = clock()
+            seen = collect(extracted_local(reader.read([Path(corpus)]), (), pool, workers), source)
+            r.update(articles=seen.read, extract_s=took(), extract_mb=peak_mb())
+            took = clock()
+            source.merge()
+            source.seal(build_info(reader, seen))
+            r.update(events=source.event_count, index_s=took(), index_mb=peak_mb())
+            took = clock()
+            report = Validation(source, pool.submit if pool else None, 2 * workers).run().result()
+            r.update(shacl_s=took(), conforms=report.conforms, shacl_mb=peak_mb())
+        finally:
+            if pool is not None:
+                pool.shutdown()
         took = clock()
-        articles, events, _, _, seen = run_local(reader.read([Path(corpus)]), workers=workers, pool=pool)
-        r.update(articles=seen.read, events=len(events), extract_s=took(), extract_mb=peak_mb())
-        took = clock()
-        source = EventTriples(events, articles, build_info(reader, seen))
-        r.update(index_s=took(), subjects=len(source.subjects()), index_mb=peak_mb())
-        took = clock()
-        report = Validation(source, pool.submit if pool else None, 2 * workers).run().result()
-        r.update(shacl_s=took(), conforms=report.conforms, shacl_mb=peak_mb())
-    finally:
-        if pool is not None:
-            pool.shutdown()
-    took = clock()
-    tally = [0]
-    export_streamed(source, Path(out), tally=tally)
-    r.update(write_s=took(), triples=tally[0], bytes=Path(out).stat().st_size, build_mb=peak_mb())
+        tally = [0]
+        export_streamed(source, Path(out), tally=tally)
+        r.update(write_s=took(), triples=tally[0], bytes=Path(out).stat().st_size, build_mb=peak_mb())
     return r
 
 
@@ -269,7 +280,7 @@ def section(args, cores, main_size, corpora, rates, e2e, pipe, neo, load) -> str
         "",
         "### End to end: `kg build synN.jsonl -o kgN.ttl -q`",
         "",
-        "The streamed build: extraction on every core, the merged events indexed, SHACL validation a chunk of "
+        "The spilled build: extraction on every core into SQLite on disk (kg/spill.py), merged a group at a time, SHACL validation a chunk of "
         f"{EVENTS_PER_CHUNK:,} events at a time in the worker processes while the main process writes the Turtle "
         "subject by subject. Peak RSS is that of the largest process of the build (main or worker).",
         "",

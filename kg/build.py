@@ -9,21 +9,24 @@ from dataclasses import dataclass, field
 from functools import cached_property, partial
 from pathlib import Path
 from itertools import chain
-from typing import Callable, Iterator
+from typing import Callable, Iterable, Iterator
 
 from rdflib import Graph
 
 from .corpus import Limits, Problem, Reader
 from .graph import BuildInfo, EventTriples, chunk_triples
 from .models import Article, Event
+from .spill import SpilledGraph
 from .validate import DEFAULT_ENGINE, TEXT_ENGINES, Report, resolve as resolve_engine, validate_chunk
 
 
 @dataclass
 class BuildResult:
-    source: EventTriples  # the graph's triples, subject by subject (what is written)
-    events: list[Event]
-    articles: list[Article]
+    """What a build made. Its events, articles and triples are on disk (``kg.spill.SpilledGraph``)
+    until ``close()``: ``events``, ``articles`` and ``graph`` read them all into memory, for
+    callers that want them at once; writing and counting never do."""
+
+    source: SpilledGraph | EventTriples  # the graph's triples, subject by subject (what is written)
     problems: list[Problem]
     report: Report | None
     undated: tuple[int, int] = (0, 0)
@@ -32,6 +35,15 @@ class BuildResult:
     articles_read: int = 0  # all articles read; ``articles`` holds only those that tell an event
     counted: int | None = None  # triples, once written
     written: str | None = None  # the format written to ``output``, if it was
+    event_count: int = 0
+
+    @cached_property
+    def events(self) -> list[Event]:
+        return self.source.all_events()
+
+    @cached_property
+    def articles(self) -> list[Article]:
+        return self.source.all_articles()
 
     @cached_property
     def graph(self) -> Graph:
@@ -41,8 +53,20 @@ class BuildResult:
     @property
     def triples(self) -> int:
         if self.counted is None:
-            self.counted = sum(len(objs) for s in self.source.subjects() for objs in self.source.describe(s).values())
+            self.counted = sum(sum(map(len, preds.values())) for _, preds in self.source.described())
         return self.counted
+
+    def close(self) -> None:
+        """Remove the build's files on disk (``events``, ``articles`` and ``graph`` read before stay)."""
+        close = getattr(self.source, "close", None)
+        if close is not None:
+            close()
+
+    def __enter__(self) -> BuildResult:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
 
 
 def build_time_from_env() -> str | None:
@@ -103,29 +127,29 @@ def build(paths: list[Path], *, manifest: Path | None = None, gazetteers: tuple 
     """Build the event graph of the articles under ``paths``, without holding it as one rdflib Graph.
 
     Articles are read as a stream; extraction and validation run in this process (``workers=1``),
-    on local worker processes, or on a Dask cluster, with byte-identical results. What is kept
-    is the merged events and the articles that tell them; triples are made from those, a chunk
-    of events at a time, when validating and when writing. With ``output``, the graph is written
-    there (streamed, while the workers validate) and kept only if it conforms.
+    on local worker processes, or on a Dask cluster, with byte-identical results. The extraction
+    results, the merged events and the articles that tell them are kept on disk (``kg.spill``),
+    not in memory; triples are made from them, a chunk of events at a time when validating and
+    a subject at a time when writing. With ``output``, the graph is written there (streamed,
+    while the workers validate) and kept only if it conforms. The result holds the files on
+    disk until its ``close()`` (``with build(...) as result:``).
     ``progress`` is told of each article read, ``stage`` of each step after reading;
     ``shacl_engine`` names the SHACL engine (``kg.validate.ENGINES``, or 'auto').
     """
     stage = stage or (lambda what: None)
-    from .pipeline import dask_client, dask_submit, local_pool, run_local, run_on_client
+    from .pipeline import dask_client, dask_submit, extracted_local, extracted_on_client, local_pool
 
     reader = Reader(manifest=manifest, limits=limits or Limits())
     gaz = tuple(str(p) for p in gazetteers)
     stream = reader.read(paths)
     finish = partial(_finish, reader, build_time=build_time, validate=validate, output=output, fmt=fmt, stage=stage,
-                     engine=resolve_engine(shacl_engine))
+                     engine=resolve_engine(shacl_engine), progress=progress)
     if dask_scheduler:
         with dask_client(dask_scheduler, dask_tls) as client:
-            extracted = run_on_client(stream, client, gazetteers=gaz, progress=progress, stage=stage)
-            return finish(extracted, dask_submit(client), window=16)
+            return finish(extracted_on_client(stream, client, gaz), dask_submit(client), window=16)
     pool = local_pool(workers)
     try:
-        extracted = run_local(stream, gazetteers=gaz, workers=workers, pool=pool, progress=progress, stage=stage)
-        return finish(extracted, pool.submit if pool else None, window=2 * workers)
+        return finish(extracted_local(stream, gaz, pool, workers), pool.submit if pool else None, window=2 * workers)
     finally:
         if pool is not None:
             pool.shutdown(cancel_futures=True)
@@ -140,26 +164,39 @@ def build_info(reader: Reader, seen, build_time: str | None = None) -> BuildInfo
     )
 
 
-def _finish(reader: Reader, extracted: tuple, submit, *, window: int, build_time: str | None, validate: bool,
-            output: Path | None, fmt: str | None, stage: Callable[[str], None], engine: str) -> BuildResult:
-    """Index the extracted events, validate them and write them (at once, when there are workers)."""
-    articles, events, undated, _, seen = extracted
-    stage("indexing the graph")
-    source = EventTriples(events, articles, build_info(reader, seen, build_time))
-    result = BuildResult(source, events, articles, reader.problems, None, undated,
-                         Counter(e.type for e in events), reader.notes, seen.read)
-    if not validate:
-        pending = None
-    elif submit is None:  # one process: validate first, and write only a valid graph
-        stage("validating")
-        pending = Validation(source, None, window, stage, engine).run()
-    else:  # the workers validate while this process writes
-        stage("validating and writing")
-        pending = Validation(source, submit, window, stage, engine).start()
-    if output is not None and seen.read:  # nothing read: nothing written (the CLI says why)
-        result.written = _write_checked(result, Path(output), fmt, pending)
-    result.report = pending.result() if pending else None
-    return result
+def _finish(reader: Reader, results: Iterable[list[tuple]], submit, *, window: int, build_time: str | None,
+            validate: bool, output: Path | None, fmt: str | None, stage: Callable[[str], None], engine: str,
+            progress: Callable[[int], None] | None) -> BuildResult:
+    """Collect the extraction results on disk, merge them, validate the events and write them
+    (at once, when there are workers). The files on disk go with the result, or at once on an error."""
+    from .fileio import format_for
+    from .pipeline import collect
+
+    store = SpilledGraph()
+    try:
+        seen = collect(results, store, progress)
+        stage("merging events")
+        store.merge()
+        stage("indexing the graph")
+        name = format_for(Path(output), fmt, default=None) if output is not None else None
+        store.seal(build_info(reader, seen, build_time), nt=name in ("nt", "nquads"))
+        result = BuildResult(store, reader.problems, None, store.undated, store.by_type, reader.notes, seen.read,
+                             event_count=store.event_count)
+        if not validate:
+            pending = None
+        elif submit is None:  # one process: validate first, and write only a valid graph
+            stage("validating")
+            pending = Validation(store, None, window, stage, engine).run()
+        else:  # the workers validate while this process writes
+            stage("validating and writing")
+            pending = Validation(store, submit, window, stage, engine).start()
+        if output is not None and seen.read:  # nothing read: nothing written (the CLI says why)
+            result.written = _write_checked(result, Path(output), fmt, pending)
+        result.report = pending.result() if pending else None
+        return result
+    except BaseException:
+        store.close()
+        raise
 
 
 class _Invalid(Exception):
@@ -218,14 +255,15 @@ class Validation:
         self.thread = None
 
     def calls(self) -> Iterator[tuple]:
-        total = -(-len(self.source.event_nodes) // EVENTS_PER_CHUNK)
+        told = self.stage if self.submit is None else None
+        total = self.source.chunk_count(EVENTS_PER_CHUNK) if told else 0
         for i, chunk in enumerate(self.source.chunks(EVENTS_PER_CHUNK)):
-            if self.stage and self.submit is None:
-                self.stage(f"validating (chunk {i + 1} of {total})")
+            if told:
+                told(f"validating (chunk {i + 1} of {total})")
             yield chunk
-        rest = self.source.rest()
-        if rest:
-            yield [], [], {}, rest
+        for rest in self.source.rest_parts():
+            if rest:
+                yield [], [], {}, rest
 
     def run(self) -> Validation:
         from .pipeline import in_order

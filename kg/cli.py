@@ -150,6 +150,15 @@ def build(
                                shacl_engine=shacl_engine)
     except KgError as exc:
         raise fail(exc)
+    with result:  # its files on disk are removed once done with
+        _built(result, paths, output, quiet)
+        if neo4j:  # the whole graph, in memory (README, "Scale")
+            _load_into_neo4j(result.graph, _neo4j_settings(uri, user, password, database, batch_rows=batch_size,
+                                                           batch_bytes=batch_bytes), quiet=quiet)
+
+
+def _built(result, paths: list[Path], output: Path, quiet: bool) -> None:
+    """What kg build says of a build: what it skipped, and its summary or why nothing was written."""
     for p in result.problems:
         err.print(f"[yellow]skipped[/] {escape(str(p))}", markup=True)
     for p in result.notes:
@@ -164,9 +173,6 @@ def build(
     used = result.written
     if not quiet:
         _summary(result, output, used)
-    if neo4j:
-        _load_into_neo4j(result.graph, _neo4j_settings(uri, user, password, database, batch_rows=batch_size,
-                                                       batch_bytes=batch_bytes), quiet=quiet)
 
 
 class _progress:
@@ -217,7 +223,7 @@ def _summary(result, output: Path, fmt: str):
     status = "not run" if result.report is None else ("conforms" if result.report.conforms else "violations")
     err.print(f"articles read    {read}")
     err.print(f"articles skipped {skipped}")
-    err.print(f"events           {len(result.events)} ({types})")
+    err.print(f"events           {result.event_count} ({types})")
     undated, left = result.undated
     if undated:
         err.print(f"undated events   {undated} (from articles without a publication date)")

@@ -14,6 +14,8 @@ import json
 import re
 from collections import defaultdict
 from functools import lru_cache
+from itertools import groupby
+from operator import itemgetter
 from pathlib import Path
 from typing import Iterator
 
@@ -305,16 +307,12 @@ def _jsonld(graph: Graph) -> str:
 
 # ---------------------------------------------------------------- streamed, subject by subject
 
-# A *source* tells a graph subject by subject without holding it: ``subjects()`` gives every
-# subject once, ``describe(s)`` a dict of s's predicates to sets of objects, and ``graph()``
-# the whole rdflib Graph, for RDF/XML only (kg.graph.EventTriples).
+# A *source* tells a graph subject by subject without holding it: ``described(order)`` gives every
+# subject once with a dict of its predicates to sets of objects, sorted as ``term_key`` sorts IRIs
+# (``"term"``) or as N-Triples lines sort (``"nt"``); ``spool()`` a ``kg.spill.Spool`` to sort
+# TriG's blocks by named graph in; ``graph()`` the whole rdflib Graph, for RDF/XML only
+# (kg.spill.SpilledGraph, kg.graph.EventTriples). All subjects are IRIs.
 # The writers below give the bytes ``serialize_graph`` gives for the graph of those triples.
-
-def _nt_order(s) -> str:
-    """Sorting subjects by this sorts their N-Triples/N-Quads lines as sorting all lines would:
-    each line starts with it, and no subject's key is a prefix of another's."""
-    return nt_term(s) + " "
-
 
 def _nt_lines(s, preds: dict, homes=(None,)) -> list[str]:
     head = nt_term(s)
@@ -330,23 +328,24 @@ def _homes(s, preds: dict) -> set:
     return homes or {None}
 
 
-def _described(source, subjects, tally: list[int]) -> Iterator[tuple]:
-    """Each subject with its predicates; ``tally[0]`` counts their triples."""
-    for s in subjects:
-        preds = source.describe(s)
+def _described(source, order: str, tally: list[int]) -> Iterator[tuple]:
+    """Each subject with its predicates, in ``order``; ``tally[0]`` counts their triples."""
+    for s, preds in source.described(order):
         tally[0] += sum(map(len, preds.values()))
         yield s, preds
 
 
 def _stream_turtle(source, tally: list[int]) -> Iterator[str]:
     yield PREFIX_LINES + "\n"
-    for s, preds in _described(source, sorted(source.subjects(), key=term_key), tally):
+    for s, preds in _described(source, "term", tally):
         yield "\n" + turtle_block(s, preds, "") + "\n"
 
 
 def _stream_lines(source, tally: list[int], quads: bool) -> Iterator[str]:
+    # sorting subjects by "<iri> " sorts their lines as sorting all lines would: each line starts
+    # with it, and no subject's is a prefix of another's
     written = False
-    for s, preds in _described(source, sorted(source.subjects(), key=_nt_order), tally):
+    for s, preds in _described(source, "nt", tally):
         for line in _nt_lines(s, preds, _homes(s, preds) if quads else (None,)):
             written = True
             yield line + "\n"
@@ -355,20 +354,21 @@ def _stream_lines(source, tally: list[int], quads: bool) -> Iterator[str]:
 
 
 def _stream_trig(source, tally: list[int]) -> Iterator[str]:
-    default, named = [], defaultdict(list)
-    for s, preds in _described(source, source.subjects(), tally):
-        for g in _homes(s, preds):
-            (default if g is None else named[g]).append(s)
-    yield PREFIX_LINES + "\n\n"
-    sep = ""
-    if default:
-        yield "\n\n".join(turtle_block(s, source.describe(s), "") for s in sorted(default, key=term_key))
-        sep = "\n\n"
-    for g in sorted(named, key=term_key):
-        subjects = sorted(named.pop(g), key=term_key)
-        yield sep + turtle_term(g) + " {\n"
-        yield "\n\n".join(turtle_block(s, source.describe(s), "    ") for s in subjects) + "\n}"
-        sep = "\n\n"
+    """Each subject's block goes to a spool under each graph it is in (the default graph as ""),
+    read back by graph, then subject."""
+    with source.spool() as spool:
+        for s, preds in _described(source, "term", tally):
+            for g in _homes(s, preds):
+                spool.add("" if g is None else str(g), str(s), turtle_block(s, preds, "" if g is None else "    "))
+        yield PREFIX_LINES + "\n\n"
+        sep = ""
+        for g, rows in groupby(spool, key=itemgetter(0)):
+            if g:
+                yield sep + turtle_term(URIRef(g)) + " {\n"
+            for i, (_, block) in enumerate(rows):
+                yield ("\n\n" if i else "") + block
+            yield "\n}" if g else ""
+            sep = "\n\n"
     yield "\n"
 
 
@@ -379,8 +379,9 @@ def _term_kind(o) -> tuple:
 
 def _stream_jsonld(source, tally: list[int]) -> Iterator[str]:
     samples: dict = defaultdict(dict)  # predicate -> one object of each kind it has
-    subjects = sorted(source.subjects(), key=term_key)
-    for s, preds in _described(source, subjects, tally):
+    subjects = 0
+    for _, preds in _described(source, "term", tally):
+        subjects += 1
         for p, objs in preds.items():
             for o in objs:
                 samples[p].setdefault(_term_kind(o), o)
@@ -391,8 +392,8 @@ def _stream_jsonld(source, tally: list[int]) -> Iterator[str]:
         return
     yield dump({"@context": context})[:-2] + ',\n  "@graph": [\n'
     sep = ""
-    for s in subjects:
-        node = dump(_json_node(s, source.describe(s), shape))
+    for s, preds in source.described("term"):
+        node = dump(_json_node(s, preds, shape))
         yield sep + "    " + node.replace("\n", "\n    ")
         sep = ",\n"
     yield "\n  ]\n}\n"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
-from typing import Iterator
+from typing import Iterable, Iterator
 from urllib.parse import quote
 
 from rdflib import Graph, Literal, URIRef
@@ -235,6 +235,30 @@ def events_graph(events: list[Event], articles: list[Article], build: BuildInfo 
 
 
 
+MENTIONS_PER_CHUNK = 20_000  # a chunk of events also ends, at an IRI, once they have this many mentions
+
+
+def cut_chunks(rows: Iterable[tuple], events_per_chunk: int) -> Iterator[list]:
+    """``rows`` (event IRI, its mentions, item) sorted by IRI, cut into chunks of items: at most
+    ``events_per_chunk`` IRIs, all events of one IRI together, and ended once the chunk's events
+    have ``MENTIONS_PER_CHUNK`` mentions. An event told by thousands of articles (a summit told
+    in passing by every article of a month) brings all of them along: without the second limit,
+    a chunk of such events held a share of the corpus that grows with it."""
+    chunk: list = []
+    nodes = mentions = 0
+    last = None
+    for node, n, item in rows:
+        if node != last:
+            if nodes == events_per_chunk or mentions >= MENTIONS_PER_CHUNK:
+                yield chunk
+                chunk, nodes, mentions = [], 0, 0
+            nodes, last = nodes + 1, node
+        chunk.append(item)
+        mentions += n
+    if chunk:
+        yield chunk
+
+
 def chunk_triples(events: list[Event], articles: list[Article], actors: dict) -> Iterator[tuple]:
     """The triples of some events, their mentions and their articles, and ``actors``' triples
     (gathered from every event, as the whole graph holds them): one of ``EventTriples.chunks``."""
@@ -257,7 +281,8 @@ class EventTriples:
     Only an index is kept: which events, mentions and articles each subject comes from,
     and the few triples of actors and of the build. A subject's triples are made again
     from the events whenever they are asked for, so memory grows with the merged events,
-    not with the triples or the size of the output.
+    not with the triples or the size of the output. ``kg build`` keeps the same on disk
+    instead (``kg.spill.SpilledGraph``, which answers the same calls).
     """
 
     def __init__(self, events: list[Event], articles: list[Article], build: BuildInfo | None = None):
@@ -312,16 +337,22 @@ class EventTriples:
             yield from ((s, p, o) for o in objs)
 
     def chunks(self, events_per_chunk: int) -> Iterator[tuple[list, list, dict]]:
-        """Plain data for ``chunk_triples``: runs of about ``events_per_chunk`` events (all events
-        of one IRI together) with the articles and the actors' triples they link to, so that each
+        """Plain data for ``chunk_triples``: runs of ``events_per_chunk`` event IRIs at most (all events
+        of one IRI together, ``cut_chunks``) with the articles and the actors' triples they link to, so that each
         chunk is closed over what the shapes look at, as ``kg.validate.batches`` cuts a graph."""
-        nodes = sorted(self.event_nodes)
-        for start in range(0, len(nodes), events_per_chunk):
-            events = [self.events[i] for node in nodes[start:start + events_per_chunk] for i in self.event_nodes[node]]
+        for events in cut_chunks(self._by_node(), events_per_chunk):
             arts = {article_iri(m.article_id) for e in events for m in e.mentions}
             actors = {entity_iri(x) for e in events for x in event_entities(e)}
             yield (events, [a for node in sorted(arts) for a in self.articles.get(node, ())],
                    {node: self.fixed[node] for node in sorted(actors)})
+
+    def _by_node(self) -> Iterator[tuple]:
+        for node in sorted(self.event_nodes):
+            for i in self.event_nodes[node]:
+                yield node, len(self.events[i].mentions), self.events[i]
+
+    def chunk_count(self, events_per_chunk: int) -> int:
+        return sum(1 for _ in cut_chunks(self._by_node(), events_per_chunk))
 
     def rest(self) -> list[tuple]:
         """The triples no event reaches (the build record, actors only named in a mention, ...),
@@ -341,6 +372,27 @@ class EventTriples:
                 if isinstance(o, URIRef) and p != RDF.type and o in self:
                     todo.append(o)
         return triples
+
+    def rest_parts(self) -> list[list[tuple]]:
+        return [self.rest()]
+
+    def all_events(self) -> list[Event]:
+        return self.events
+
+    def all_articles(self) -> list[Article]:
+        return self.article_list
+
+    def described(self, order: str = "term") -> Iterator[tuple[URIRef, dict]]:
+        """Every subject once with ``describe(s)``, sorted as ``export.term_key`` sorts IRIs
+        (``order="term"``) or as N-Triples lines sort (``"nt"``)."""
+        key = str if order == "term" else (lambda s: f"{s}> ")
+        for s in sorted(self.subjects(), key=key):
+            yield s, self.describe(s)
+
+    def spool(self):
+        from .spill import Spool
+
+        return Spool()
 
     def graph(self) -> Graph:
         """The one Graph of it all, for what only rdflib writes (RDF/XML)."""

@@ -1,10 +1,10 @@
 """Run extraction over a stream of articles: in-process, on local worker processes, or on Dask.
 
-Extraction is per article (and the in-article merge with it); the cross-article
-merge is a group-by on a key (participants and status), so each step works on
-a bounded slice of the data. Every executor gives the same events in the same
-order: results are consumed in input order and each group merges the same
-way whatever order its members arrive in.
+Extraction is per article (and the in-article merge with it), on whichever
+executor; its results come back to this process in input order, and go to
+disk (``kg.spill``), where the cross-article merge, a group-by on a key
+(participants and status), takes one group at a time. Every executor so gives
+the same events in the same order, by the same code.
 """
 
 from __future__ import annotations
@@ -12,13 +12,13 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections import deque
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from itertools import islice
 from typing import Callable, Iterable, Iterator
 
 from .extract.entities import matcher_for
 from .extract.events import extract_article
-from .extract.merge import article_clusters, event_order, merge_group, merge_groups
+from .extract.merge import article_clusters
 from .models import Article, Event
 
 CHUNK = 64  # articles per task: large enough to amortize pickling, small enough to stream
@@ -37,16 +37,6 @@ class Seen:
             self.latest = article.published
 
 
-@dataclass
-class Extraction:
-    # metadata only (texts are dropped), and only of articles that tell an event: a corpus of
-    # millions of articles without events keeps none of them in memory or in the graph
-    articles: list[Article] = field(default_factory=list)
-    groups: dict[tuple, list] = field(default_factory=dict)  # group key -> [(cluster, dated)]
-    dropped_partial: int = 0
-    seen: Seen = field(default_factory=Seen)
-
-
 def extract_chunk(articles: list[Article], gazetteers: tuple = ()) -> list[tuple]:
     """Mentions of each article merged within the article, keyed for the cross-article merge."""
     matcher = matcher_for(gazetteers)
@@ -58,25 +48,31 @@ def extract_chunk(articles: list[Article], gazetteers: tuple = ()) -> list[tuple
     return out
 
 
+def extract_rows(articles: list[Article], gazetteers: tuple = ()) -> list[tuple]:
+    """``extract_chunk``'s results as the rows the build keeps on disk (``kg.spill.spill_rows``),
+    made in the worker that extracts them."""
+    from .spill import spill_rows
+
+    return spill_rows(extract_chunk(articles, gazetteers))
+
+
 def chunks(items: Iterable, size: int) -> Iterator[list]:
     it = iter(items)
     while batch := list(islice(it, size)):
         yield batch
 
 
-def _collect(results: Iterable[list[tuple]], progress: Callable[[int], None] | None) -> Extraction:
-    ex = Extraction()
+def collect(results: Iterable[list[tuple]], store, progress: Callable[[int], None] | None = None) -> Seen:
+    """Extraction results (``extract_rows``), in input order, into ``store`` (a ``kg.spill.SpilledGraph``):
+    the clusters and the articles that tell an event go to disk, texts dropped; what was read is counted."""
+    seen = Seen()
     for batch in results:
-        for article, keyed, dropped in batch:
-            ex.seen.add(article)
-            if keyed:
-                ex.articles.append(article)
-            ex.dropped_partial += dropped
-            for key, cluster, dated in keyed:
-                ex.groups.setdefault(key, []).append((cluster, dated))
+        for article, *_ in batch:
+            seen.add(article)
+        store.add_rows(batch)
         if progress:
             progress(len(batch))
-    return ex
+    return seen
 
 
 def in_order(submit: Callable, fn: Callable, calls: Iterable[tuple], window: int) -> Iterator:
@@ -101,18 +97,33 @@ def local_pool(workers: int):
     return ProcessPoolExecutor(max_workers=workers)
 
 
-def _local(articles: Iterable[Article], gazetteers: tuple, pool, workers: int):
+def extracted_local(articles: Iterable[Article], gazetteers: tuple = (), pool=None,
+                    workers: int = 1) -> Iterator[list[tuple]]:
+    """``extract_rows``' results, in input order, from this process or from ``pool``'s workers."""
     if pool is None:
         for batch in chunks(articles, CHUNK):
-            yield extract_chunk(batch, gazetteers)
+            yield extract_rows(batch, gazetteers)
         return
-    yield from in_order(pool.submit, extract_chunk, ((b, gazetteers) for b in chunks(articles, CHUNK)), workers * 4)
+    yield from in_order(pool.submit, extract_rows, ((b, gazetteers) for b in chunks(articles, CHUNK)), workers * 4)
+
+
+def _spilled(results: Iterable[list[tuple]], progress, stage) -> tuple[list[Article], list[Event], int, int, Seen]:
+    """Extraction results collected and merged through a ``SpilledGraph``, as lists in memory."""
+    from .spill import SpilledGraph
+
+    with SpilledGraph() as store:
+        seen = collect(results, store, progress)
+        if stage:
+            stage("merging events")
+        store.merge()
+        return store.all_articles(), store.all_events(), store.undated, store.dropped_partial, seen
 
 
 def run_local(articles: Iterable[Article], *, gazetteers: tuple = (), workers: int = 1, pool=None,
               progress: Callable[[int], None] | None = None,
               stage: Callable[[str], None] | None = None) -> tuple[list[Article], list[Event], int, int, Seen]:
-    """Extract and merge on this machine: (articles with events, events, undated, dropped partial, seen).
+    """Extract and merge on this machine: (articles with events, events, undated, dropped partial, seen),
+    in memory (``kg build`` keeps them on disk instead: ``kg.build``).
 
     ``pool`` (from ``local_pool``) is used when given, so that one set of worker processes,
     started while this process is still small, serves every step of a build.
@@ -121,18 +132,10 @@ def run_local(articles: Iterable[Article], *, gazetteers: tuple = (), workers: i
     if own:
         pool = local_pool(workers)
     try:
-        ex = _collect(_local(articles, gazetteers, pool, workers), progress)
+        return _spilled(extracted_local(articles, gazetteers, pool, workers), progress, stage)
     finally:
         if own:
             pool.shutdown()
-    if stage:
-        stage("merging events")
-    events, undated = merge_groups(ex.groups)
-    return ex.articles, events, undated, ex.dropped_partial, ex.seen
-
-
-def _merge_items(items: list) -> tuple[list[Event], int]:
-    return merge_group([(cluster, dated) for _, cluster, dated in items])
 
 
 @dataclass(frozen=True)
@@ -178,7 +181,7 @@ def dask_client(address: str, tls: DaskTLS | None = None):
 def run_dask(articles: Iterable[Article], address: str, *, gazetteers: tuple = (), tls: DaskTLS | None = None,
              progress: Callable[[int], None] | None = None,
              stage: Callable[[str], None] | None = None) -> tuple[list[Article], list[Event], int, int, Seen]:
-    """Extract on a Dask cluster and merge there with a keyed group-by (returns as ``run_local`` does)."""
+    """Extract on a Dask cluster and merge here (returns as ``run_local`` does)."""
     with dask_client(address, tls) as client:
         return run_on_client(articles, client, gazetteers=gazetteers, progress=progress, stage=stage)
 
@@ -188,48 +191,19 @@ def dask_submit(client) -> Callable:
     return lambda fn, *args: client.submit(fn, *args, pure=False)
 
 
+def extracted_on_client(articles: Iterable[Article], client, gazetteers: tuple = (),
+                        window: int = 64) -> Iterator[list[tuple]]:
+    """``extract_rows``' results, in input order, from a Dask cluster: the same results as
+    ``extracted_local``, collected and merged here the same way."""
+    calls = ((batch, gazetteers) for batch in chunks(articles, CHUNK))
+    yield from in_order(dask_submit(client), extract_rows, calls, window)
+
+
 def run_on_client(articles: Iterable[Article], client, *, gazetteers: tuple = (),
                   progress: Callable[[int], None] | None = None,
                   stage: Callable[[str], None] | None = None) -> tuple[list[Article], list[Event], int, int, Seen]:
     """``run_dask`` on an open client (one client serves the extraction and the validation of a build)."""
-    try:
-        import dask.bag as db
-        from dask import delayed
-    except ImportError as exc:  # pragma: no cover - depends on the environment
-        from .errors import KgError
-        raise KgError("Dask is not installed: pip install 'kg[dask]'") from exc
-
-    futures = []
-    window: deque = deque()
-    articles_meta: list[Article] = []
-    seen = Seen()
-    dropped = 0
-    for batch in chunks(articles, CHUNK):
-        fut = client.submit(extract_chunk, batch, gazetteers, pure=False)
-        futures.append(fut)
-        window.append(fut)
-        if len(window) >= 64:
-            window.popleft().result()
-    # articles come back in input order; clusters stay on the cluster for the group-by
-    metas = client.map(lambda chunk: [(a, bool(ks), d) for a, ks, d in chunk], futures, pure=False)
-    for part in client.gather(metas):
-        for a, has_events, d in part:
-            seen.add(a)
-            if has_events:
-                articles_meta.append(a)
-            dropped += d
-        if progress:
-            progress(len(part))
-    if stage:
-        stage("merging events on the cluster")
-    keyed = db.from_delayed([delayed(lambda chunk: [k for _, ks, _ in chunk for k in ks])(f) for f in futures])
-    merged = (keyed.groupby(lambda item: item[0], shuffle="tasks")
-              .map(lambda kv: _merge_items(kv[1])))
-    results = merged.compute(scheduler=client.get)
-    events = [e for evs, _ in results for e in evs]
-    undated = (sum(u for _, (u, _) in results), sum(n for _, (_, n) in results))
-    events.sort(key=event_order)
-    return articles_meta, events, undated, dropped, seen
+    return _spilled(extracted_on_client(articles, client, gazetteers), progress, stage)
 
 
 def default_workers() -> int:

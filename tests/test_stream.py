@@ -7,9 +7,11 @@ from pathlib import Path
 import pytest
 
 import kg.build
+import kg.graph
 from kg.build import Validation, build, serialize, write_result
 from kg.fileio import FORMATS
 from kg.graph import EventTriples, event_iri
+from kg.spill import SpilledGraph
 from kg.validate import validate_graph
 
 from .conftest import SEEDS
@@ -57,6 +59,8 @@ def test_no_graph_of_the_whole_corpus_is_made(corpus, tmp_path, monkeypatch):
         raise AssertionError("the whole graph was built")
 
     monkeypatch.setattr(EventTriples, "graph", refuse)
+    monkeypatch.setattr(SpilledGraph, "graph", refuse)
+    monkeypatch.setattr(SpilledGraph, "all_events", refuse)
     monkeypatch.setattr(kg.build, "EVENTS_PER_CHUNK", 50)
     result = build([SEEDS, *corpus[:1]], workers=1, output=tmp_path / "g.nt")
     assert result.report.conforms and result.written == "nt"
@@ -71,6 +75,7 @@ def _as_set(report) -> set:
 
 def _chunked(source: EventTriples, monkeypatch, per_chunk: int):
     monkeypatch.setattr(kg.build, "EVENTS_PER_CHUNK", per_chunk)
+    monkeypatch.setattr(kg.graph, "MENTIONS_PER_CHUNK", 10 if per_chunk == 2000 else 20_000)  # cut by mentions too
     return Validation(source, None, 1).run().result()
 
 
