@@ -152,6 +152,11 @@ class Mention:
     def family(self) -> str:
         return FAMILY.get(self.type, "talks")
 
+    @property
+    def contact(self) -> tuple[str, frozenset]:
+        """Which contact the mention tells, its date aside: the family and the participants' keys."""
+        return self.family, frozenset(p.key for p in self.participants)
+
 
 @dataclass
 class Event:

@@ -275,11 +275,10 @@ class EnglishExtractor:
 
     def settle_present(self) -> list[Mention]:
         """A headline's "X receives Y" is the day of publication only when the article tells no day of it."""
-        told = {(m.family, frozenset(p.key for p in m.participants)) for m in self.mentions
-                if id(m) not in self.present and m.date is not None}
+        told = {m.contact for m in self.mentions if id(m) not in self.present and m.date is not None}
         out = []
         for m in self.mentions:
-            if id(m) in self.present and (m.family, frozenset(p.key for p in m.participants)) in told:
+            if id(m) in self.present and m.contact in told:
                 m = replace(m, date=None)
             out.append(m)
         return out

@@ -69,11 +69,11 @@ def lead_on_publication_day(ctx: Reading, mentions: list[Mention]) -> list[Menti
     pub = ctx.article.published
     if pub is None:
         return mentions
-    dated = {(m.family, frozenset(p.key for p in m.participants)) for m in mentions if m.date is not None}
+    dated = {m.contact for m in mentions if m.date is not None}
     out = []
     for m in mentions:
         if (m.date is None and m.start < ctx.lead_end and m.status == OCCURRED and not m.partial
-                and (m.family, frozenset(p.key for p in m.participants)) not in dated):
+                and m.contact not in dated):
             m = replace(m, date=DateValue.of(pub.year, pub.month, pub.day))
         out.append(m)
     return out
