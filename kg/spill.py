@@ -20,7 +20,6 @@ collector or the interpreter's exit if it is never called.
 
 from __future__ import annotations
 
-import datetime as dt
 import heapq
 import pickle
 import shutil
@@ -28,7 +27,6 @@ import sqlite3
 import tempfile
 import weakref
 from collections import Counter, defaultdict
-from dataclasses import dataclass
 from itertools import groupby
 from operator import itemgetter
 from pathlib import Path
@@ -39,8 +37,8 @@ from rdflib import URIRef
 from .graph import (BuildInfo, alt_label_triples, article_iri, article_triples, build_triples, entity_iri,
                     cut_chunks, entity_triples, event_entities, event_iri, event_triples, events_graph,
                     mention_iri, mention_triples)
-from .extract.merge import CROSS_ARTICLE_WINDOW, Cluster, _event, _family_ok, _same_country
-from .models import Article, DateValue, Event
+from .extract.merge import Cluster, Target, _event, joined, plan_group
+from .models import Article, Event
 
 PICKLE = pickle.HIGHEST_PROTOCOL
 ROWS = 512  # rows written or read at a time
@@ -427,22 +425,10 @@ class SpilledGraph(Spill):
         return events_graph(self.all_events(), self.all_articles(), self.build)
 
 
-@dataclass
-class _Target:
-    """What ``merge.merge_group`` looks at in the cluster others join, without their mentions:
-    those stay on disk, as the clusters' rowids in the order they joined."""
-
-    family: str
-    date: DateValue | None
-    rowids: list[int]
-    articles: set | None = None  # the articles its mentions come from (for the undated tellings)
-    cluster: Cluster | None = None  # an undated event's: kept whole (undated articles are few)
-
-
 class LargeGroup:
-    """``merge.merge_group`` of one key whose clusters are too many to hold: the same steps in the
-    same order, keeping of each cluster that others join only its family, date and articles, and
-    of the others only which one they joined. Each event is then made from its clusters, read back
+    """``merge.merge_group`` of one key whose clusters are too many to hold: the same plan
+    (``merge.plan_group``) over the clusters streamed from disk, keeping of each cluster that others
+    join only its family, date and articles, and of the others only which one they joined. Each event is then made from its clusters, read back
     one event at a time, so memory holds the largest event, not the group. In a corpus of news
     every article may add to one group (a summit whose leaders are not named, "on the sidelines of a
     regional summit", has no participants: its key is empty), which would otherwise grow with the corpus.
@@ -462,68 +448,21 @@ class LargeGroup:
         targets, counts = self._plan()
         return (self._event(t) for t in targets), counts
 
-    def _plan(self) -> tuple[list[_Target], tuple[int, int]]:
-        """Which clusters join which, as ``merge_group`` decides it."""
-        merged: list[_Target] = []
-        # most precise first, so a month-precise cluster joins the day-precise one
-        for rowid, c in self._clusters("dated = 1", "precision DESC, date, article, start, family, rowid"):
-            target = next((t for t in merged if _family_ok(t.family, c.family) and t.date.compatible(c.date)), None)
-            if target is None:
-                merged.append(_Target(c.family, c.date, [rowid], {m.article_id for m in c.mentions}))
-                continue
-            if target.family == "talks":
-                target.family = c.family
-            for m in c.mentions:  # as Cluster.add
-                if m.date is not None and len(m.date.value) > len(target.date.value):
-                    target.date = m.date
-            target.rowids.append(rowid)
-            target.articles.update(m.article_id for m in c.mentions)
-        undated: list[_Target] = []
-        left = 0
-        for rowid, f in self._clusters("dated = 0", "article, start, family, rowid"):
-            pub = f.published
-            options = []
-            for t in merged:
-                if not _family_ok(t.family, f.family) or pub is None:
-                    continue
-                if f.mentions[0].article_id in t.articles:
-                    continue
-                start = t.date.start()
-                if -CROSS_ARTICLE_WINDOW <= start - pub <= dt.timedelta(days=1):
-                    options.append(t)
-            if options:
-                best = min(options, key=lambda t: (abs((pub - t.date.start()).days), t.date.value))
-                best.rowids.append(rowid)
-                best.articles.update(m.article_id for m in f.mentions)
-                continue
-            if pub is not None:
-                left += len(f.mentions)
-                continue
-            target = next((t for t in undated if _family_ok(t.family, f.family)
-                           and t.cluster.mentions[0].article_id == f.mentions[0].article_id
-                           and all(_same_country(t.cluster, m) for m in f.mentions)), None)
-            if target is None:
-                undated.append(_Target(f.family, None, [rowid], cluster=f))
-                continue
-            if target.family == "talks":
-                target.family = f.family
-            target.cluster.mentions.extend(f.mentions)
-            target.rowids.append(rowid)
-        return merged + undated, (len(undated), left)
+    def _plan(self) -> tuple[list[Target], tuple[int, int]]:
+        """Which clusters join which (``merge.plan_group``), each known here by its rowid."""
+        return plan_group(self._clusters("dated = 1", "precision DESC, date, article, start, family, rowid"),
+                          self._clusters("dated = 0", "article, start, family, rowid"))
 
-    def _event(self, t: _Target) -> tuple[Event, dict]:
+    def _event(self, t: Target) -> tuple[Event, dict]:
         """The event of a target, from its clusters read back in the order they joined it."""
         rows = {}
-        for i in range(0, len(t.rowids), ARTICLES_PER_QUERY):
-            part = t.rowids[i:i + ARTICLES_PER_QUERY]
+        for i in range(0, len(t.handles), ARTICLES_PER_QUERY):
+            part = t.handles[i:i + ARTICLES_PER_QUERY]
             sql = f"SELECT rowid, data FROM clusters WHERE rowid IN ({', '.join('?' * len(part))})"
             rows.update(self.store.rows(sql, part, own=False))
-        languages, mentions = {}, []
-        for rowid in t.rowids:
+        languages, clusters = {}, []
+        for rowid in t.handles:
             cluster, _, article_id, lang = pickle.loads(rows.pop(rowid))
             languages[article_id] = lang
-            mentions += cluster.mentions
-            if rowid == t.rowids[0]:
-                own = cluster
-        return _event(Cluster(t.family, own.keys, own.status, t.date or own.date, mentions, own.published,
-                              own.place_hint)), languages
+            clusters.append(cluster)
+        return _event(joined(t, clusters)), languages

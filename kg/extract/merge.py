@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from typing import Iterable
 
 from ..models import FAMILY, GENERIC, OCCURRED, PLANNED, DateValue, Entity, Event, Mention, dates_near
 
@@ -286,6 +287,81 @@ def _order(c: Cluster) -> tuple:
     return (first.article_id, first.start, c.family)
 
 
+@dataclass
+class Target:
+    """What the merge of a group looks at in a cluster others join, without their mentions: its
+    family, date and articles, and the clusters that joined it (``handles``: the clusters themselves,
+    or where they are kept), in the order they joined."""
+
+    family: str
+    date: DateValue | None
+    handles: list
+    articles: set = field(default_factory=set)
+    cluster: Cluster | None = None  # an undated event's first cluster, with the mentions joined so far
+
+
+def plan_group(dated: Iterable[tuple[object, Cluster]], floating: Iterable[tuple[object, Cluster]]
+               ) -> tuple[list[Target], tuple[int, int]]:
+    """Which clusters of one key make one event: ``dated`` most precise first, ``floating`` (undated) in
+    text order, each as (handle, cluster). Returns the targets, then (undated events, undated mentions
+    left out). Only each target's family, date and articles are held, so the clusters may stream from disk."""
+    merged: list[Target] = []
+    # most precise first, so a month-precise cluster joins the day-precise one
+    for h, c in dated:
+        target = next((t for t in merged if _family_ok(t.family, c.family) and t.date.compatible(c.date)), None)
+        if target is None:
+            merged.append(Target(c.family, c.date, [h], {m.article_id for m in c.mentions}))
+            continue
+        if target.family == "talks":
+            target.family = c.family
+        for m in c.mentions:  # as Cluster.add: the most precise date told wins
+            if m.date is not None and len(m.date.value) > len(target.date.value):
+                target.date = m.date
+        target.handles.append(h)
+        target.articles.update(m.article_id for m in c.mentions)
+    undated: list[Target] = []
+    left = 0
+    for h, f in floating:
+        pub = f.published
+        options = []
+        for t in merged:
+            if not _family_ok(t.family, f.family) or pub is None:
+                continue
+            if f.mentions[0].article_id in t.articles:
+                continue
+            start = t.date.start()
+            if -CROSS_ARTICLE_WINDOW <= start - pub <= dt.timedelta(days=1):  # no overflow at year 1 or 9999
+                options.append(t)
+        if options:
+            best = min(options, key=lambda t: (abs((pub - t.date.start()).days), t.date.value))
+            best.handles.append(h)
+            best.articles.update(m.article_id for m in f.mentions)
+            continue
+        if pub is not None:
+            # a dated article's undated mention that joins nothing refers back to an event told
+            # elsewhere or in passing; only an undated article's events are written without a date
+            left += len(f.mentions)
+            continue
+        target = next((t for t in undated if _family_ok(t.family, f.family)
+                       and t.cluster.mentions[0].article_id == f.mentions[0].article_id
+                       and all(_same_country(t.cluster, m) for m in f.mentions)), None)
+        if target is None:
+            undated.append(Target(f.family, None, [h], cluster=replace(f, mentions=list(f.mentions))))
+            continue
+        if target.family == "talks":
+            target.family = f.family
+        target.cluster.mentions.extend(f.mentions)
+        target.handles.append(h)
+    return merged + undated, (len(undated), left)
+
+
+def joined(t: Target, clusters: list[Cluster]) -> Cluster:
+    """The cluster of a target's event, from the clusters that joined it, in that order."""
+    own = clusters[0]
+    return Cluster(t.family, own.keys, own.status, t.date or own.date, [m for c in clusters for m in c.mentions],
+                   own.published, own.place_hint)
+
+
 def merge_group(items: list[tuple[Cluster, bool]]) -> tuple[list[Event], int]:
     """Merge the clusters of one key across articles: (events, (undated events, undated mentions left out)).
 
@@ -294,49 +370,8 @@ def merge_group(items: list[tuple[Cluster, bool]]) -> tuple[list[Event], int]:
     dated = sorted((c for c, is_dated in items if is_dated),
                    key=lambda c: (-len(c.date.value), c.date.value) + _order(c))
     floating = sorted((c for c, is_dated in items if not is_dated), key=_order)
-    merged: list[Cluster] = []
-    # most precise first, so a month-precise cluster joins the day-precise one
-    for c in dated:
-        target = next((t for t in merged if _family_ok(t.family, c.family) and t.accepts_date(c.date)), None)
-        if target is None:
-            merged.append(c)
-            continue
-        if target.family == "talks":
-            target.family = c.family
-        for m in c.mentions:
-            target.add(m)
-    undated: list[Cluster] = []
-    left = 0
-    for f in floating:
-        pub = f.published
-        options = []
-        for t in merged:
-            if not _family_ok(t.family, f.family) or pub is None:
-                continue
-            if any(m.article_id == f.mentions[0].article_id for m in t.mentions):
-                continue
-            start = t.date.start()
-            if -CROSS_ARTICLE_WINDOW <= start - pub <= dt.timedelta(days=1):  # no overflow at year 1 or 9999
-                options.append(t)
-        if options:
-            best = min(options, key=lambda t: (abs((pub - t.date.start()).days), t.date.value))
-            best.mentions.extend(f.mentions)
-            continue
-        if pub is not None:
-            # a dated article's undated mention that joins nothing refers back to an event told
-            # elsewhere or in passing; only an undated article's events are written without a date
-            left += len(f.mentions)
-            continue
-        target = next((t for t in undated if _family_ok(t.family, f.family)
-                       and t.mentions[0].article_id == f.mentions[0].article_id
-                       and all(_same_country(t, m) for m in f.mentions)), None)
-        if target is None:
-            undated.append(f)
-            continue
-        if target.family == "talks":
-            target.family = f.family
-        target.mentions.extend(f.mentions)
-    return [_event(c) for c in merged + undated], (len(undated), left)
+    targets, counts = plan_group(((c, c) for c in dated), ((f, f) for f in floating))
+    return [_event(joined(t, t.handles)) for t in targets], counts
 
 
 def event_order(e: Event) -> tuple:
