@@ -559,3 +559,34 @@ def test_a_day_between_the_verb_and_its_object_dates_the_call():
             "كما تلقى أمس، اتصالا هاتفيا من العاهل الأردني الملك عبد الله الثاني.")
     calls = [m for m in mentions_of(text, dt.date(2024, 5, 3)) if "Abdullah II of Jordan" in labels(m)]
     assert [str(m.date) for m in calls] == ["2024-05-02"]
+
+
+def test_a_call_made_during_the_reported_meeting_is_of_the_meetings_day():
+    text = ("استقبل الرئيس الفرنسي إيمانويل ماكرون، الخميس، المستشار الألماني أولاف شولتس في قصر الإليزيه. "
+            "وكان الرئيسان قد التقيا في 3 مارس الماضي في برلين. "
+            "وذكرت مصادر أن ماكرون قطع الاجتماع لإجراء اتصال هاتفي مع الرئيس الأمريكي جو بايدن.")
+    calls = [e for e in events_of(text, dt.date(2024, 5, 3)) if e.type == "PhoneCall"]
+    # the meeting the article reports (2 May), not the last date told (3 March)
+    assert [(str(e.date), labels(e)) for e in calls] == [("2024-05-02", {"Emmanuel Macron", "Joe Biden"})]
+
+
+def test_a_call_told_apart_from_any_reported_event_stays_undated():
+    text = ("استقبل الرئيس الفرنسي إيمانويل ماكرون، الخميس، المستشار الألماني أولاف شولتس في قصر الإليزيه. "
+            "وذكرت مصادر أن ماكرون أجرى اتصالا هاتفيا مع الرئيس الأمريكي جو بايدن.")
+    assert [e for e in events_of(text, dt.date(2024, 5, 3)) if e.type == "PhoneCall"] == []
+
+
+def test_a_meeting_being_arranged_at_the_end_of_the_talks_is_planned_not_of_that_day():
+    text = ("استقبل الرئيس الفرنسي إيمانويل ماكرون، الخميس، المستشار الألماني أولاف شولتس في قصر الإليزيه. "
+            "وقال ماكرون في ختام المحادثات إنه بدأ ترتيبات لقاء بين الرئيس الأمريكي جو بايدن والرئيس "
+            "الصيني شي جين بينغ.")
+    assert [e for e in events_of(text, dt.date(2024, 5, 3)) if "Joe Biden" in labels(e)] == []
+
+
+def test_where_hangs_the_meeting_on_the_day_of_the_clause_before_and_the_same_day_on_the_sentences_event():
+    text = ("بدأ الرئيس الفرنسي إيمانويل ماكرون جولة خليجية الأحد في الرياض، حيث التقى ولي العهد "
+            "السعودي الأمير محمد بن سلمان، ثم انتقل في اليوم نفسه إلى الدوحة حيث التقى أمير قطر الشيخ تميم بن حمد آل ثاني.")
+    meetings = sorted((str(e.date), e.place.label if e.place else None, labels(e) - {"Emmanuel Macron"})
+                      for e in events_of(text, dt.date(2024, 5, 8)) if e.type == "Meeting")
+    assert meetings == [("2024-05-05", "Doha", {"Tamim bin Hamad Al Thani"}),
+                        ("2024-05-05", "Riyadh", {"Mohammed bin Salman"})]

@@ -14,7 +14,7 @@ import datetime as dt
 import re
 from typing import TYPE_CHECKING
 
-from ..models import DateValue, Entity
+from ..models import OCCURRED, DateValue, Entity
 from .entities import Hit
 from .lexwords import word_list
 from .normalize import normalize
@@ -29,6 +29,7 @@ PLACE_PREPOSITIONS = {normalize(w) for w in ("في", "إلى", "بمدينة", "
                                               # "القمة التي تستضيفها أستانا": the host city of a summit
                                               "تستضيفها", "يستضيفها", "تستضيف", "يستضيف", "تحتضنها", "تحتضن", "يحتضن")}
 DATELINE_TAIL = re.compile(r"\s*(?:[-–—:(]|في\s+\d)")
+WHERE = re.compile(r"(?<!\S)[و]?حيث\s+$")
 DATE_REACH = 12  # words after the trigger within which its date is told
 
 
@@ -62,21 +63,38 @@ def pick_date(ctx: Reading, t, a, b, zones, dates, future, single, sentence_idx,
                  and not (d.start > t.end and distance(ctx, t, d.start, persons) > reach)]
     if not cands:  # "كما تلقى أمس، اتصالا من Z": the day stands between the verb and its object
         cands = [d for d in dates if s0 <= d.end <= a and ctx.t.tokens_between(d.end, t.start) <= 1]
+    if not cands and WHERE.search(ctx.text, max(s0, t.start - len(t.prefix) - 8), t.start - len(t.prefix)):
+        # "جولة بدأها الثلاثاء في إسرائيل، حيث التقى نتنياهو": "where" hangs the event on the clause before
+        cands = [d for d in dates if s0 <= d.end <= a][-1:]
     if cands:
         best = min(cands, key=lambda d: (d.start < t.start, abs(d.start - t.end)))
         if best.kind == "same_day":
-            return ctx.state.last_date
+            return same_day(ctx, s0)
         value = best.resolve(pub, future)
         if value is not None:
             return value
     relative = relative_to_previous(ctx, t, s0)
     if relative is not None:
         return relative
+    inside = None if future else inside_reported_event(ctx, s0, b)
+    if inside is not None:
+        return inside
     opener = ctx.text[s0:s0 + 30].strip()
     if any(opener.startswith(o) for o in word_list(ctx.m, "continuation_openers")):
         if ctx.state.last_date is not None and sentence_idx - ctx.state.last_date_sentence <= 2:
             return ctx.state.last_date
     return None
+
+
+def same_day(ctx: Reading, s0: int) -> DateValue | None:
+    """"في اليوم نفسه": the day of the last event told in this sentence, else the last day told before."""
+    first = ctx.nt.orig_span(s0, s0 + 1)[0]
+    for m in reversed(ctx.mentions):
+        if m.start < first:
+            break
+        if m.date is not None:
+            return m.date
+    return ctx.state.last_date
 
 
 def distance(ctx: Reading, t: Hit, pos: int, persons: list[PersonRef]) -> int:
@@ -127,6 +145,40 @@ def relative_to_previous(ctx: Reading, t: Hit, s0: int) -> DateValue | None:
     except OverflowError:  # a day before 1 January of year 1 or after 9999
         return None
     return DateValue.of(d.year, d.month, d.day)
+
+
+def inside_reported_event(ctx: Reading, s0: int, b: int) -> DateValue | None:
+    """"قطع ترامب الاجتماع لإجراء اتصال هاتفي مع بوتين", "وفي ختام المحادثات اتصل ...": an event told as
+    inside the one the article reports (the definite "the meeting", "the talks") is of that event's day,
+    the first event told in the past with a day, before this sentence."""
+    found = _inside_pattern(ctx).search(ctx.text, s0, b)
+    if not found:
+        return None
+    types = _inside_nouns(ctx)[" ".join(found.group(1).split())]
+    first = ctx.nt.orig_span(s0, s0 + 1)[0]
+    for m in ctx.mentions:
+        if m.start >= first:
+            break
+        if (m.type in types and m.status == OCCURRED and not m.partial and m.date is not None
+                and m.date.precision == "day"):
+            return m.date
+    return None
+
+
+def _inside_nouns(ctx: Reading) -> dict[str, list[str]]:
+    cache = ctx.m.__dict__.setdefault("_inside", {})
+    if "nouns" not in cache:
+        cache["nouns"] = {" ".join(normalize(k).split()): v for k, v in ctx.lex["reported_event_nouns"].items()}
+    return cache["nouns"]
+
+
+def _inside_pattern(ctx: Reading) -> re.Pattern:
+    cache = ctx.m.__dict__.setdefault("_inside", {})
+    if "pattern" not in cache:
+        alt = lambda words: "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))  # noqa: E731
+        cache["pattern"] = re.compile(rf"(?<!\S)[وف]?(?:{alt(word_list(ctx.m, 'inside_event_words'))})\s+"
+                                      rf"({alt(_inside_nouns(ctx))})(?![\w])")
+    return cache["pattern"]
 
 
 def pick_place(ctx: Reading, t: Hit, places: list[PlaceRef], inside, persons: list[PersonRef], scope_start: int,

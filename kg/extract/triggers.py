@@ -143,4 +143,6 @@ def boundary(ctx: Reading, t1: Hit, t2: Hit, cues: list[Hit]) -> int:
     """Where the scope of t1 ends and that of t2 starts: the last clause break between them."""
     breaks = [t1.end + m.start() for m in re.finditer(r"[،,؛;(]", ctx.text[t1.end:t2.start])]
     breaks += [c.start for c in cues if c.kind in ("reporting", "contrast") and t1.end <= c.start < t2.start]
+    if not breaks:  # "في ختام المحادثات بدأ ترتيبات لقاء": a future marker opens the next event's clause
+        breaks = [c.start for c in cues if c.kind == "future" and t1.end <= c.start < t2.start]
     return max(breaks) if breaks else t2.start
