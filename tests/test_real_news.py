@@ -590,3 +590,10 @@ def test_where_hangs_the_meeting_on_the_day_of_the_clause_before_and_the_same_da
                       for e in events_of(text, dt.date(2024, 5, 8)) if e.type == "Meeting")
     assert meetings == [("2024-05-05", "Doha", {"Tamim bin Hamad Al Thani"}),
                         ("2024-05-05", "Riyadh", {"Mohammed bin Salman"})]
+
+
+def test_a_bare_title_is_the_person_the_article_gave_that_title_among_several_heads_of_state():
+    text = ("استقبل الشيخ مشعل الأحمد الجابر الصباح أمير دولة الكويت، أمس، الرئيس الفرنسي إيمانويل ماكرون. "
+            "وتلقى سمو الأمير اليوم اتصالا هاتفيا من الرئيس التركي رجب طيب أردوغان.")
+    calls = [e for e in events_of(text, dt.date(2024, 5, 3)) if e.type == "PhoneCall"]
+    assert [labels(e) for e in calls] == [{"Mishal Al-Ahmad Al-Jaber Al-Sabah", "Recep Tayyip Erdoğan"}]

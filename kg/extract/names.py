@@ -248,6 +248,9 @@ def resolve_names(ctx: Reading, slots: list[list[Hit]], dates: list[DateMention]
         if key:
             persons.append(PersonRef(head.start, head.end, named(ctx, key, head.start, head.end)))
             ctx.state.seen.add(key)
+            after = of_kind(slots[i + 1], "title") if i + 1 < n and ctx.t.adjacent(head.end, slots[i + 1][0].start) else None
+            if after is not None:  # "تميم بن حمد آل ثاني أمير البلاد": the title after the name
+                remember_title(ctx, key, after)
         else:
             for kind, bucket in (("Place", places), ("Country", places), ("Organization", orgs)):
                 h = entity_hit(ctx, slot, kind)
@@ -314,6 +317,7 @@ def resolve_title(ctx: Reading, slots, i, title: Hit, on, persons) -> tuple[int,
         if key and owned:
             return j + 1, None  # "مبعوث الرئيس الفرنسي إيمانويل ماكرون": the envoy, not the president
         if key:
+            remember_title(ctx, key, title)
             return j + 1, PersonRef(title.start, slots[j][0].end, named(ctx, key, slots[j][0].start, slots[j][0].end), role)
     if owned:
         return j, None
@@ -372,15 +376,30 @@ def named(ctx: Reading, key: str, a: int, b: int) -> Entity:
     return replace(ctx.gaz.entity(key), surface=ctx.t.original(a, b).strip())
 
 
+def title_word(ctx: Reading, title: Hit) -> str:
+    """"الأمير", "أمير البلاد" -> "امير": the title's head word, without the article."""
+    words = ctx.text[title.start:title.end].split()
+    return words[0].removeprefix("ال") if words else ""
+
+
+def remember_title(ctx: Reading, key: str, title: Hit) -> None:
+    ctx.state.title_words.setdefault(key, set()).add(title_word(ctx, title))
+
+
 def unique_holder_in_article(ctx: Reading, role: str, on, title_word: str = "") -> str | None:
     """The one person of this article holding ``role``; a title word ("الملك") narrows to those
-    whose names carry it (kings, not presidents)."""
+    whose names carry it (kings, not presidents), or else to the one the article gave that title
+    ("الشيخ تميم ... أمير البلاد", then "سمو الأمير" beside a president)."""
     keys = {e.key for e in ctx.state.recent_persons
             if any(r == role for r, _ in ctx.gaz.roles_of(e.key, on))}
     word = title_word.removeprefix("ال")
     titled = {k for k in keys if any(word and word in normalize(n) for n in ctx.gaz.entries[k].ar)}
     if len(keys) > 1 and len(titled) == 1:
         return titled.pop()
+    if len(keys) > 1 and not titled and word:
+        titled = {k for k in keys if word in ctx.state.title_words.get(k, ())}
+        if len(titled) == 1:
+            return titled.pop()
     return keys.pop() if len(keys) == 1 else None
 
 

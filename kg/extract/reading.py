@@ -31,6 +31,7 @@ class ArticleState:
     countries: set[str | None] = field(default_factory=set)  # countries the article names in full (or by demonym)
     summit_places: dict[str, Entity] = field(default_factory=dict)  # where summits named as context are held
     attendance: list[Mention] = field(default_factory=list)  # summits told only by who travels to them
+    title_words: dict[str, set[str]] = field(default_factory=dict)  # person -> title words the article gave them
 
 
 @dataclass
