@@ -597,3 +597,19 @@ def test_a_bare_title_is_the_person_the_article_gave_that_title_among_several_he
             "وتلقى سمو الأمير اليوم اتصالا هاتفيا من الرئيس التركي رجب طيب أردوغان.")
     calls = [e for e in events_of(text, dt.date(2024, 5, 3)) if e.type == "PhoneCall"]
     assert [labels(e) for e in calls] == [{"Mishal Al-Ahmad Al-Jaber Al-Sabah", "Recep Tayyip Erdoğan"}]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("وبحث الرئيسان المصري والفرنسي خلال اتصال هاتفي اليوم الأوضاع في المنطقة.",
+     {"Abdel Fattah el-Sisi", "Emmanuel Macron"}),
+    ("التقى الزعيمان الصيني والروسي في موسكو أمس.", {"Xi Jinping", "Vladimir Putin"}),
+], ids=["presidents", "leaders"])
+def test_the_two_presidents_of_two_named_countries_are_their_office_holders(text, expected):
+    assert [labels(e) for e in events_of(text, dt.date(2024, 5, 3))] == [expected]
+
+
+def test_the_meeting_that_brought_two_leaders_together_among_the_days_meetings_has_that_day():
+    text = ("وشهدت القمة أمس الثلاثاء لقاءات ثنائية عديدة على هامشها، أبرزها اللقاء الذي جمع الرئيس الروسي "
+            "فلاديمير بوتين والرئيس التركي رجب طيب أردوغان.")
+    assert [(str(e.date), labels(e)) for e in events_of(text, dt.date(2024, 5, 8)) if e.type == "Meeting"] == [
+        ("2024-05-07", {"Vladimir Putin", "Recep Tayyip Erdoğan"})]

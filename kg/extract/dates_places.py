@@ -29,7 +29,6 @@ PLACE_PREPOSITIONS = {normalize(w) for w in ("في", "إلى", "بمدينة", "
                                               # "القمة التي تستضيفها أستانا": the host city of a summit
                                               "تستضيفها", "يستضيفها", "تستضيف", "يستضيف", "تحتضنها", "تحتضن", "يحتضن")}
 DATELINE_TAIL = re.compile(r"\s*(?:[-–—:(]|في\s+\d)")
-WHERE = re.compile(r"(?<!\S)[و]?حيث\s+$")
 DATE_REACH = 12  # words after the trigger within which its date is told
 
 
@@ -63,8 +62,9 @@ def pick_date(ctx: Reading, t, a, b, zones, dates, future, single, sentence_idx,
                  and not (d.start > t.end and distance(ctx, t, d.start, persons) > reach)]
     if not cands:  # "كما تلقى أمس، اتصالا من Z": the day stands between the verb and its object
         cands = [d for d in dates if s0 <= d.end <= a and ctx.t.tokens_between(d.end, t.start) <= 1]
-    if not cands and WHERE.search(ctx.text, max(s0, t.start - len(t.prefix) - 8), t.start - len(t.prefix)):
-        # "جولة بدأها الثلاثاء في إسرائيل، حيث التقى نتنياهو": "where" hangs the event on the clause before
+    if not cands and linked_to_clause_before(ctx, t, s0):
+        # "جولة بدأها الثلاثاء في إسرائيل، حيث التقى نتنياهو", "شهدت أمس لقاءات، أبرزها اللقاء الذي ...":
+        # the event hangs on the clause before, and has its day
         cands = [d for d in dates if s0 <= d.end <= a][-1:]
     if cands:
         best = min(cands, key=lambda d: (d.start < t.start, abs(d.start - t.end)))
@@ -84,6 +84,13 @@ def pick_date(ctx: Reading, t, a, b, zones, dates, future, single, sentence_idx,
         if ctx.state.last_date is not None and sentence_idx - ctx.state.last_date_sentence <= 2:
             return ctx.state.last_date
     return None
+
+
+def linked_to_clause_before(ctx: Reading, t: Hit, s0: int) -> bool:
+    """Whether a linking word ("حيث", "أبرزها", "من بينها") stands right before the trigger."""
+    head = ctx.text[max(s0, t.start - len(t.prefix) - 16):t.start - len(t.prefix)].split()
+    links = word_list(ctx.m, "clause_links")
+    return any(" ".join(head[-n:]).lstrip("،,") in links for n in (1, 2) if len(head) >= n)
 
 
 def same_day(ctx: Reading, s0: int) -> DateValue | None:

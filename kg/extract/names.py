@@ -229,8 +229,13 @@ def resolve_names(ctx: Reading, slots: list[list[Hit]], dates: list[DateMention]
             i += 1
             continue
         if of_kind(slot, "dual"):
-            duals.append(of_kind(slot, "dual"))
-            i += 1
+            j, pair = dual_of_countries(ctx, slots, i, on)
+            if pair:
+                persons.extend(pair)
+                ctx.state.seen.update(p.entity.key for p in pair)
+            else:
+                duals.append(of_kind(slot, "dual"))
+            i = j
             continue
         if of_kind(slot, "capital_word") and i + 1 < n and ctx.t.adjacent(head.end, slots[i + 1][0].start):
             country = country_of_slot(ctx, slots[i + 1])
@@ -263,6 +268,30 @@ def resolve_names(ctx: Reading, slots: list[list[Hit]], dates: list[DateMention]
                     places.append(PlaceRef(head.start, head.end, ctx.gaz.entity(ctx.gaz.site(short)), preposition(ctx, head)))
         i += 1
     return persons, places, orgs, duals
+
+
+def dual_of_countries(ctx: Reading, slots, i: int, on) -> tuple[int, list[PersonRef]]:
+    """"الرئيسان التركي والروسي", "الزعيمين الصيني والروسي": the two office holders of the two
+    countries named after "the two presidents/leaders" (the roles are `dual_roles` in the lexicon)."""
+    dual = slots[i][0]
+    word = ctx.text[dual.start - len(dual.prefix):dual.end].lstrip("وفبل")
+    roles = {normalize(k).removeprefix("ال"): v for k, v in ctx.lex.get("dual_roles", {}).items()}
+    role = roles.get(word.removeprefix("ال"))
+    if role is None or i + 2 >= len(slots):
+        return i + 1, []
+    first, second = slots[i + 1], slots[i + 2]
+    if not (ctx.t.adjacent(dual.end, first[0].start) and first[0].prefix == "" and second[0].prefix.startswith("و")
+            and ctx.t.adjacent(first[0].end, second[0].start - len(second[0].prefix))):
+        return i + 1, []
+    out = []
+    for slot in (first, second):
+        country = of_kind(slot, "demonym")
+        key = next((k for r in ROLE_FALLBACK.get(role, (role,)) if (k := ctx.gaz.holder(r, country.value, on))), None) \
+            if country else None
+        if key is None:
+            return i + 1, []
+        out.append(PersonRef(slot[0].start, slot[0].end, ctx.gaz.entity(key), role))
+    return i + 3, out
 
 
 def role_date(ctx: Reading, dates: list[DateMention]) -> dt.date | None:
