@@ -70,6 +70,13 @@ def test_ambiguous_words_are_not_dates():
     assert resolve("اتفق الاثنين على") == []
 
 
+def test_a_month_that_is_also_a_word_is_a_month_after_in_or_before_last():
+    assert resolve("التقيا في مارس الماضي") == ["2025-03"]
+    assert resolve("منذ مارس الماضي") == ["2025-03"]
+    assert resolve("التقيا في مارس") == ["2025-03"]
+    assert resolve("وقد مارس الرئيس ضغوطا") == []
+
+
 def test_without_publication_date_relative_dates_stay_unresolved():
     assert resolve("يوم الثلاثاء", pub=None) == ["None"]
     assert resolve("في 3 يوليو 2024", pub=None) == ["2024-07-03"]

@@ -613,3 +613,10 @@ def test_the_meeting_that_brought_two_leaders_together_among_the_days_meetings_h
             "فلاديمير بوتين والرئيس التركي رجب طيب أردوغان.")
     assert [(str(e.date), labels(e)) for e in events_of(text, dt.date(2024, 5, 8)) if e.type == "Meeting"] == [
         ("2024-05-07", {"Vladimir Putin", "Recep Tayyip Erdoğan"})]
+
+
+def test_a_bare_construct_title_is_the_one_holder_the_article_named():
+    text = ("استقبل ولي العهد الكويتي الشيخ صباح الخالد الحمد الصباح، اليوم، الرئيس الفرنسي إيمانويل ماكرون. "
+            "وكان ولي العهد قد بحث في اتصال هاتفي مع الرئيس التركي رجب طيب أردوغان في مارس الماضي العلاقات الثنائية.")
+    calls = [e for e in events_of(text, dt.date(2025, 5, 3)) if e.type == "PhoneCall"]  # crown prince since 2024
+    assert [(str(e.date), "Recep Tayyip Erdoğan" in labels(e), len(e.participants)) for e in calls] == [("2025-03", True, 2)]

@@ -163,6 +163,7 @@ class DateGrammar:
         self.rel_weeks = {normalize(k): v for k, v in data["relative_weeks"].items()}
         self.rel_years = {normalize(k): v for k, v in data["relative_years"].items()}
         self.past = {normalize(w) for w in data["weekday_past"]}
+        self.month_after = {normalize(w) for w in data["weekday_past"] + data["weekday_next"]}
         marker_offsets = {normalize(w): 0 for w in data["weekday_markers"]}
         for word, off in self.rel_days.items():
             marker_offsets[word] = off
@@ -306,7 +307,7 @@ class DateGrammar:
                 return DateMention(s, e, "day_month", month=month, day=int(g["d"]))
             if kind == "month":
                 word = _squash(g["m1"])
-                if word in self.month_ctx and not (g.get("q") or g.get("m2")):
+                if word in self.month_ctx and not (g.get("q") or g.get("m2") or self._month_context(text, s, e)):
                     return False
                 return DateMention(s, e, "month", month=month)
             if kind == "weekday":
@@ -320,6 +321,13 @@ class DateGrammar:
             return DateMention(s, e, kind, offset=table[_squash(g["r"])])
         except (ValueError, TypeError, KeyError):
             return False
+
+    def _month_context(self, text: str, s: int, e: int) -> bool:
+        """"في مارس", "مارس الماضي": a month name that is also a word ("مارس" practised) is a month
+        after "في" or before "the last" / "the next"."""
+        after = text[e:e + 12].split()[:1]
+        before = text[max(0, s - 4):s].split()[-1:]
+        return bool(after and after[0].strip("،,.") in self.month_after) or before == ["في"]
 
     def _weekday(self, m: re.Match, g: dict, text: str):
         s, e = m.span()

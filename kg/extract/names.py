@@ -369,7 +369,9 @@ def resolve_title(ctx: Reading, slots, i, title: Hit, on, persons) -> tuple[int,
             return j, PersonRef(start, end, unknown_person(ctx, start, stop, label), role)
         label = ctx.t.original(title.start, end)
         return j, PersonRef(title.start, end, Entity(f"title:{role}:{country}", "Person", None, label), role)
-    definite = ctx.text[title.start - len(title.prefix):title.end].startswith(("ال", "بال", "وال", "لل", "فال"))
+    # "الملك", and the construct "ولي العهد", "رئيس الوزراء": definite by their last word
+    definite = ctx.text[title.start - len(title.prefix):title.end].startswith(("ال", "بال", "وال", "لل", "فال")) \
+        or any(w.startswith("ال") for w in ctx.text[title.start:title.end].split()[1:])
     if name_goes_on(ctx, end):
         return j, None  # "الملك فيصل": a king kg does not know, not the one this article names
     if country is None and role and role != "other" and title.kind == "title" and not former and definite:
