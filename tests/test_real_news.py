@@ -620,3 +620,12 @@ def test_a_bare_construct_title_is_the_one_holder_the_article_named():
             "وكان ولي العهد قد بحث في اتصال هاتفي مع الرئيس التركي رجب طيب أردوغان في مارس الماضي العلاقات الثنائية.")
     calls = [e for e in events_of(text, dt.date(2025, 5, 3)) if e.type == "PhoneCall"]  # crown prince since 2024
     assert [(str(e.date), "Recep Tayyip Erdoğan" in labels(e), len(e.participants)) for e in calls] == [("2025-03", True, 2)]
+
+
+def test_their_summit_after_another_event_word_is_their_own_earlier_meeting():
+    text = ("استقبل الرئيس الفرنسي إيمانويل ماكرون، اليوم، المستشار الألماني أولاف شولتس في باريس. "
+            "ويأتي اللقاء بعد قمتهما الأولى في برلين في مارس 2022.")
+    meetings = sorted((str(e.date), e.place.label if e.place else None)
+                      for e in events_of(text, dt.date(2024, 5, 3)) if e.type == "Meeting")
+    assert meetings == [("2022-03", "Berlin")]
+

@@ -76,7 +76,7 @@ def find_triggers(ctx: Reading, hits: list[Hit], cues: list[Hit], s1: int) -> Se
             if meeting is not None:
                 kept[kept.index(meeting)] = meeting._replace(value="Summit")
             continue
-        if t.value == "Summit" and others:
+        if t.value == "Summit" and others and not their_own(ctx, t, cues):
             context = any(c.kind == "summit_context" and c.end <= t.start and ctx.t.tokens_between(c.end, t.start) <= 2
                           for c in cues)
             if context or any(o.start < t.start for o in others):
@@ -90,6 +90,13 @@ def find_triggers(ctx: Reading, hits: list[Hit], cues: list[Hit], s1: int) -> Se
                 continue  # "على هامش قمة": the summit is where a meeting happened
         kept.append(t)
     return SentenceTriggers(kept, sideline, named, attended)
+
+
+def their_own(ctx: Reading, t: Hit, cues: list[Hit]) -> bool:
+    """"بعد قمتهما الأولى في سنغافورة": "their summit" is the two leaders' meeting, an event of its own,
+    not the place of another ("على هامش قمتهما" still is)."""
+    return t.suffix in ctx.m.dual_suffixes and not any(
+        c.kind == "summit_context" and c.end <= t.start and ctx.t.tokens_between(c.end, t.start) <= 2 for c in cues)
 
 
 def talks_verbs(ctx: Reading, hits: list[Hit], triggers: list[Hit], s1: int) -> list[Hit]:
