@@ -147,6 +147,7 @@ class Mention:
     weak_place: bool = False  # the place is the article's dateline, not told of this event
     place_country: str | None = None  # the country of the place, to tell two undated events apart
     invited: frozenset = frozenset()  # participants who are there as inviters ("تلبية لدعوة من Y")
+    told_day: int | None = None  # an undated article's "أمس" (-1), "اليوم" (0): to tell two undated events apart
 
     @property
     def family(self) -> str:

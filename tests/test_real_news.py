@@ -629,3 +629,13 @@ def test_their_summit_after_another_event_word_is_their_own_earlier_meeting():
                       for e in events_of(text, dt.date(2024, 5, 3)) if e.type == "Meeting")
     assert meetings == [("2022-03", "Berlin")]
 
+
+
+
+def test_an_undated_article_keeps_a_visit_of_yesterday_and_talks_of_today_apart():
+    visit = ("وصل الرئيس الفرنسي إيمانويل ماكرون أمس إلى برلين في زيارة تستمر يومين، "
+             "واستقبله المستشار الألماني أولاف شولتس. ")
+    today = "والتقى ماكرون اليوم المستشار الألماني أولاف شولتس في مقر المستشارية."
+    same_day = "والتقى ماكرون أمس المستشار الألماني أولاف شولتس في مقر المستشارية."
+    assert [e.date for e in events_of(visit + today, None)] == [None, None]
+    assert len(events_of(visit + same_day, None)) == 1

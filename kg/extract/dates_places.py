@@ -54,12 +54,7 @@ def pick_date(ctx: Reading, t, a, b, zones, dates, future, single, sentence_idx,
     then = re.search(r"(?<!\w)ثم(?!\w)", ctx.text[t.end:b])
     if then:
         zones = zones + [(t.end + then.start(), b)]
-    reach = DATE_REACH // 2 if "ال" in t.prefix else DATE_REACH  # "the meeting" is dated close by, if at all
-    cands = [d for d in dates if a <= d.start < b and not any(z0 <= d.start < z1 for z0, z1 in zones)
-             and not (d.start > t.end and distance(ctx, t, d.start, persons) > reach)]
-    if not cands and single:
-        cands = [d for d in dates if not any(z0 <= d.start < z1 for z0, z1 in zones)
-                 and not (d.start > t.end and distance(ctx, t, d.start, persons) > reach)]
+    cands = candidates(ctx, t, a, b, zones, dates, single, persons)
     if not cands:  # "كما تلقى أمس، اتصالا من Z": the day stands between the verb and its object
         cands = [d for d in dates if s0 <= d.end <= a and ctx.t.tokens_between(d.end, t.start) <= 1]
     if not cands and linked_to_clause_before(ctx, t, s0):
@@ -84,6 +79,29 @@ def pick_date(ctx: Reading, t, a, b, zones, dates, future, single, sentence_idx,
         if ctx.state.last_date is not None and sentence_idx - ctx.state.last_date_sentence <= 2:
             return ctx.state.last_date
     return None
+
+
+def candidates(ctx: Reading, t: Hit, a: int, b: int, zones, dates, single: bool, persons) -> list[DateMention]:
+    """The dates told of the event in its scope: outside the excluded zones, and after the trigger
+    only within reach (a sentence of one event: anywhere in the sentence)."""
+    reach = DATE_REACH // 2 if "ال" in t.prefix else DATE_REACH  # "the meeting" is dated close by, if at all
+    cands = [d for d in dates if a <= d.start < b and not any(z0 <= d.start < z1 for z0, z1 in zones)
+             and not (d.start > t.end and distance(ctx, t, d.start, persons) > reach)]
+    if not cands and single:
+        cands = [d for d in dates if not any(z0 <= d.start < z1 for z0, z1 in zones)
+                 and not (d.start > t.end and distance(ctx, t, d.start, persons) > reach)]
+    return cands
+
+
+def told_day(ctx: Reading, frame: Frame, dates, single: bool, persons) -> int | None:
+    """"وصل أمس" and "التقى اليوم" in an article with no publication date: days that cannot be
+    resolved but are not the same day (-1 and 0)."""
+    t = frame.trigger
+    cands = [d for d in candidates(ctx, t, frame.start, frame.end, frame.date_zones + relative_clauses(ctx, t, frame.end),
+                                   dates, single, persons) if d.kind == "rel_day"]
+    if not cands:
+        return None
+    return min(cands, key=lambda d: (d.start < t.start, abs(d.start - t.end))).offset
 
 
 def linked_to_clause_before(ctx: Reading, t: Hit, s0: int) -> bool:
@@ -250,6 +268,8 @@ def locate(ctx: Reading, frame: Frame, names: SentenceNames, cues: list[Hit], da
     pub = ctx.article.published
     if frame.date is not None and pub is not None and frame.date.start() > pub:
         frame.future = True
+    if pub is None and frame.date is None:
+        frame.told_day = told_day(ctx, frame, dates, single, names.persons)
     sideline = any(c.kind == "summit_context" and ctx.text[c.start:c.end].endswith("هامش") for c in cues
                    if a <= c.start < b)
     frame.place = pick_place(ctx, t, names.places, frame.inside, names.persons, a, sideline)

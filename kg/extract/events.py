@@ -99,6 +99,8 @@ def read_sentence(ctx: Reading, idx: int, s0: int, s1: int, hits: list[Hit], dat
         locate(ctx, frame, names, cues, dates, single=len(scopes) == 1, sentence_idx=idx)
         people = participants(ctx, frame, names, prev, idx)
         for mention in resolve_frame(ctx, frame, people, names):
+            if frame.told_day is not None:
+                mention = replace(mention, told_day=frame.told_day)
             ctx.mentions.append(mention)
             prev = mention
             if mention.date is not None:

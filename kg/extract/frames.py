@@ -46,6 +46,7 @@ class Frame:
     date: DateValue | None = None
     place: Entity | None = None
     organizer: Entity | None = None
+    told_day: int | None = None  # "أمس" in an article with no publication date: -1
 
     def inside(self, x) -> bool:
         """Whether a name (or any span with a start) is in the scope and outside the excluded zones."""

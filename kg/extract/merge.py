@@ -149,6 +149,11 @@ def _same_country(c: Cluster, m: Mention) -> bool:
     return not told or m.place_country is None or m.weak_place or m.place_country in told
 
 
+def _same_day(c: Cluster, m: Mention) -> bool:
+    told = {x.told_day for x in c.mentions if x.told_day is not None}
+    return not told or m.told_day is None or m.told_day in told
+
+
 def _visitors(c: Cluster) -> set[str]:
     return {k for m in c.mentions if m.type == "Visit" for k, r in m.roles.items() if r == "visitor"}
 
@@ -243,8 +248,11 @@ def merge_article(mentions: list[Mention]) -> tuple[list[Cluster], list[Cluster]
             clusters.append(own)
             continue
         # undated tellings of one pair are one event, unless they place it in different countries
-        target = next((c for c in floating if _family_ok(c.family, m.family) and c.keys == _keys(m)
-                       and c.status == m.status and _same_country(c, m)), None)
+        # or on different days ("وصل أمس" and "التقى اليوم" in an article with no date)
+        options = [c for c in floating if _family_ok(c.family, m.family) and c.keys == _keys(m)
+                   and c.status == m.status and _same_country(c, m) and _same_day(c, m)]
+        # of two undated events of the pair (a visit and, on another day, talks), the one of its kind
+        target = next((c for c in options if any(x.type == m.type for x in c.mentions)), options[0] if options else None)
         if target is None:
             target = Cluster(m.family, _keys(m), m.status, None, published=m.published)
             floating.append(target)
@@ -344,7 +352,7 @@ def plan_group(dated: Iterable[tuple[object, Cluster]], floating: Iterable[tuple
             continue
         target = next((t for t in undated if _family_ok(t.family, f.family)
                        and t.cluster.mentions[0].article_id == f.mentions[0].article_id
-                       and all(_same_country(t.cluster, m) for m in f.mentions)), None)
+                       and all(_same_country(t.cluster, m) and _same_day(t.cluster, m) for m in f.mentions)), None)
         if target is None:
             undated.append(Target(f.family, None, [h], cluster=replace(f, mentions=list(f.mentions))))
             continue
