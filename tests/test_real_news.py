@@ -639,3 +639,11 @@ def test_an_undated_article_keeps_a_visit_of_yesterday_and_talks_of_today_apart(
     same_day = "والتقى ماكرون أمس المستشار الألماني أولاف شولتس في مقر المستشارية."
     assert [e.date for e in events_of(visit + today, None)] == [None, None]
     assert len(events_of(visit + same_day, None)) == 1
+
+
+def test_a_visit_told_without_its_host_takes_the_one_who_received_the_visitor_not_the_inviter():
+    text = ("استقبل ولي العهد الكويتي الشيخ صباح الخالد الحمد الصباح الخميس، رئيس الوزراء الهندي ناريندرا مودي "
+            "في قصر بيان. وكان مودي قد أعرب عن سعادته بزيارة الكويت تلبية لدعوة أمير الكويت الشيخ مشعل الأحمد "
+            "الجابر الصباح. ويبدأ مودي الأربعاء زيارة رسمية للكويت تستمر حتى الجمعة.")
+    visits = [labels(e) for e in events_of(text, dt.date(2025, 5, 8)) if e.type == "Visit"]
+    assert visits == [{"Narendra Modi", "Sabah Al-Khalid Al-Hamad Al-Sabah"}]

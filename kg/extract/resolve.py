@@ -192,7 +192,7 @@ def earlier_host(ctx: Reading, visitor_key: str, date: DateValue | None, place: 
             told.append((v, v.date or last))
     for v, when in reversed(told):
         if dates_near(when, date):
-            host = next((k for k, r in v.roles.items() if r == "host"), None)
+            host = next((k for k, r in v.roles.items() if r == "host" and k not in v.invited), None)  # not an inviter
             entity = next((p for p in v.participants if p.key == host), None)
             if entity is not None and host_country(ctx, {host: "host"}, date) == country_of(ctx, place):
                 return entity
