@@ -639,6 +639,8 @@ def test_an_undated_article_keeps_a_visit_of_yesterday_and_talks_of_today_apart(
     same_day = "والتقى ماكرون أمس المستشار الألماني أولاف شولتس في مقر المستشارية."
     assert [e.date for e in events_of(visit + today, None)] == [None, None]
     assert len(events_of(visit + same_day, None)) == 1
+    weekdays = visit.replace("أمس", "أمس الثلاثاء") + today.replace("اليوم", "اليوم الأربعاء")
+    assert [e.date for e in events_of(weekdays, None)] == [None, None]
 
 
 def test_a_visit_told_without_its_host_takes_the_one_who_received_the_visitor_not_the_inviter():

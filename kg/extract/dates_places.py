@@ -98,7 +98,8 @@ def told_day(ctx: Reading, frame: Frame, dates, single: bool, persons) -> int | 
     resolved but are not the same day (-1 and 0)."""
     t = frame.trigger
     cands = [d for d in candidates(ctx, t, frame.start, frame.end, frame.date_zones + relative_clauses(ctx, t, frame.end),
-                                   dates, single, persons) if d.kind == "rel_day"]
+                                   dates, single, persons)
+             if d.kind == "rel_day" or (d.kind == "weekday" and (d.offset or d.direction == "today"))]  # "أمس الثلاثاء"
     if not cands:
         return None
     return min(cands, key=lambda d: (d.start < t.start, abs(d.start - t.end))).offset
