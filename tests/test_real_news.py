@@ -649,3 +649,9 @@ def test_a_visit_told_without_its_host_takes_the_one_who_received_the_visitor_no
             "الجابر الصباح. ويبدأ مودي الأربعاء زيارة رسمية للكويت تستمر حتى الجمعة.")
     visits = [labels(e) for e in events_of(text, dt.date(2025, 5, 8)) if e.type == "Visit"]
     assert visits == [{"Narendra Modi", "Sabah Al-Khalid Al-Hamad Al-Sabah"}]
+
+
+def test_a_city_told_inside_the_visited_country_places_the_event():
+    text = ("وصل الرئيس التركي رجب طيب أردوغان إلى روسيا أمس في زيارة رسمية. "
+            "والتقى الرئيس الروسي فلاديمير بوتين أردوغان أمس في الكرملين.")
+    assert [(e.type, e.place.label) for e in events_of(text, dt.date(2024, 5, 3))] == [("Visit", "Moscow")]

@@ -460,6 +460,11 @@ def _event(c: Cluster) -> Event:
         first = {k: min((i for i, m in enumerate(mentions) if m.place and m.place.key == k), default=len(mentions))
                  for k in places}
         top = max(places.items(), key=lambda kv: (kv[1], -first[kv[0]]))[0]
+        # "زار سورية ... والتقيا في قاعدة حميميم بريف اللاذقية": a city told inside the country is more exact
+        inside = {m.place.key for m in mentions if m.place and m.place.kind != "Country" and not m.weak_place
+                  and m.place_country == top and m.place.key != top}
+        if inside and any(m.place and m.place.key == top and m.place.kind == "Country" for m in mentions):
+            top = max(inside, key=lambda k: (places[k], -first[k]))
         told = [m.place for m in mentions if m.place and m.place.key == top]
         place = _pick_entity(told) if told else c.place_hint
     organizer = next((m.organizer for m in mentions if m.organizer is not None), None)
