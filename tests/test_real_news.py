@@ -655,3 +655,11 @@ def test_a_city_told_inside_the_visited_country_places_the_event():
     text = ("وصل الرئيس التركي رجب طيب أردوغان إلى روسيا أمس في زيارة رسمية. "
             "والتقى الرئيس الروسي فلاديمير بوتين أردوغان أمس في الكرملين.")
     assert [(e.type, e.place.label) for e in events_of(text, dt.date(2024, 5, 3))] == [("Visit", "Moscow")]
+
+
+def test_a_periodic_word_of_another_noun_does_not_make_the_meeting_habitual():
+    far = ("سيلتقي الرئيس الفرنسي إيمانويل ماكرون الاثنين المقبل المستشار الألماني أولاف شولتس، "
+           "قبل تولي بلاده الرئاسة الدورية للاتحاد.")
+    near = "التقى الرئيس الفرنسي إيمانويل ماكرون المستشار الألماني أولاف شولتس عدة مرات."
+    assert [e.status for e in events_of(far, dt.date(2024, 5, 3))] == ["planned"]
+    assert events_of(near, dt.date(2024, 5, 3)) == []

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..models import PLANNED, DateValue, Entity, Mention
-from .dates_places import DATE_REACH
+from .dates_places import DATE_REACH, distance
 from .entities import Hit
 
 if TYPE_CHECKING:
@@ -73,6 +73,9 @@ def frame_for(ctx: Reading, scope: Scope, s0: int, s1: int, names: SentenceNames
     return frame
 
 
+HABITUAL_REACH = 5  # words between the event word and "عدة مرات", "الدورية"
+
+
 def no_event(ctx: Reading, t: Hit, before: list[Hit], after: list[Hit]) -> bool:
     """A reference to an event already told, a negated, hypothetical or habitual one."""
     def near_before(kind, n):
@@ -88,7 +91,11 @@ def no_event(ctx: Reading, t: Hit, before: list[Hit], after: list[Hit]) -> bool:
         return True
     if near_before("negator", 3) or near_before("hypothetical", ctx.lex.get("hypothetical_window", 6)):
         return True
-    return any(c.kind == "habitual" for c in before + after)
+    # "التقيا عدة مرات", "اجتماعاتهما الدورية": habitual when said of the event word in its clause,
+    # not of another noun further on ("، قبل تولي بلادها الرئاسة الدورية")
+    return near_before("habitual", HABITUAL_REACH) or any(
+        c.kind == "habitual" and distance(ctx, t, c.start, ()) <= HABITUAL_REACH
+        and not re.search(r"[،,؛;]", ctx.text[t.end:c.start]) for c in after)
 
 
 def event_type(ctx: Reading, t: Hit, cues: list[Hit], a: int, b: int) -> str:
