@@ -663,3 +663,11 @@ def test_a_periodic_word_of_another_noun_does_not_make_the_meeting_habitual():
     near = "التقى الرئيس الفرنسي إيمانويل ماكرون المستشار الألماني أولاف شولتس عدة مرات."
     assert [e.status for e in events_of(far, dt.date(2024, 5, 3))] == ["planned"]
     assert events_of(near, dt.date(2024, 5, 3)) == []
+
+
+def test_a_named_summit_that_brought_two_leaders_together_is_their_meeting_even_after_another_event():
+    text = ("استقبل الرئيس الفرنسي إيمانويل ماكرون، اليوم، المستشار الألماني أولاف شولتس في باريس. "
+            "ويأتي اللقاء بعد أيام من قمة جنيف التي جمعت الرئيس الأمريكي جو بايدن والرئيس الروسي فلاديمير بوتين "
+            "الأربعاء الماضي، وهو ما دفع القادة الأوروبيين إلى التحرك.")
+    meetings = [(e.type, str(e.date), labels(e)) for e in events_of(text, dt.date(2024, 5, 3)) if "Joe Biden" in labels(e)]
+    assert meetings == [("Meeting", "2024-05-01", {"Joe Biden", "Vladimir Putin"})]

@@ -140,6 +140,8 @@ def relative_clauses(ctx: Reading, t: Hit, b: int) -> list[tuple[int, int]]:
             continue
         if k == 0 or (k == 1 and words[0].group(0).startswith("ال")):
             continue  # "الزيارة (التاريخية) التي قام بها ...": the clause describes the event itself
+        if k + 1 < len(words) and f"{m.group(0)} {words[k + 1].group(0)}" in word_list(ctx.m, "gathering_clauses"):
+            continue  # "قمة جنيف التي جمعت X وY": so does a clause of who it brought together
         start = t.end + m.start()
         brk = re.search(r"[،,؛;]", ctx.text[start:b])
         zones.append((start, start + brk.start() if brk else b))

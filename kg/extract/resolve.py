@@ -18,6 +18,7 @@ from .dates_places import parse_duration
 from .entities import Hit
 from .lexwords import word_list
 from .names import guest_of
+from .triggers import gathering_follows
 
 if TYPE_CHECKING:
     from .frames import Frame
@@ -315,8 +316,8 @@ def resolve_frame(ctx: Reading, frame: Frame, people: list[Entity], names: Sente
 
     if etype == "Summit":  # a summit's participants are the leaders at it, not ministers or aides
         people = [p for p in people if is_leader(ctx, p, date)]
-    if etype == "Summit" and len(people) == 2 and organizer is None and "ال" not in t.prefix and not any(
-            w in word_list(ctx.m, "multilateral_cues") for w in ctx.text[a:b].split()):
+    if etype == "Summit" and len(people) == 2 and organizer is None and "ال" not in t.prefix and (gathering_follows(ctx, t) or not any(
+            w in word_list(ctx.m, "multilateral_cues") for w in ctx.text[a:b].split())):
         etype = "Meeting"  # "قمة" of two leaders is a meeting (CAMEO 044), not a multilateral summit
     roles: dict[str, str] = {}
     if etype == "Visit" and len(people) == 1 and place is not None and domestic(ctx, people[0], place, date):

@@ -93,10 +93,18 @@ def find_triggers(ctx: Reading, hits: list[Hit], cues: list[Hit], s1: int) -> Se
 
 
 def their_own(ctx: Reading, t: Hit, cues: list[Hit]) -> bool:
-    """"بعد قمتهما الأولى في سنغافورة": "their summit" is the two leaders' meeting, an event of its own,
-    not the place of another ("على هامش قمتهما" still is)."""
-    return t.suffix in ctx.m.dual_suffixes and not any(
-        c.kind == "summit_context" and c.end <= t.start and ctx.t.tokens_between(c.end, t.start) <= 2 for c in cues)
+    """"بعد قمتهما الأولى في سنغافورة", "بعد قمة ألاسكا التي جمعت ترامب وبوتين": a summit of its own
+    leaders is an event of its own, not the place of another ("على هامش قمتهما" still is)."""
+    if any(c.kind == "summit_context" and c.end <= t.start and ctx.t.tokens_between(c.end, t.start) <= 2 for c in cues):
+        return False
+    return t.suffix in ctx.m.dual_suffixes or gathering_follows(ctx, t)
+
+
+def gathering_follows(ctx: Reading, t: Hit) -> bool:
+    """"قمة ألاسكا التي جمعت X وY": the event word, or its name, then a clause naming who it brought together."""
+    words = ctx.text[t.end + len(t.suffix):t.end + len(t.suffix) + 60].split()[:4]
+    gathering = word_list(ctx.m, "gathering_clauses")
+    return any(" ".join(words[k:k + 2]) in gathering for k in range(3))
 
 
 def talks_verbs(ctx: Reading, hits: list[Hit], triggers: list[Hit], s1: int) -> list[Hit]:
