@@ -671,3 +671,10 @@ def test_a_named_summit_that_brought_two_leaders_together_is_their_meeting_even_
             "الأربعاء الماضي، وهو ما دفع القادة الأوروبيين إلى التحرك.")
     meetings = [(e.type, str(e.date), labels(e)) for e in events_of(text, dt.date(2024, 5, 3)) if "Joe Biden" in labels(e)]
     assert meetings == [("Meeting", "2024-05-01", {"Joe Biden", "Vladimir Putin"})]
+
+
+def test_weeks_before_the_reported_visit_dates_the_earlier_call():
+    text = ("وصل الرئيس الصيني شي جين بينغ إلى موسكو اليوم في زيارة رسمية. "
+            "وتأتي الزيارة بعد أسبوعين من اتصال هاتفي بين الرئيس الصيني والرئيس الروسي فلاديمير بوتين.")
+    calls = [(str(e.date), labels(e)) for e in events_of(text, dt.date(2024, 5, 8)) if e.type == "PhoneCall"]
+    assert calls == [("2024-04-24", {"Xi Jinping", "Vladimir Putin"})]

@@ -158,18 +158,20 @@ def relative_to_previous(ctx: Reading, t: Hit, s0: int) -> DateValue | None:
         if m.date is not None and m.date.precision == "day":
             last = m
             break
-    if last is None:
-        return None
     head = ctx.text[max(s0, t.start - 40):t.start]
     offsets = {normalize(k): v for k, v in ctx.lex["relative_day_offsets"].items()}
     m = re.search(r"(بعد|قبل)\s+(?:نحو\s+)?(" + "|".join(sorted(map(re.escape, offsets), key=len, reverse=True))
                   + r")\s+من\s+$", head)
     if not m:
         return None
+    # "وتأتي الزيارة بعد أسبوعين من اتصال": the sentence's subject is the event the article reports
+    anchor = last.date if last is not None else reported_event_day(ctx, s0, t.start - len(m.group(0)))
+    if anchor is None:
+        return None
     days = offsets[m.group(2)]
     # X happened "one day after" the event told in this sentence... read back: the event is earlier
     try:
-        d = last.date.start() + dt.timedelta(days=-days if m.group(1) == "بعد" else days)
+        d = anchor.start() + dt.timedelta(days=-days if m.group(1) == "بعد" else days)
     except OverflowError:  # a day before 1 January of year 1 or after 9999
         return None
     return DateValue.of(d.year, d.month, d.day)
@@ -182,7 +184,23 @@ def inside_reported_event(ctx: Reading, s0: int, b: int) -> DateValue | None:
     found = _inside_pattern(ctx).search(ctx.text, s0, b)
     if not found:
         return None
-    types = _inside_nouns(ctx)[" ".join(found.group(1).split())]
+    return _reported_day(ctx, s0, _inside_nouns(ctx)[" ".join(found.group(1).split())])
+
+
+def reported_event_day(ctx: Reading, s0: int, b: int) -> DateValue | None:
+    """The day of the reported event a definite noun of the sentence, before ``b``, refers to
+    ("وتأتي الزيارة بعد ..."): the first held event of its kind dated before the sentence."""
+    nouns = _inside_nouns(ctx)
+    words = ctx.text[s0:b].split()
+    for k in range(len(words)):
+        for n in (2, 1):
+            types = nouns.get(" ".join(words[k:k + n]))
+            if types:
+                return _reported_day(ctx, s0, types)
+    return None
+
+
+def _reported_day(ctx: Reading, s0: int, types) -> DateValue | None:
     first = ctx.nt.orig_span(s0, s0 + 1)[0]
     for m in ctx.mentions:
         if m.start >= first:
