@@ -297,3 +297,9 @@ def test_a_summit_held_on_a_day_in_a_place_needs_no_named_leader():
 def test_a_resort_of_a_city_places_the_event_there():
     [e] = merge(mentions("Erdogan met Putin in Russia's Black Sea resort of Sochi on Monday.", dt.date(2024, 5, 18))).events
     assert e.place.label == "Sochi"
+
+
+def test_the_dateline_day_is_the_reports_not_the_events():
+    text = ("ROME, May 7 (Reuters) - Italian Prime Minister Giorgia Meloni met Egyptian President "
+            "Abdel Fattah el-Sisi in Cairo on Monday.")
+    assert [str(m.date) for m in mentions(text, dt.date(2024, 5, 7))] == ["2024-05-06"]

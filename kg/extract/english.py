@@ -60,6 +60,9 @@ class _FoldTable(dict):
 _FOLD = _FoldTable()
 
 
+DATELINE = re.compile(r"(?m)^([A-Z][A-Z .'-]{2,40})(?:,\s*[A-Za-z0-9 .]{2,40})?\s*(?:\([^)]*\)\s*)?[—–:-]")
+
+
 def fold(text: str) -> str:
     """Lower case, accents removed, hyphens and dashes as spaces; the same length as ``text``.
 
@@ -209,6 +212,7 @@ class EnglishExtractor:
         self.mentions: list[Mention] = []
         self.present: set[int] = set()  # mentions dated only by a verb in the present tense
         self.dateline: Entity | None = None
+        self._datelines: list[tuple[int, int]] | None = None
         self.last_date: tuple | None = None  # (sentence number, date) of the latest dated trigger sentence
         self.number = 0
 
@@ -283,9 +287,15 @@ class EnglishExtractor:
             out.append(m)
         return out
 
+    def dateline_spans(self) -> list[tuple[int, int]]:
+        """Where lines open with a dateline ("BEIJING, May 7 (Reuters) -"): its day is the report's, no event's."""
+        if self._datelines is None:
+            self._datelines = [m.span() for m in DATELINE.finditer(self.text)]
+        return self._datelines
+
     def find_dateline(self, toks, hits, a) -> None:
         """"WATFORD, United Kingdom —", "ASTANA, KAZAKHSTAN:", "MOSCOW (Reuters) -" open a line."""
-        for line in re.finditer(r"(?m)^([A-Z][A-Z .'-]{2,40})(?:,\s*[A-Za-z0-9 .]{2,40})?\s*(?:\([^)]*\)\s*)?[—–:-]", self.text):
+        for line in DATELINE.finditer(self.text):
             for mt in re.finditer(r"[A-Za-z .'-]+", line.group(0)):
                 ws = _words(mt.group(0))
                 for k in range(len(ws), 0, -1):
@@ -446,7 +456,10 @@ class EnglishExtractor:
         words = [t.word for t in toks]
         pub = self.pub
         n = len(words)
+        datelines = self.dateline_spans()
         for i, w in enumerate(words):
+            if datelines and any(s <= toks[i].start < e for s, e in datelines):
+                continue
             nxt = words[i + 1] if i + 1 < n else ""
             nxt2 = words[i + 2] if i + 2 < n else ""
             if w in MONTHS and (len(w) > 3 or w in ("may",) or (i + 1 < n and self.text[toks[i].end:toks[i].end + 1] == ".")
