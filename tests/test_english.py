@@ -303,3 +303,9 @@ def test_the_dateline_day_is_the_reports_not_the_events():
     text = ("ROME, May 7 (Reuters) - Italian Prime Minister Giorgia Meloni met Egyptian President "
             "Abdel Fattah el-Sisi in Cairo on Monday.")
     assert [str(m.date) for m in mentions(text, dt.date(2024, 5, 7))] == ["2024-05-06"]
+
+
+def test_the_presidents_of_two_named_countries_are_their_office_holders():
+    for text in ("The presidents of Egypt and France held talks in Cairo on Tuesday.",
+                 "The Egyptian and French presidents held talks in Cairo on Tuesday."):
+        assert [keys(m) for m in mentions(text)] == [["Abdel Fattah el-Sisi", "Emmanuel Macron"]], text

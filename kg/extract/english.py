@@ -362,8 +362,37 @@ class EnglishExtractor:
             return True
         return any(r.get("role") in LEADER_ROLES for r in entry.roles) or not entry.roles
 
+    def country_pair(self, toks, hits, date) -> tuple[list[Ref], set[int]]:
+        """"the Chinese and Russian presidents", "the leaders of China and Russia": the two office holders."""
+        words = [t.word for t in toks]
+        plural = [(tuple(k.split()), v) for k, v in self.m.lex.get("plural_titles", {}).items()]
+        countries = {h.i: h for h in hits if h.kind == "demonym"
+                     or (h.kind == "entity" and self.gaz.entries[h.value].kind == "Country")}
+        for h in countries.values():
+            other = countries.get(h.j + 1)
+            if other is None or h.j >= len(words) or words[h.j] != "and":
+                continue
+            span = None
+            for ws, role in plural:
+                if tuple(words[other.j:other.j + len(ws)]) == ws:  # "Chinese and Russian presidents"
+                    span = (h.i, other.j + len(ws))
+                elif h.i > len(ws) and words[h.i - 1] == "of" and tuple(words[h.i - 1 - len(ws):h.i - 1]) == ws:
+                    span = (h.i - 1 - len(ws), other.j)  # "leaders of China and Russia"
+                if span:
+                    break
+            if span is None:
+                continue
+            roles = ("leader", "head_of_state", "head_of_government") if role == "leader" else (role,)
+            people = [next((e for r in roles if (e := self.holder(r, c.value, date)) is not None), None) for c in (h, other)]
+            if None not in people:
+                # two references joined by "and", as "Xi and Putin" would be
+                return [Ref(span[0], h.j, people[0], role), Ref(other.i, span[1], people[1], role)], set(range(*span))
+        return [], set()
+
     def persons(self, toks, hits, date) -> list[Ref]:
-        refs: list[Ref] = []
+        refs, taken_pair = self.country_pair(toks, hits, date)
+        if taken_pair:
+            hits = [h for h in hits if h.i not in taken_pair]
         k = 0
         n = len(hits)
         while k < n:
