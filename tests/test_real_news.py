@@ -678,3 +678,12 @@ def test_weeks_before_the_reported_visit_dates_the_earlier_call():
             "وتأتي الزيارة بعد أسبوعين من اتصال هاتفي بين الرئيس الصيني والرئيس الروسي فلاديمير بوتين.")
     calls = [(str(e.date), labels(e)) for e in events_of(text, dt.date(2024, 5, 8)) if e.type == "PhoneCall"]
     assert calls == [("2024-04-24", {"Xi Jinping", "Vladimir Putin"})]
+
+
+def test_a_summit_its_subject_took_part_in_is_an_event_and_dates_and_places_the_meeting_on_its_sidelines():
+    text = ("شارك الرئيس التونسي قيس سعيد في القمة العربية التي عقدت في جدة في 19 مايو الماضي، "
+            "والتقى على هامشها ولي العهد السعودي الأمير محمد بن سلمان.")
+    events = sorted((e.type, str(e.date), e.place.label if e.place else None, labels(e))
+                    for e in events_of(text, dt.date(2023, 9, 26)))
+    assert events == [("Meeting", "2023-05-19", "Jeddah", {"Kais Saied", "Mohammed bin Salman"}),
+                      ("Summit", "2023-05-19", "Jeddah", {"Kais Saied"})]

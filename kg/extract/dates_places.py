@@ -112,6 +112,17 @@ def linked_to_clause_before(ctx: Reading, t: Hit, s0: int) -> bool:
     return any(" ".join(head[-n:]).lstrip("،,") in links for n in (1, 2) if len(head) >= n)
 
 
+def sentence_summit(ctx: Reading, s0: int):
+    """The summit told earlier in this sentence, if any."""
+    first = ctx.nt.orig_span(s0, s0 + 1)[0]
+    for m in reversed(ctx.mentions):
+        if m.start < first:
+            return None
+        if m.type == "Summit":
+            return m
+    return None
+
+
 def same_day(ctx: Reading, s0: int) -> DateValue | None:
     """"في اليوم نفسه": the day of the last event told in this sentence, else the last day told before."""
     first = ctx.nt.orig_span(s0, s0 + 1)[0]
@@ -291,8 +302,12 @@ def locate(ctx: Reading, frame: Frame, names: SentenceNames, cues: list[Hit], da
         frame.future = True
     if pub is None and frame.date is None:
         frame.told_day = told_day(ctx, frame, dates, single, names.persons)
-    sideline = any(c.kind == "summit_context" and ctx.text[c.start:c.end].endswith("هامش") for c in cues
+    sideline = any(c.kind == "summit_context" and "هامش" in ctx.text[c.start:c.end] for c in cues
                    if a <= c.start < b)
     frame.place = pick_place(ctx, t, names.places, frame.inside, names.persons, a, sideline)
+    summit = sentence_summit(ctx, frame.s0) if sideline else None
+    if summit is not None:  # "شارك X في القمة ...، والتقى على هامشها Y": when and where the summit was
+        frame.date = frame.date or summit.date
+        frame.place = frame.place or summit.place
     frame.organizer = next((o.entity for o in names.orgs if frame.inside(o) and o.start >= t.end
                             and ctx.t.tokens_between(t.end, o.start) <= 3), None)

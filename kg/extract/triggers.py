@@ -80,7 +80,7 @@ def find_triggers(ctx: Reading, hits: list[Hit], cues: list[Hit], s1: int) -> Se
             context = any(c.kind == "summit_context" and c.end <= t.start and ctx.t.tokens_between(c.end, t.start) <= 2
                           for c in cues)
             if context or any(o.start < t.start for o in others):
-                if any(c.kind == "summit_context" and ctx.text[c.start:c.end].endswith("هامش")
+                if any(c.kind == "summit_context" and "هامش" in ctx.text[c.start:c.end]
                        and c.end <= t.start and ctx.t.tokens_between(c.end, t.start) <= 2 for c in cues):
                     sideline.append(t)
                 named.append(t)
@@ -95,9 +95,21 @@ def find_triggers(ctx: Reading, hits: list[Hit], cues: list[Hit], s1: int) -> Se
 def their_own(ctx: Reading, t: Hit, cues: list[Hit]) -> bool:
     """"بعد قمتهما الأولى في سنغافورة", "بعد قمة ألاسكا التي جمعت ترامب وبوتين": a summit of its own
     leaders is an event of its own, not the place of another ("على هامش قمتهما" still is)."""
+    if took_part(ctx, t, cues):
+        return True
     if any(c.kind == "summit_context" and c.end <= t.start and ctx.t.tokens_between(c.end, t.start) <= 2 for c in cues):
         return False
     return t.suffix in ctx.m.dual_suffixes or gathering_follows(ctx, t)
+
+
+def took_part(ctx: Reading, t: Hit, cues: list[Hit]) -> bool:
+    """"شارك X في القمة العربية ...، والتقى على هامشها Y": the summit a sentence opens with, as what its
+    subject took part in, is told as an event, before the meetings on its sidelines."""
+    s0 = ctx.sentence_start
+    words = [w.lstrip("وف") for w in ctx.text[s0:t.start].split()]
+    verbs = word_list(ctx.m, "summit_participation_verbs")
+    return bool(words) and any(w in verbs for w in words[:2]) and not any(
+        c.kind in ("reporting", "contrast") and s0 <= c.start < t.start for c in cues)
 
 
 def gathering_follows(ctx: Reading, t: Hit) -> bool:
