@@ -687,3 +687,12 @@ def test_a_summit_its_subject_took_part_in_is_an_event_and_dates_and_places_the_
                     for e in events_of(text, dt.date(2023, 9, 26)))
     assert events == [("Meeting", "2023-05-19", "Jeddah", {"Kais Saied", "Mohammed bin Salman"}),
                       ("Summit", "2023-05-19", "Jeddah", {"Kais Saied"})]
+
+
+@pytest.mark.parametrize("text, place", [
+    ("حل الرئيس الفرنسي إيمانويل ماكرون أمس ضيفا على الرئيس المصري عبد الفتاح السيسي في القاهرة.", "Cairo"),
+    ("حل الرئيس الفرنسي إيمانويل ماكرون ضيفا على القاهرة أمس، حيث استقبله الرئيس عبد الفتاح السيسي.", "Cairo"),
+], ids=["on-a-host", "on-a-city"])
+def test_a_guest_of_a_host_or_a_city_is_a_visit(text, place):
+    visits = [(e.type, labels(e), e.place.label) for e in events_of(text, dt.date(2024, 9, 26))]
+    assert visits == [("Visit", {"Emmanuel Macron", "Abdel Fattah el-Sisi"}, place)]
