@@ -14,7 +14,7 @@ import datetime as dt
 import re
 from typing import TYPE_CHECKING
 
-from ..models import OCCURRED, DateValue, Entity
+from ..models import OCCURRED, DateValue, Entity, Mention
 from .entities import Hit
 from .lexwords import word_list
 from .normalize import normalize
@@ -112,26 +112,23 @@ def linked_to_clause_before(ctx: Reading, t: Hit, s0: int) -> bool:
     return any(" ".join(head[-n:]).lstrip("،,") in links for n in (1, 2) if len(head) >= n)
 
 
-def sentence_summit(ctx: Reading, s0: int):
-    """The summit told earlier in this sentence, if any."""
+def this_sentence(ctx: Reading, s0: int) -> list[Mention]:
+    """The mentions told so far in the sentence that starts at ``s0``, in text order."""
     first = ctx.nt.orig_span(s0, s0 + 1)[0]
-    for m in reversed(ctx.mentions):
-        if m.start < first:
-            return None
-        if m.type == "Summit":
-            return m
-    return None
+    k = len(ctx.mentions)
+    while k > 0 and ctx.mentions[k - 1].start >= first:
+        k -= 1
+    return ctx.mentions[k:]
+
+
+def sentence_summit(ctx: Reading, s0: int) -> Mention | None:
+    """The summit told earlier in this sentence, if any."""
+    return next((m for m in reversed(this_sentence(ctx, s0)) if m.type == "Summit"), None)
 
 
 def same_day(ctx: Reading, s0: int) -> DateValue | None:
     """"في اليوم نفسه": the day of the last event told in this sentence, else the last day told before."""
-    first = ctx.nt.orig_span(s0, s0 + 1)[0]
-    for m in reversed(ctx.mentions):
-        if m.start < first:
-            break
-        if m.date is not None:
-            return m.date
-    return ctx.state.last_date
+    return next((m.date for m in reversed(this_sentence(ctx, s0)) if m.date is not None), ctx.state.last_date)
 
 
 def distance(ctx: Reading, t: Hit, pos: int, persons: list[PersonRef]) -> int:
@@ -161,14 +158,7 @@ def relative_clauses(ctx: Reading, t: Hit, b: int) -> list[tuple[int, int]]:
 
 def relative_to_previous(ctx: Reading, t: Hit, s0: int) -> DateValue | None:
     """"بعد يوم واحد من لقائه": a day-precise offset from the last dated event of the sentence."""
-    first = ctx.nt.orig_span(s0, s0 + 1)[0]
-    last = None
-    for m in reversed(ctx.mentions):  # this sentence's mentions only: stop at the sentence's start
-        if m.start < first:
-            break
-        if m.date is not None and m.date.precision == "day":
-            last = m
-            break
+    last = next((m for m in reversed(this_sentence(ctx, s0)) if m.date is not None and m.date.precision == "day"), None)
     head = ctx.text[max(s0, t.start - 40):t.start]
     offsets = {normalize(k): v for k, v in ctx.lex["relative_day_offsets"].items()}
     m = re.search(r"(بعد|قبل)\s+(?:نحو\s+)?(" + "|".join(sorted(map(re.escape, offsets), key=len, reverse=True))
@@ -229,12 +219,17 @@ def _inside_nouns(ctx: Reading) -> dict[str, list[str]]:
     return cache["nouns"]
 
 
+def _alternatives(words) -> str:
+    """A regex alternation of phrases, longest first, any run of spaces between their words."""
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
 def _inside_pattern(ctx: Reading) -> re.Pattern:
+    """"خلال الاجتماع", "قطع المحادثات": a word of being inside, then the reported event's noun."""
     cache = ctx.m.__dict__.setdefault("_inside", {})
     if "pattern" not in cache:
-        alt = lambda words: "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))  # noqa: E731
-        cache["pattern"] = re.compile(rf"(?<!\S)[وف]?(?:{alt(word_list(ctx.m, 'inside_event_words'))})\s+"
-                                      rf"({alt(_inside_nouns(ctx))})(?![\w])")
+        cache["pattern"] = re.compile(rf"(?<!\S)[وف]?(?:{_alternatives(word_list(ctx.m, 'inside_event_words'))})\s+"
+                                      rf"({_alternatives(_inside_nouns(ctx))})(?![\w])")
     return cache["pattern"]
 
 
