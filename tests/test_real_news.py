@@ -696,3 +696,18 @@ def test_a_summit_its_subject_took_part_in_is_an_event_and_dates_and_places_the_
 def test_a_guest_of_a_host_or_a_city_is_a_visit(text, place):
     visits = [(e.type, labels(e), e.place.label) for e in events_of(text, dt.date(2024, 9, 26))]
     assert visits == [("Visit", {"Emmanuel Macron", "Abdel Fattah el-Sisi"}, place)]
+
+
+def test_his_highness_is_the_one_titled_emir_and_a_similar_call_is_a_phone_call_of_that_day():
+    text = ("تلقى أمير الكويت الشيخ مشعل الأحمد الجابر الصباح اليوم اتصالا هاتفيا من الرئيس التركي رجب طيب أردوغان. "
+            "كما تلقى سموه اتصالا مماثلا من الرئيس المصري عبد الفتاح السيسي.")
+    calls = sorted((e.type, str(e.date), sorted(labels(e))) for e in events_of(text, dt.date(2024, 9, 26)))
+    assert calls == [("PhoneCall", "2024-09-26", ["Abdel Fattah el-Sisi", "Mishal Al-Ahmad Al-Jaber Al-Sabah"]),
+                     ("PhoneCall", "2024-09-26", ["Mishal Al-Ahmad Al-Jaber Al-Sabah", "Recep Tayyip Erdoğan"])]
+
+
+def test_his_highness_is_not_a_president_named_after_the_emir():
+    text = ("استقبل أمير الكويت الشيخ مشعل الأحمد الجابر الصباح اليوم الرئيس الفرنسي إيمانويل ماكرون. "
+            "والتقى سموه اليوم رئيس الوزراء الهندي ناريندرا مودي.")
+    assert sorted(sorted(labels(e)) for e in events_of(text, dt.date(2024, 9, 26)) if e.type == "Meeting") == [
+        ["Mishal Al-Ahmad Al-Jaber Al-Sabah", "Narendra Modi"]]

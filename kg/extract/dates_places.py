@@ -292,6 +292,8 @@ def locate(ctx: Reading, frame: Frame, names: SentenceNames, cues: list[Hit], da
     """Fill in the frame's date, place and organizer; a date after publication makes it planned."""
     t, a, b = frame.trigger, frame.start, frame.end
     frame.date = pick_date(ctx, t, a, b, frame.date_zones, dates, frame.future, single, sentence_idx, frame.s0, names.persons)
+    if frame.date is None and frame.like is not None and not frame.future:
+        frame.date = frame.like.date  # "كما تلقى اتصالا مماثلا": told with the last call, of its day
     pub = ctx.article.published
     if frame.date is not None and pub is not None and frame.date.start() > pub:
         frame.future = True

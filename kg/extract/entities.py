@@ -47,7 +47,8 @@ class Hit(NamedTuple):
 
 WORDS = re.compile(r"\w+")
 # kinds whose hits compete for the same characters (longest wins)
-NAME_LAYER = ("entity", "short", "demonym", "title", "epithet", "honorific", "counterpart", "guest", "dual", "capital_word")
+NAME_LAYER = ("entity", "short", "demonym", "title", "epithet", "honorific", "counterpart", "guest", "dual", "capital_word",
+              "honorific_ref")
 CUE_KINDS = (
     "modifier", "negator", "future", "future_after", "hypothetical", "habitual", "demonstrative",
     "reporting", "complementizer", "attribution", "temporal", "continuation",
@@ -96,6 +97,8 @@ class Matcher:
             add(f, "guest", None)
         for f in lex["modifier_triggers"]["forms"]:
             add(f, "mod_trigger", "VideoCall")
+        for f, titles in lex.get("honorific_refs", {}).items():  # "سموه": the one the article titled emir
+            add(f, "honorific_ref", tuple(sorted(normalize(w) for w in titles)))
         for f in lex["dual_references"]:
             add(f, "dual", None, article_variant=True)
         for f in ("العاصمة", "عاصمة"):
@@ -210,7 +213,7 @@ class Matcher:
             elif kind in ("entity", "short"):
                 if suffix or prefix not in NAME_CLITICS:
                     continue
-            elif kind in ("demonym", "title", "epithet", "dual", "capital_word", "counterpart", "guest",
+            elif kind in ("demonym", "title", "epithet", "dual", "capital_word", "counterpart", "guest", "honorific_ref",
                           "modifier", "future_after", "habitual"):
                 if suffix or prefix not in WORD_CLITICS:
                     continue

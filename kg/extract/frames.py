@@ -13,9 +13,10 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from ..models import PLANNED, DateValue, Entity, Mention
+from ..models import FAMILY, OCCURRED, PLANNED, DateValue, Entity, Mention
 from .dates_places import DATE_REACH, distance
 from .entities import Hit
+from .lexwords import word_list
 
 if TYPE_CHECKING:
     from .dates import DateMention
@@ -46,6 +47,7 @@ class Frame:
     date: DateValue | None = None
     place: Entity | None = None
     organizer: Entity | None = None
+    like: Mention | None = None  # the event this one is told as similar to ("اتصالا مماثلا")
     told_day: int | None = None  # "أمس" in an article with no publication date: -1
 
     def inside(self, x) -> bool:
@@ -64,6 +66,9 @@ def frame_for(ctx: Reading, scope: Scope, s0: int, s1: int, names: SentenceNames
     denied = any(c.kind == "denial" and s0 <= c.start < t.start for c in cues)
     zones, date_zones = excluded_zones(ctx, t, a, b, cues, dates)
     frame = Frame(t, a, b, s0, s1, before, after, zones, date_zones, event_type(ctx, t, cues, a, b), False, denied)
+    frame.like = similar_to(ctx, frame)
+    if frame.like is not None and frame.etype in ("Call", "Talks"):
+        frame.etype = frame.like.type  # "كما تلقى سموه اتصالا مماثلا": a phone call like the last one
     for p in names.persons:
         if frame.inside(p) and p.entity.key not in {e.key for e in frame.candidates}:
             frame.candidates.append(p.entity)
@@ -96,6 +101,17 @@ def no_event(ctx: Reading, t: Hit, before: list[Hit], after: list[Hit]) -> bool:
     return near_before("habitual", HABITUAL_REACH) or any(
         c.kind == "habitual" and distance(ctx, t, c.start, ()) <= HABITUAL_REACH
         and not re.search(r"[،,؛;]", ctx.text[t.end:c.start]) for c in after)
+
+
+def similar_to(ctx: Reading, frame: Frame) -> Mention | None:
+    """"اتصالا مماثلا", "لقاء مماثلا": the last event told of that kind, which this one is like."""
+    t = frame.trigger
+    words = ctx.text[t.end + len(t.suffix):t.end + len(t.suffix) + 30].split()[:2]
+    if not any(w.strip("،,.") in word_list(ctx.m, "similar_words") for w in words):
+        return None
+    family = FAMILY.get(frame.etype, "talks")
+    return next((m for m in reversed(ctx.mentions) if m.status == OCCURRED
+                 and (m.family == family or "talks" in (m.family, family))), None)
 
 
 def event_type(ctx: Reading, t: Hit, cues: list[Hit], a: int, b: int) -> str:

@@ -216,6 +216,14 @@ def resolve_names(ctx: Reading, slots: list[list[Hit]], dates: list[DateMention]
                 ctx.state.seen.add(ref.entity.key)
             i = max(j, i + 1)
             continue
+        ref = of_kind(slot, "honorific_ref")
+        if ref is not None:  # "كما تلقى سموه اتصالا": the person the article gave a title that honorific goes with
+            who = next((e for e in reversed(ctx.state.recent_persons)
+                        if set(ref.value) & ctx.state.title_words.get(e.key, set())), None)
+            if who is not None:
+                persons.append(PersonRef(head.start, head.end, who))
+            i += 1
+            continue
         honorific = of_kind(slot, "honorific")
         nxt = slots[i + 1] if i + 1 < n and ctx.t.adjacent(head.end, slots[i + 1][0].start) else None
         unresolved_short = nxt is not None and all(h.kind == "short" for h in nxt) \
