@@ -711,3 +711,12 @@ def test_his_highness_is_not_a_president_named_after_the_emir():
             "والتقى سموه اليوم رئيس الوزراء الهندي ناريندرا مودي.")
     assert sorted(sorted(labels(e)) for e in events_of(text, dt.date(2024, 9, 26)) if e.type == "Meeting") == [
         ["Mishal Al-Ahmad Al-Jaber Al-Sabah", "Narendra Modi"]]
+
+
+def test_one_summit_told_by_two_articles_naming_different_leaders_is_one_event():
+    a = Article("r1", "شارك العاهل الأردني الملك عبد الله الثاني اليوم في القمة العربية المنعقدة في الرياض.",
+                dt.date(2024, 5, 16))
+    b = Article("r2", "ترأس ولي العهد السعودي الأمير محمد بن سلمان اليوم أعمال القمة العربية في الرياض.",
+                dt.date(2024, 5, 16))
+    summits = [e for e in merge(extract_article(a) + extract_article(b)).events if e.type == "Summit"]
+    assert [(e.sources, labels(e)) for e in summits] == [(["r1", "r2"], {"Abdullah II of Jordan", "Mohammed bin Salman"})]

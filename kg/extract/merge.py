@@ -280,7 +280,12 @@ def merge_article(mentions: list[Mention]) -> tuple[list[Cluster], list[Cluster]
 
 
 def group_key(c: Cluster) -> tuple:
-    """Clusters that may merge share participants and status (families are settled inside)."""
+    """Clusters that may merge share participants and status (families are settled inside); a summit
+    told with its place is one summit whoever each article names at it: summits share the country."""
+    if c.family == "summit":
+        country = next((m.place_country for m in c.mentions if m.place_country and not m.weak_place), None)
+        if country:
+            return ((f"@summit in {country}",), c.status)
     return (tuple(sorted(c.keys)), c.status)
 
 
