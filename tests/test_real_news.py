@@ -720,3 +720,9 @@ def test_one_summit_told_by_two_articles_naming_different_leaders_is_one_event()
                 dt.date(2024, 5, 16))
     summits = [e for e in merge(extract_article(a) + extract_article(b)).events if e.type == "Summit"]
     assert [(e.sources, labels(e)) for e in summits] == [(["r1", "r2"], {"Abdullah II of Jordan", "Mohammed bin Salman"})]
+
+
+@pytest.mark.parametrize("when", ["قبل ظهر اليوم", "بعد ظهر اليوم"])
+def test_before_or_after_noon_is_a_time_of_day_not_a_clause_that_hides_the_guest(when):
+    text = f"استقبل الرئيس الفرنسي إيمانويل ماكرون {when} المستشار الألماني أولاف شولتس في قصر الإليزيه."
+    assert [labels(e) for e in events_of(text, dt.date(2024, 5, 3))] == [{"Emmanuel Macron", "Olaf Scholz"}]
