@@ -70,6 +70,11 @@ def test_ambiguous_words_are_not_dates():
     assert resolve("اتفق الاثنين على") == []
 
 
+def test_the_evening_of_the_day_before_yesterday_is_two_days_back():
+    assert resolve("مساء أمس الأول") == resolve("أول أمس") == [str(WED - dt.timedelta(days=2))]
+    assert resolve("مساء أمس") == [str(WED - dt.timedelta(days=1))]
+
+
 def test_a_month_that_is_also_a_word_is_a_month_after_in_or_before_last():
     assert resolve("التقيا في مارس الماضي") == ["2025-03"]
     assert resolve("منذ مارس الماضي") == ["2025-03"]
