@@ -726,3 +726,11 @@ def test_one_summit_told_by_two_articles_naming_different_leaders_is_one_event()
 def test_before_or_after_noon_is_a_time_of_day_not_a_clause_that_hides_the_guest(when):
     text = f"استقبل الرئيس الفرنسي إيمانويل ماكرون {when} المستشار الألماني أولاف شولتس في قصر الإليزيه."
     assert [labels(e) for e in events_of(text, dt.date(2024, 5, 3))] == [{"Emmanuel Macron", "Olaf Scholz"}]
+
+
+def test_those_present_at_a_leaders_meeting_are_not_its_parties_but_at_a_summit_they_attend():
+    visit = ("استقبل الرئيس عبد الفتاح السيسي اليوم العاهل الأردني الملك عبد الله الثاني، "
+             "بحضور وزير الخارجية بدر عبد العاطي.")
+    summit = "انطلقت اليوم في الرياض القمة العربية بحضور العاهل الأردني الملك عبد الله الثاني والرئيس عبد الفتاح السيسي."
+    assert [labels(e) for e in events_of(visit, dt.date(2025, 3, 26))] == [{"Abdel Fattah el-Sisi", "Abdullah II of Jordan"}]
+    assert [labels(e) for e in events_of(summit, dt.date(2025, 3, 26))] == [{"Abdel Fattah el-Sisi", "Abdullah II of Jordan"}]

@@ -128,6 +128,7 @@ class Matcher:
             "continuation_openers": "continuation", "same_subject": "same_subject",
             "summit_context": "summit_context", "denials": "denial",
             "non_participant_cues": "non_participant", "contrast_connectives": "contrast",
+            "presence_cues": "presence",
         }
         for field, kind in simple.items():
             for f in lex[field]:

@@ -168,9 +168,10 @@ def excluded_zones(ctx: Reading, t: Hit, a: int, b: int, cues: list[Hit], dates:
     for c in cues:
         if not (a <= c.start < b):
             continue
-        if c.kind in ("attribution", "non_participant"):
+        if c.kind in ("attribution", "non_participant") or (c.kind == "presence" and t.value != "Summit"):
+            # "بحضور وزير الخارجية": those present at a leaders' meeting are not its parties (at a summit they are)
             end = clause_end(c.end)
-            if c.kind == "non_participant":  # "مرفوقا بـ X، و Y، و Z": the list goes on
+            if c.kind != "attribution":  # "مرفوقا بـ X، و Y، و Z": the list goes on
                 while end < b and re.match(r"[،,]\s*و", ctx.text[end:end + 4]):
                     end = clause_end(end + 1)
             span = (c.start, end)
