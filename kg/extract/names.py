@@ -281,11 +281,15 @@ def resolve_names(ctx: Reading, slots: list[list[Hit]], dates: list[DateMention]
 def dual_of_countries(ctx: Reading, slots, i: int, on) -> tuple[int, list[PersonRef]]:
     """"الرئيسان التركي والروسي", "الزعيمين الصيني والروسي": the two office holders of the two
     countries named after "the two presidents/leaders" (the roles are `dual_roles` in the lexicon)."""
+    if i + 2 >= len(slots):
+        return i + 1, []
     dual = slots[i][0]
     word = ctx.text[dual.start - len(dual.prefix):dual.end].lstrip("وفبل")
-    roles = {normalize(k).removeprefix("ال"): v for k, v in ctx.lex.get("dual_roles", {}).items()}
-    role = roles.get(word.removeprefix("ال"))
-    if role is None or i + 2 >= len(slots):
+    cache = ctx.m.__dict__.setdefault("_dual_roles", {})
+    if not cache:
+        cache.update({normalize(k).removeprefix("ال"): v for k, v in ctx.lex.get("dual_roles", {}).items()})
+    role = cache.get(word.removeprefix("ال"))
+    if role is None:
         return i + 1, []
     first, second = slots[i + 1], slots[i + 2]
     if not (ctx.t.adjacent(dual.end, first[0].start) and first[0].prefix == "" and second[0].prefix.startswith("و")
