@@ -419,14 +419,14 @@ def named(ctx: Reading, key: str, a: int, b: int) -> Entity:
     return replace(ctx.gaz.entity(key), surface=ctx.t.original(a, b).strip())
 
 
-def title_word(ctx: Reading, title: Hit) -> str:
+def head_word(ctx: Reading, title: Hit) -> str:
     """"الأمير", "أمير البلاد" -> "امير": the title's head word, without the article."""
     words = ctx.text[title.start:title.end].split()
     return words[0].removeprefix("ال") if words else ""
 
 
 def remember_title(ctx: Reading, key: str, title: Hit) -> None:
-    ctx.state.title_words.setdefault(key, set()).add(title_word(ctx, title))
+    ctx.state.title_words.setdefault(key, set()).add(head_word(ctx, title))
 
 
 def unique_holder_in_article(ctx: Reading, role: str, on, title_word: str = "") -> str | None:
