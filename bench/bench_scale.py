@@ -73,13 +73,14 @@ def stage_extract(corpus: str, workers: int) -> dict:
         with SpilledGraph() as store:
             took = clock()
             seen = collect(extracted_local(reader.read([Path(corpus)]), (), pool, workers), store)
+            collected = took()
             store.merge()
             seconds = took()
     finally:
         if pool is not None:
             pool.shutdown()
     return {"articles": seen.read, "events": store.event_count, "seconds": seconds, "peak_mb": peak_mb(),
-            "workers": workers}
+            "workers": workers, "collect_seconds": collected, "merge_seconds": seconds - collected}
 
 
 def stage_pipeline(corpus: str, workers: int, out: str) -> dict:
