@@ -734,3 +734,13 @@ def test_those_present_at_a_leaders_meeting_are_not_its_parties_but_at_a_summit_
     summit = "انطلقت اليوم في الرياض القمة العربية بحضور العاهل الأردني الملك عبد الله الثاني والرئيس عبد الفتاح السيسي."
     assert [labels(e) for e in events_of(visit, dt.date(2025, 3, 26))] == [{"Abdel Fattah el-Sisi", "Abdullah II of Jordan"}]
     assert [labels(e) for e in events_of(summit, dt.date(2025, 3, 26))] == [{"Abdel Fattah el-Sisi", "Abdullah II of Jordan"}]
+
+
+def test_a_meeting_during_the_reported_visit_is_of_its_day_but_one_recalled_from_another_visit_is_not():
+    visit = "استقبل الرئيس عبد الفتاح السيسي اليوم الرئيس الفرنسي إيمانويل ماكرون في القاهرة. "
+    during = "والتقى ماكرون العاهل الأردني الملك عبد الله الثاني خلال الزيارة."
+    recalled = "وكان ماكرون قد التقى العاهل الأردني الملك عبد الله الثاني خلال الزيارة التي قام بها إلى عمان."
+    def with_the_king(text):
+        return [str(e.date) for e in events_of(text, dt.date(2025, 3, 26)) if "Abdullah II of Jordan" in labels(e)]
+    assert with_the_king(visit + during) == ["2025-03-26"]
+    assert with_the_king(visit + recalled) == []  # undated, so not written

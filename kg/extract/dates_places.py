@@ -47,7 +47,7 @@ def find_dateline(ctx: Reading, hits: list[Hit]) -> Entity | None:
     return None
 
 
-def pick_date(ctx: Reading, t, a, b, zones, dates, future, single, sentence_idx, s0, persons) -> DateValue | None:
+def pick_date(ctx: Reading, t, a, b, zones, dates, future, single, sentence_idx, s0, persons, s1=None) -> DateValue | None:
     pub = ctx.article.published
     zones = zones + relative_clauses(ctx, t, b)
     # "يزور الرياض أولا، ثم يتوجه إلى قطر غدا": what follows "ثم" is the next step, with its own day
@@ -71,7 +71,7 @@ def pick_date(ctx: Reading, t, a, b, zones, dates, future, single, sentence_idx,
     relative = relative_to_previous(ctx, t, s0)
     if relative is not None:
         return relative
-    inside = None if future else inside_reported_event(ctx, s0, b)
+    inside = None if future else inside_reported_event(ctx, s0, s1 or b)  # "... خلال الزيارة" may follow the scope
     if inside is not None:
         return inside
     opener = ctx.text[s0:s0 + 30].strip()
@@ -183,8 +183,11 @@ def inside_reported_event(ctx: Reading, s0: int, b: int) -> DateValue | None:
     inside the one the article reports (the definite "the meeting", "the talks") is of that event's day,
     the first event told in the past with a day, before this sentence."""
     found = _inside_pattern(ctx).search(ctx.text, s0, b)
-    if not found:
-        return None
+    if not found or re.match(r"\s+(?:التي|الذي)(?!\S)", ctx.text[found.end():found.end() + 8]):
+        return None  # "خلال الزيارة التي قام بها العام الماضي": another visit, described
+    markers = word_list(ctx.m, "background_markers")
+    if any(w in markers or w[1:] in markers for w in ctx.text[s0:found.start()].split()):
+        return None  # "وكان X قد التقى Y خلال الزيارة": recalled, not told inside today's event
     return _reported_day(ctx, s0, _inside_nouns(ctx)[" ".join(found.group(1).split())])
 
 
@@ -291,7 +294,8 @@ def locate(ctx: Reading, frame: Frame, names: SentenceNames, cues: list[Hit], da
            single: bool, sentence_idx: int) -> None:
     """Fill in the frame's date, place and organizer; a date after publication makes it planned."""
     t, a, b = frame.trigger, frame.start, frame.end
-    frame.date = pick_date(ctx, t, a, b, frame.date_zones, dates, frame.future, single, sentence_idx, frame.s0, names.persons)
+    frame.date = pick_date(ctx, t, a, b, frame.date_zones, dates, frame.future, single, sentence_idx, frame.s0, names.persons,
+                           frame.s1)
     if frame.date is None and frame.like is not None and not frame.future:
         frame.date = frame.like.date  # "كما تلقى اتصالا مماثلا": told with the last call, of its day
     pub = ctx.article.published
