@@ -744,3 +744,10 @@ def test_a_meeting_during_the_reported_visit_is_of_its_day_but_one_recalled_from
         return [str(e.date) for e in events_of(text, dt.date(2025, 3, 26)) if "Abdullah II of Jordan" in labels(e)]
     assert with_the_king(visit + during) == ["2025-03-26"]
     assert with_the_king(visit + recalled) == []  # undated, so not written
+
+
+def test_his_excellency_is_the_president_not_the_prime_minister_named_after_him():
+    text = ("استقبل الرئيس المصري عبد الفتاح السيسي اليوم رئيس الوزراء الهندي ناريندرا مودي. "
+            "وأجرى فخامته اليوم اتصالا هاتفيا مع الرئيس الفرنسي إيمانويل ماكرون.")
+    calls = [labels(e) for e in events_of(text, dt.date(2024, 9, 26)) if e.type == "PhoneCall"]
+    assert calls == [{"Abdel Fattah el-Sisi", "Emmanuel Macron"}]

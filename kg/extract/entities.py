@@ -98,7 +98,7 @@ class Matcher:
         for f in lex["modifier_triggers"]["forms"]:
             add(f, "mod_trigger", "VideoCall")
         for f, titles in lex.get("honorific_refs", {}).items():  # "سموه": the one the article titled emir
-            add(f, "honorific_ref", tuple(sorted(normalize(w) for w in titles)))
+            add(f, "honorific_ref", tuple(sorted(role + ":" + normalize(w) for role, w in (t.split(":") for t in titles))))
         for f in lex["dual_references"]:
             add(f, "dual", None, article_variant=True)
         for f in ("العاصمة", "عاصمة"):

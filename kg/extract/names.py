@@ -426,7 +426,9 @@ def head_word(ctx: Reading, title: Hit) -> str:
 
 
 def remember_title(ctx: Reading, key: str, title: Hit) -> None:
-    ctx.state.title_words.setdefault(key, set()).add(head_word(ctx, title))
+    """The title's head word, and the office with it ("head_of_state:رئيس", not a prime minister's "رئيس")."""
+    word = head_word(ctx, title)
+    ctx.state.title_words.setdefault(key, set()).update((word, f"{title.value}:{word}"))
 
 
 def unique_holder_in_article(ctx: Reading, role: str, on, title_word: str = "") -> str | None:
