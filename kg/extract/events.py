@@ -87,8 +87,7 @@ def read_sentence(ctx: Reading, idx: int, s0: int, s1: int, hits: list[Hit], dat
         remember_date(ctx, idx, None, dates)
         return
     cues = [h for h in hits if h.kind not in NAME_LAYER and h.kind != "trigger"]
-    ctx.sentence_start = s0
-    found = find_triggers(ctx, hits, cues, s1)
+    found = find_triggers(ctx, hits, cues, s1, s0)
     scopes = trigger_scopes(ctx, found.triggers, cues, dates, s0, s1)
     prev: Mention | None = None
     dated_in_sentence: DateValue | None = None

@@ -50,7 +50,6 @@ class Reading:
     phone_only: bool = False
     era: dt.date | None = None  # the day office holders are read on when the article has no date
     name_tokens: set[int] = field(default_factory=set)  # the words of the current sentence that are names
-    sentence_start: int = 0  # where the current sentence starts in the normalized text
     # shortcuts, read in every rule: plain attributes, not properties
     text: str = field(init=False)
     nt: NormText = field(init=False)

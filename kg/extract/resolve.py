@@ -133,15 +133,9 @@ def build(ctx: Reading, t, etype, people, date, place, future, roles, organizer,
         # "the call", "the visit" with no date of its own refers back: it only joins an event
         # unless a clause names who it brought together ("اللقاء الذي جمع X وY")
         partial=(etype in NEEDS_TWO and len(people) < 2) or ("ال" in t.prefix and date is None
-                                                              and not gathering(ctx, t, len(people))),
+                                                              and not (len(people) >= 2 and gathering_follows(ctx, t))),
         place_country=ctx.gaz.country_key(place.key) if place is not None else None,
     )
-
-
-def gathering(ctx: Reading, t: Hit, named: int) -> bool:
-    """"اللقاء الذي جمع أردوغان وبوتين": the event word is described by who met, not referring back."""
-    after = " ".join(ctx.text[t.end + len(t.suffix):t.end + len(t.suffix) + 24].split()[:2])
-    return named >= 2 and after in word_list(ctx.m, "gathering_clauses")
 
 
 def visit_roles(ctx: Reading, t: Hit, people: list[Entity], before: list[Hit], future: bool,

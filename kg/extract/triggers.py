@@ -57,8 +57,8 @@ def trigger_scopes(ctx: Reading, triggers: list[Hit], cues: list[Hit], dates: li
     return scopes
 
 
-def find_triggers(ctx: Reading, hits: list[Hit], cues: list[Hit], s1: int) -> SentenceTriggers:
-    """Event words of the sentence, with the phrasal ones ("بحث ... مع", "مؤتمر عبر الفيديو")."""
+def find_triggers(ctx: Reading, hits: list[Hit], cues: list[Hit], s1: int, s0: int = 0) -> SentenceTriggers:
+    """Event words of the sentence [s0, s1), with the phrasal ones ("بحث ... مع", "مؤتمر عبر الفيديو")."""
     mods = [c for c in cues if c.kind == "modifier"]
     plain = [h for h in hits if h.kind == "trigger"
              # "عبر تقنية الاتصال المرئي" is how, not another event
@@ -76,36 +76,38 @@ def find_triggers(ctx: Reading, hits: list[Hit], cues: list[Hit], s1: int) -> Se
             if meeting is not None:
                 kept[kept.index(meeting)] = meeting._replace(value="Summit")
             continue
-        if t.value == "Summit" and others and not their_own(ctx, t, cues):
-            context = any(c.kind == "summit_context" and c.end <= t.start and ctx.t.tokens_between(c.end, t.start) <= 2
-                          for c in cues)
-            if context or any(o.start < t.start for o in others):
-                if any(c.kind == "summit_context" and "هامش" in ctx.text[c.start:c.end]
-                       and c.end <= t.start and ctx.t.tokens_between(c.end, t.start) <= 2 for c in cues):
+        if t.value == "Summit" and others and not their_own(ctx, t, cues, s0):
+            if context_before(ctx, t, cues) or any(o.start < t.start for o in others):
+                if context_before(ctx, t, cues, lambda w: "هامش" in w):
                     sideline.append(t)
                 named.append(t)
-                if any(c.kind == "summit_context" and ctx.text[c.start:c.end] in word_list(ctx.m, "attendance_cues")
-                       and c.end <= t.start and ctx.t.tokens_between(c.end, t.start) <= 2 for c in cues):
+                if context_before(ctx, t, cues, lambda w: w in word_list(ctx.m, "attendance_cues")):
                     attended.append(t)
                 continue  # "على هامش قمة": the summit is where a meeting happened
         kept.append(t)
     return SentenceTriggers(kept, sideline, named, attended)
 
 
-def their_own(ctx: Reading, t: Hit, cues: list[Hit]) -> bool:
+def context_before(ctx: Reading, t: Hit, cues: list[Hit], which=lambda w: True) -> bool:
+    """Whether a summit-context cue ("على هامش", "خلال", "للمشاركة في") that ``which`` accepts stands
+    just before the summit word."""
+    return any(c.kind == "summit_context" and c.end <= t.start and ctx.t.tokens_between(c.end, t.start) <= 2
+               and which(ctx.text[c.start:c.end]) for c in cues)
+
+
+def their_own(ctx: Reading, t: Hit, cues: list[Hit], s0: int) -> bool:
     """"بعد قمتهما الأولى في سنغافورة", "بعد قمة ألاسكا التي جمعت ترامب وبوتين": a summit of its own
     leaders is an event of its own, not the place of another ("على هامش قمتهما" still is)."""
-    if took_part(ctx, t, cues):
+    if took_part(ctx, t, cues, s0):
         return True
-    if any(c.kind == "summit_context" and c.end <= t.start and ctx.t.tokens_between(c.end, t.start) <= 2 for c in cues):
+    if context_before(ctx, t, cues):
         return False
     return t.suffix in ctx.m.dual_suffixes or gathering_follows(ctx, t)
 
 
-def took_part(ctx: Reading, t: Hit, cues: list[Hit]) -> bool:
+def took_part(ctx: Reading, t: Hit, cues: list[Hit], s0: int) -> bool:
     """"شارك X في القمة العربية ...، والتقى على هامشها Y": the summit a sentence opens with, as what its
     subject took part in, is told as an event, before the meetings on its sidelines."""
-    s0 = ctx.sentence_start
     words = [w.lstrip("وف") for w in ctx.text[s0:t.start].split()]
     verbs = word_list(ctx.m, "summit_participation_verbs")
     return bool(words) and any(w in verbs for w in words[:2]) and not any(
@@ -113,7 +115,8 @@ def took_part(ctx: Reading, t: Hit, cues: list[Hit]) -> bool:
 
 
 def gathering_follows(ctx: Reading, t: Hit) -> bool:
-    """"قمة ألاسكا التي جمعت X وY": the event word, or its name, then a clause naming who it brought together."""
+    """"قمة ألاسكا التي جمعت X وY", "اللقاء الذي جمع X وY": the event word, or its name, then a clause
+    naming who it brought together."""
     words = ctx.text[t.end + len(t.suffix):t.end + len(t.suffix) + 60].split()[:4]
     gathering = word_list(ctx.m, "gathering_clauses")
     return any(" ".join(words[k:k + 2]) in gathering for k in range(3))
