@@ -24,7 +24,7 @@ from pathlib import Path
 import ahocorasick
 
 from ..models import DateValue
-from .normalize import normalize
+from .normalize import alternation, normalize
 
 DATA_FILE = Path(__file__).resolve().parent.parent / "data" / "ar" / "dates.json"
 REACH = 48  # characters around an anchor word that a date expression can span
@@ -144,12 +144,6 @@ _RESOLVERS = {
 }
 
 
-def _alt(words) -> str:
-    """A regex alternation of normalized words, longest first, spaces flexible."""
-    forms = sorted({normalize(w) for w in words}, key=len, reverse=True)
-    return "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms)
-
-
 class DateGrammar:
     """Compiled patterns for the date forms described in ``dates.json``."""
 
@@ -170,18 +164,18 @@ class DateGrammar:
         self.marker_offset = marker_offsets
 
         b, e = r"(?<![\w])[وبلف]?", r"(?![\w])"
-        mon = "(?:" + _alt(w for ws in data["months"].values() for w in ws) + ")"
+        mon = "(?:" + alternation(w for ws in data["months"].values() for w in ws) + ")"
         pair = rf"(?P<m1>{mon})(?:\s*[/(\-]\s*(?P<m2>{mon})\s*\)?)?"
-        yword = "(?:" + _alt(data["year_words"]) + r")\s+"
-        qual = "(?:" + _alt(data["month_qualifiers"]) + ")"
-        wd = "(?:" + _alt(w for ws in data["weekdays"].values() for w in ws) + ")"
-        marker = "(?:" + _alt(list(data["weekday_markers"]) + list(data["relative_days"])) + ")"
-        wq = "(?:" + _alt(data["weekday_past"] + data["weekday_next"]) + ")"
-        hijri = "(?:" + _alt(data["hijri_months"]) + ")"
-        hsuf = "(?:" + _alt(data["hijri_suffix"]) + ")"
-        rel = lambda d: "(?:" + _alt(d.keys()) + ")"  # noqa: E731
+        yword = "(?:" + alternation(data["year_words"]) + r")\s+"
+        qual = "(?:" + alternation(data["month_qualifiers"]) + ")"
+        wd = "(?:" + alternation(w for ws in data["weekdays"].values() for w in ws) + ")"
+        marker = "(?:" + alternation(list(data["weekday_markers"]) + list(data["relative_days"])) + ")"
+        wq = "(?:" + alternation(data["weekday_past"] + data["weekday_next"]) + ")"
+        hijri = "(?:" + alternation(data["hijri_months"]) + ")"
+        hsuf = "(?:" + alternation(data["hijri_suffix"]) + ")"
+        rel = lambda d: "(?:" + alternation(d.keys()) + ")"  # noqa: E731
         self.patterns: list[tuple[str, re.Pattern]] = [
-            ("same_day", re.compile(rf"(?<![\w])[وبلف]?(?:في\s+)?(?:{_alt(data.get('same_day', []))}){e}")),
+            ("same_day", re.compile(rf"(?<![\w])[وبلف]?(?:في\s+)?(?:{alternation(data.get('same_day', []))}){e}")),
             ("hijri", re.compile(rf"(?<!\d)\d{{1,2}}\s+(?:من\s+)?{hijri}\s+(?:\d{{3,4}})(?:\s*{hsuf}{e})?")),
             ("iso", re.compile(r"(?<!\d)(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?!\d)")),
             ("dmy_num", re.compile(r"(?<![\d/.])(?P<d>\d{1,2})[/.](?P<m>\d{1,2})[/.](?P<y>\d{4})(?!\d)")),

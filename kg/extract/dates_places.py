@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING
 
 from ..models import OCCURRED, DateValue, Entity, Mention
 from .entities import Hit
-from .lexwords import word_list
-from .normalize import normalize
+from .lexwords import cached, recalled, word_list, word_map
+from .normalize import alternation, normalize
 
 if TYPE_CHECKING:
     from .dates import DateMention
@@ -185,16 +185,15 @@ def inside_reported_event(ctx: Reading, s0: int, b: int) -> DateValue | None:
     found = _inside_pattern(ctx).search(ctx.text, s0, b)
     if not found or re.match(r"\s+(?:التي|الذي)(?!\S)", ctx.text[found.end():found.end() + 8]):
         return None  # "خلال الزيارة التي قام بها العام الماضي": another visit, described
-    markers = word_list(ctx.m, "background_markers")
-    if any(w in markers or w[1:] in markers for w in ctx.text[s0:found.start()].split()):
+    if recalled(ctx.m, ctx.text[s0:found.start()]):
         return None  # "وكان X قد التقى Y خلال الزيارة": recalled, not told inside today's event
-    return _reported_day(ctx, s0, _inside_nouns(ctx)[" ".join(found.group(1).split())])
+    return _reported_day(ctx, s0, word_map(ctx.m, "reported_event_nouns")[" ".join(found.group(1).split())])
 
 
 def reported_event_day(ctx: Reading, s0: int, b: int) -> DateValue | None:
     """The day of the reported event a definite noun of the sentence, before ``b``, refers to
     ("وتأتي الزيارة بعد ..."): the first held event of its kind dated before the sentence."""
-    nouns = _inside_nouns(ctx)
+    nouns = word_map(ctx.m, "reported_event_nouns")
     words = ctx.text[s0:b].split()
     for k in range(len(words)):
         for n in (2, 1):
@@ -215,25 +214,11 @@ def _reported_day(ctx: Reading, s0: int, types) -> DateValue | None:
     return None
 
 
-def _inside_nouns(ctx: Reading) -> dict[str, list[str]]:
-    cache = ctx.m.__dict__.setdefault("_inside", {})
-    if "nouns" not in cache:
-        cache["nouns"] = {" ".join(normalize(k).split()): v for k, v in ctx.lex["reported_event_nouns"].items()}
-    return cache["nouns"]
-
-
-def _alternatives(words) -> str:
-    """A regex alternation of phrases, longest first, any run of spaces between their words."""
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
-
-
 def _inside_pattern(ctx: Reading) -> re.Pattern:
     """"خلال الاجتماع", "قطع المحادثات": a word of being inside, then the reported event's noun."""
-    cache = ctx.m.__dict__.setdefault("_inside", {})
-    if "pattern" not in cache:
-        cache["pattern"] = re.compile(rf"(?<!\S)[وف]?(?:{_alternatives(word_list(ctx.m, 'inside_event_words'))})\s+"
-                                      rf"({_alternatives(_inside_nouns(ctx))})(?![\w])")
-    return cache["pattern"]
+    return cached(ctx.m, "_inside", lambda: re.compile(
+        rf"(?<!\S)[وف]?(?:{alternation(word_list(ctx.m, 'inside_event_words'))})\s+"
+        rf"({alternation(word_map(ctx.m, 'reported_event_nouns'))})(?![\w])"))
 
 
 def pick_place(ctx: Reading, t: Hit, places: list[PlaceRef], inside, persons: list[PersonRef], scope_start: int,

@@ -31,7 +31,7 @@ from .dates_places import find_dateline, locate, pick_place
 from .english import extract_english, is_english
 from .entities import NAME_LAYER, Hit, Matcher, matcher_for
 from .frames import frame_for
-from .lexwords import word_list
+from .lexwords import recalled
 from .names import sentence_names
 from .reading import Reading
 from .resolve import attended_summits, join_attendance, participants, place_summits, resolve_frame, sideline_summits
@@ -113,16 +113,10 @@ def read_sentence(ctx: Reading, idx: int, s0: int, s1: int, hits: list[Hit], dat
         if place is not None:
             ctx.state.summit_places[place.key] = place
     if len(ctx.mentions) > first:
-        if ctx.last_sentence < 0 and idx <= 1 and not told_as_background(ctx, s0, found.triggers[0].start):
+        if ctx.last_sentence < 0 and idx <= 1 and not recalled(ctx.m, ctx.text[s0:found.triggers[0].start]):
             ctx.lead_end = ctx.nt.orig_span(s0, s1)[1]  # the article opens with this event
         ctx.last_sentence = idx
     remember_date(ctx, idx, dated_in_sentence, dates)
-
-
-def told_as_background(ctx: Reading, s0: int, trigger: int) -> bool:
-    """"وكان الرئيسان قد التقيا": an earlier event recalled ("كان"، "قد"، "سبق أن"), not the one reported."""
-    markers = word_list(ctx.m, "background_markers")
-    return any(w in markers or w[1:] in markers for w in ctx.text[s0:trigger].split())
 
 
 def remember(ctx: Reading, mention: Mention) -> None:

@@ -22,6 +22,29 @@ def word_list(m: Matcher, key: str) -> set[str]:
     return cache[key]
 
 
+def word_map(m: Matcher, key: str) -> dict:
+    """A lexicon table of words or phrases, its keys normalized (cached on the matcher)."""
+    cache = _cache(m)
+    name = "_map:" + key
+    if name not in cache:
+        cache[name] = {" ".join(normalize(k).split()): v for k, v in m.lex.get(key, {}).items()}
+    return cache[name]
+
+
+def cached(m: Matcher, name: str, build):
+    """``build()`` once per matcher (a pattern made from lexicon words)."""
+    cache = _cache(m)
+    if name not in cache:
+        cache[name] = build()
+    return cache[name]
+
+
+def recalled(m: Matcher, text: str) -> bool:
+    """"وكان الرئيسان قد التقيا": ``text`` (normalized) tells an earlier event recalled ("كان"، "قد"، "سبق أن")."""
+    markers = word_list(m, "background_markers")
+    return any(w in markers or w[1:] in markers for w in text.split())
+
+
 def light_stopwords(m: Matcher) -> set[str]:
     """Stop words as written (with alef maksura), to tell "على" from the name "علي"."""
     cache = _cache(m)

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from ..models import Entity
 from .dates import DateMention, find_dates
 from .entities import NAME_LAYER, Hit, longest_non_overlapping
-from .lexwords import known_word, light_stopwords, name_stopwords, word_list
+from .lexwords import known_word, light_stopwords, name_stopwords, word_list, word_map
 from .normalize import light, normalize
 
 if TYPE_CHECKING:
@@ -285,10 +285,7 @@ def dual_of_countries(ctx: Reading, slots, i: int, on) -> tuple[int, list[Person
         return i + 1, []
     dual = slots[i][0]
     word = ctx.text[dual.start - len(dual.prefix):dual.end].lstrip("وفبل")
-    cache = ctx.m.__dict__.setdefault("_dual_roles", {})
-    if not cache:
-        cache.update({normalize(k).removeprefix("ال"): v for k, v in ctx.lex.get("dual_roles", {}).items()})
-    role = cache.get(word.removeprefix("ال"))
+    role = word_map(ctx.m, "dual_roles").get("ال" + word.removeprefix("ال"))  # the table is written with "ال"
     if role is None:
         return i + 1, []
     first, second = slots[i + 1], slots[i + 2]

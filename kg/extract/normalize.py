@@ -156,3 +156,9 @@ _ARABIC_LETTER = re.compile(r"[\u0621-\u064A]")
 def is_letter(ch: str) -> bool:
     """True for characters that continue a word (letters and digits, any script)."""
     return ch.isalnum()
+
+
+def alternation(words) -> str:
+    """A regex alternation of normalized words and phrases, longest first, any run of spaces between words."""
+    forms = sorted({normalize(w) for w in words}, key=len, reverse=True)
+    return "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms)
