@@ -49,11 +49,7 @@ def find_dateline(ctx: Reading, hits: list[Hit]) -> Entity | None:
 
 def pick_date(ctx: Reading, t, a, b, zones, dates, future, single, sentence_idx, s0, persons, s1=None) -> DateValue | None:
     pub = ctx.article.published
-    zones = zones + relative_clauses(ctx, t, b)
-    # "يزور الرياض أولا، ثم يتوجه إلى قطر غدا": what follows "ثم" is the next step, with its own day
-    then = re.search(r"(?<!\w)ثم(?!\w)", ctx.text[t.end:b])
-    if then:
-        zones = zones + [(t.end + then.start(), b)]
+    zones = event_date_zones(ctx, t, b, zones)
     cands = candidates(ctx, t, a, b, zones, dates, single, persons)
     if not cands:  # "كما تلقى أمس، اتصالا من Z": the day stands between the verb and its object
         cands = [d for d in dates if s0 <= d.end <= a and ctx.t.tokens_between(d.end, t.start) <= 1]
@@ -81,6 +77,14 @@ def pick_date(ctx: Reading, t, a, b, zones, dates, future, single, sentence_idx,
     return None
 
 
+def event_date_zones(ctx: Reading, t: Hit, b: int, zones) -> list[tuple[int, int]]:
+    """The frame's zones whose dates are not the event's, with relative clauses about other nouns and
+    what follows "ثم" ("يزور الرياض أولا، ثم يتوجه إلى قطر غدا": the next step, with its own day)."""
+    zones = zones + relative_clauses(ctx, t, b)
+    then = re.search(r"(?<!\w)ثم(?!\w)", ctx.text[t.end:b])
+    return zones + [(t.end + then.start(), b)] if then else zones
+
+
 def candidates(ctx: Reading, t: Hit, a: int, b: int, zones, dates, single: bool, persons) -> list[DateMention]:
     """The dates told of the event in its scope: outside the excluded zones, and after the trigger
     only within reach (a sentence of one event: anywhere in the sentence)."""
@@ -97,7 +101,7 @@ def told_day(ctx: Reading, frame: Frame, dates, single: bool, persons) -> int | 
     """"وصل أمس" and "التقى اليوم" in an article with no publication date: days that cannot be
     resolved but are not the same day (-1 and 0)."""
     t = frame.trigger
-    cands = [d for d in candidates(ctx, t, frame.start, frame.end, frame.date_zones + relative_clauses(ctx, t, frame.end),
+    cands = [d for d in candidates(ctx, t, frame.start, frame.end, event_date_zones(ctx, t, frame.end, frame.date_zones),
                                    dates, single, persons)
              if d.kind == "rel_day" or (d.kind == "weekday" and (d.offset or d.direction == "today"))]  # "أمس الثلاثاء"
     if not cands:

@@ -212,7 +212,7 @@ class EnglishExtractor:
         self.mentions: list[Mention] = []
         self.present: set[int] = set()  # mentions dated only by a verb in the present tense
         self.dateline: Entity | None = None
-        self._datelines: list[tuple[int, int]] | None = None
+        self.dateline_lines = list(DATELINE.finditer(self.text))  # "BEIJING, May 7 (Reuters) -": its day is the report's
         self.last_date: tuple | None = None  # (sentence number, date) of the latest dated trigger sentence
         self.number = 0
 
@@ -287,15 +287,9 @@ class EnglishExtractor:
             out.append(m)
         return out
 
-    def dateline_spans(self) -> list[tuple[int, int]]:
-        """Where lines open with a dateline ("BEIJING, May 7 (Reuters) -"): its day is the report's, no event's."""
-        if self._datelines is None:
-            self._datelines = [m.span() for m in DATELINE.finditer(self.text)]
-        return self._datelines
-
     def find_dateline(self, toks, hits, a) -> None:
         """"WATFORD, United Kingdom —", "ASTANA, KAZAKHSTAN:", "MOSCOW (Reuters) -" open a line."""
-        for line in DATELINE.finditer(self.text):
+        for line in self.dateline_lines:
             for mt in re.finditer(r"[A-Za-z .'-]+", line.group(0)):
                 ws = _words(mt.group(0))
                 for k in range(len(ws), 0, -1):
@@ -485,10 +479,9 @@ class EnglishExtractor:
         words = [t.word for t in toks]
         pub = self.pub
         n = len(words)
-        datelines = self.dateline_spans()
         for i, w in enumerate(words):
-            if datelines and any(s <= toks[i].start < e for s, e in datelines):
-                continue
+            if self.dateline_lines and any(d.start() <= toks[i].start < d.end() for d in self.dateline_lines):
+                continue  # a dateline's day is no event's
             nxt = words[i + 1] if i + 1 < n else ""
             nxt2 = words[i + 2] if i + 2 < n else ""
             if w in MONTHS and (len(w) > 3 or w in ("may",) or (i + 1 < n and self.text[toks[i].end:toks[i].end + 1] == ".")

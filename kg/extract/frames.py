@@ -129,9 +129,7 @@ def words_to(ctx: Reading, t: Hit, pos: int) -> int:
     """How many words on from the trigger ``pos`` is (1: the next word; negative: before it), not counting
     the names between: "اتصل ترامب بالرئيس الروسي فلاديمير بوتين هاتفيا" has "هاتفيا" close to "اتصل"."""
     lo, hi = ctx.t.tok(t.end - 1), ctx.t.tok(pos)
-    if hi <= lo:
-        return hi - lo
-    return 1 + sum(1 for k in range(lo + 1, hi) if k not in ctx.name_tokens)
+    return hi - lo if hi <= lo else 1 + distance(ctx, t, pos, ())
 
 
 def planned(ctx: Reading, frame: Frame, dates: list[DateMention], prev: Mention | None) -> bool:
