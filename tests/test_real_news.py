@@ -751,3 +751,11 @@ def test_his_excellency_is_the_president_not_the_prime_minister_named_after_him(
             "وأجرى فخامته اليوم اتصالا هاتفيا مع الرئيس الفرنسي إيمانويل ماكرون.")
     calls = [labels(e) for e in events_of(text, dt.date(2024, 9, 26)) if e.type == "PhoneCall"]
     assert calls == [{"Abdel Fattah el-Sisi", "Emmanuel Macron"}]
+
+
+@pytest.mark.parametrize("clause", ["الذي يقوم بأول زيارة خارجية له", "، الذي يزور البلاد"])
+def test_the_guest_a_relative_clause_tells_of_is_a_party_of_the_meeting(clause):
+    """A clause about the guest's visit opens at "الذي": the guest before it is the one met."""
+    text = f"التقى رئيس الوزراء العراقي محمد شياع السوداني، في بغداد اليوم، الرئيس الإيراني مسعود بزشكيان {clause}."
+    [e] = events_of(text, dt.date(2025, 3, 4))
+    assert labels(e) == {"Mohammed Shia al-Sudani", "Masoud Pezeshkian"} and e.place.label == "Baghdad"

@@ -175,4 +175,19 @@ def boundary(ctx: Reading, t1: Hit, t2: Hit, cues: list[Hit]) -> int:
     breaks += [c.start for c in cues if c.kind in ("reporting", "contrast") and t1.end <= c.start < t2.start]
     if not breaks:  # "في ختام المحادثات بدأ ترتيبات لقاء": a future marker opens the next event's clause
         breaks = [c.start for c in cues if c.kind == "future" and t1.end <= c.start < t2.start]
-    return max(breaks) if breaks else t2.start
+    # "التقى X، في بغداد، Y الذي يقوم بأول زيارة": Y, the noun the clause is about, is the first event's
+    rel = relative_opening(ctx, t2, max(breaks, default=t1.end))
+    return rel if rel is not None else max(breaks) if breaks else t2.start
+
+
+RELATIVE_REACH = 3  # words from "الذي" to the event word of its clause: "الذي يقوم بأول زيارة"
+
+
+def relative_opening(ctx: Reading, t: Hit, lo: int) -> int | None:
+    """Where the relative clause that holds the event word ``t`` opens, after ``lo``, or None."""
+    rel = word_list(ctx.m, "relative_pronouns")
+    words = list(re.finditer(r"\S+", ctx.text[lo:t.start - len(t.prefix)]))
+    for k in range(len(words) - 1, max(-1, len(words) - 1 - RELATIVE_REACH), -1):
+        if words[k].group(0).strip("،,") in rel:
+            return lo + words[k].start()
+    return None
