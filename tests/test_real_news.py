@@ -759,3 +759,11 @@ def test_the_guest_a_relative_clause_tells_of_is_a_party_of_the_meeting(clause):
     text = f"التقى رئيس الوزراء العراقي محمد شياع السوداني، في بغداد اليوم، الرئيس الإيراني مسعود بزشكيان {clause}."
     [e] = events_of(text, dt.date(2025, 3, 4))
     assert labels(e) == {"Mohammed Shia al-Sudani", "Masoud Pezeshkian"} and e.place.label == "Baghdad"
+
+
+def test_talks_told_as_what_came_next_are_of_the_day_of_the_reception():
+    text = ("استقبل العاهل الأردني الملك عبد الله الثاني في عمان أمس الرئيس الفلسطيني محمود عباس. "
+            "وتناول اللقاء مستجدات الأوضاع. ثم عقد ولي العهد الأمير الحسين بن عبد الله جلسة مباحثات مع الرئيس الفلسطيني.")
+    days = {frozenset(labels(e)): str(e.date) for e in events_of(text, dt.date(2025, 8, 22))}
+    assert days == {frozenset({"Abdullah II of Jordan", "Mahmoud Abbas"}): "2025-08-21",
+                    frozenset({"Hussein, Crown Prince of Jordan", "Mahmoud Abbas"}): "2025-08-21"}

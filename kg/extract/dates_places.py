@@ -71,7 +71,7 @@ def pick_date(ctx: Reading, t, a, b, zones, dates, future, single, sentence_idx,
     if inside is not None:
         return inside
     opener = ctx.text[s0:s0 + 30].strip()
-    if any(opener.startswith(o) for o in word_list(ctx.m, "continuation_openers")):
+    if any(opener == o or opener.startswith(o + " ") for o in word_list(ctx.m, "continuation_openers")):
         if ctx.state.last_date is not None and sentence_idx - ctx.state.last_date_sentence <= 2:
             return ctx.state.last_date
     return None
