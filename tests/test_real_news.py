@@ -767,3 +767,23 @@ def test_talks_told_as_what_came_next_are_of_the_day_of_the_reception():
     days = {frozenset(labels(e)): str(e.date) for e in events_of(text, dt.date(2025, 8, 22))}
     assert days == {frozenset({"Abdullah II of Jordan", "Mahmoud Abbas"}): "2025-08-21",
                     frozenset({"Hussein, Crown Prince of Jordan", "Mahmoud Abbas"}): "2025-08-21"}
+
+
+def test_an_office_after_the_name_of_its_former_holder_is_his_not_the_next_holders():
+    text = "تلقى الرئيس عبد الفتاح السيسي اتصالا هاتفيا من دولة الرئيس نجيب ميقاتي رئيس الوزراء اللبناني."
+    [e] = events_of(text, dt.date(2025, 8, 22))
+    assert labels(e) == {"Abdel Fattah el-Sisi", "Najib Mikati"}
+
+
+def test_a_title_right_after_a_name_is_still_the_object_when_the_named_never_held_it():
+    text = "استقبل الرئيس فلاديمير بوتين رئيس الوزراء الهندي في الكرملين اليوم."
+    [e] = events_of(text, dt.date(2025, 8, 22))
+    assert labels(e) == {"Vladimir Putin", "Narendra Modi"}
+
+
+def test_his_highness_is_the_one_the_article_styled_so_whatever_his_title():
+    text = ("أجرى صاحب السمو الشيخ محمد بن زايد آل نهيان رئيس الدولة اليوم اتصالا هاتفيا مع الرئيس الفرنسي إيمانويل ماكرون. "
+            "وأجرى سموه اليوم اتصالا هاتفيا مع الرئيس القبرصي نيكوس خريستودوليدس.")
+    calls = sorted(sorted(labels(e)) for e in events_of(text, dt.date(2025, 8, 22)))
+    assert calls == [["Emmanuel Macron", "Mohamed bin Zayed Al Nahyan"],
+                     ["Mohamed bin Zayed Al Nahyan", "Nikos Christodoulides"]]

@@ -211,10 +211,11 @@ def resolve_names(ctx: Reading, slots: list[list[Hit]], dates: list[DateMention]
             continue
         if title is not None:
             j, ref = resolve_title(ctx, slots, i, title, on, persons)
+            i = max(j, i + 1)
             if ref is not None:
                 persons.append(ref)
                 ctx.state.seen.add(ref.entity.key)
-            i = max(j, i + 1)
+                i = apposition(ctx, slots, i, ref.entity.key, ref.end, on, persons)
             continue
         ref = of_kind(slot, "honorific_ref")
         if ref is not None:  # "كما تلقى سموه اتصالا": the person the article gave a title that honorific goes with
@@ -261,9 +262,12 @@ def resolve_names(ctx: Reading, slots: list[list[Hit]], dates: list[DateMention]
         if key:
             persons.append(PersonRef(head.start, head.end, named(ctx, key, head.start, head.end)))
             ctx.state.seen.add(key)
-            after = of_kind(slots[i + 1], "title") if i + 1 < n and ctx.t.adjacent(head.end, slots[i + 1][0].start) else None
-            if after is not None:  # "تميم بن حمد آل ثاني أمير البلاد": the title after the name
-                remember_title(ctx, key, after)
+            if titled:  # "صاحب السمو الشيخ X": "سموه" later on is X
+                ctx.state.title_words.setdefault(key, set()).update(honorific_words(ctx, slots, i))
+            j = apposition(ctx, slots, i + 1, key, head.end, on, persons)
+            if j > i + 1:
+                i = j
+                continue
         else:
             for kind, bucket in (("Place", places), ("Country", places), ("Organization", orgs)):
                 h = entity_hit(ctx, slot, kind)
@@ -301,6 +305,36 @@ def dual_of_countries(ctx: Reading, slots, i: int, on) -> tuple[int, list[Person
             return i + 1, []
         out.append(PersonRef(slot[0].start, slot[0].end, ctx.gaz.entity(key), role))
     return i + 3, out
+
+
+def apposition(ctx: Reading, slots, i: int, key: str, end: int, on, persons) -> int:
+    """"تميم بن حمد آل ثاني أمير البلاد": the title right after a person's name is remembered as
+    theirs; one of an office they held is theirs even on a day someone else held it ("نجيب ميقاتي
+    رئيس الوزراء اللبناني"). Returns the next slot to read."""
+    after = of_kind(slots[i], "title") if i < len(slots) and ctx.t.adjacent(end, slots[i][0].start) else None
+    if after is None or ctx.gaz.entries.get(key) is None:
+        return i
+    remember_title(ctx, key, after)
+    j, ref = resolve_title(ctx, slots, i, after, on, persons)
+    if ref is not None and ref.entity.key != key and held_same_office(ctx, key, ref.entity.key, on):
+        return max(j, i + 1)
+    return i
+
+
+def honorific_words(ctx: Reading, slots, i: int) -> set[str]:
+    """"honorific:سمو", "honorific:شيخ": the words of the honorifics just before slot ``i``."""
+    words, k = set(), i
+    while k > 0 and of_kind(slots[k - 1], "honorific") is not None and ctx.t.adjacent(slots[k - 1][0].end, slots[k][0].start):
+        h = slots[k - 1][0]
+        words.update(f"honorific:{w.removeprefix('ال')}" for w in ctx.text[h.start:h.end].split())
+        k -= 1
+    return words
+
+
+def held_same_office(ctx: Reading, key: str, holder: str, on) -> bool:
+    """Whether ``key`` ever held an office that ``holder`` holds on the day."""
+    mine = set(ctx.gaz.roles_of(key, None))
+    return any(r in mine for r in ctx.gaz.roles_of(holder, on))
 
 
 def role_date(ctx: Reading, dates: list[DateMention]) -> dt.date | None:
