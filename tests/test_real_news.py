@@ -787,3 +787,13 @@ def test_his_highness_is_the_one_the_article_styled_so_whatever_his_title():
     calls = sorted(sorted(labels(e)) for e in events_of(text, dt.date(2025, 8, 22)))
     assert calls == [["Emmanuel Macron", "Mohamed bin Zayed Al Nahyan"],
                      ["Mohamed bin Zayed Al Nahyan", "Nikos Christodoulides"]]
+
+
+def test_a_report_opening_with_held_is_not_a_recalled_event():
+    """"عقد" (held) ends in the letters of "قد": it is not the "قد" of an event recalled."""
+    text = ("عقد الرئيس الأمريكي جو بايدن لقاءات ثنائية مع رئيس الوزراء الهندي ناريندرا مودي والرئيس البرازيلي "
+            "لويس إيناسيو لولا دا سيلفا على هامش قمة مجموعة العشرين في نيودلهي.")
+    found = {e.type: str(e.date) for e in events_of(text, dt.date(2023, 9, 10))}
+    assert found == {"Meeting": "2023-09-10", "Summit": "2023-09"}  # the summit lasts days: its month
+    recalled = "وكان الرئيس الأمريكي جو بايدن قد التقى رئيس الوزراء الهندي ناريندرا مودي في نيودلهي."
+    assert events_of(recalled, dt.date(2023, 9, 10)) == []

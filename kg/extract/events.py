@@ -74,7 +74,8 @@ def lead_on_publication_day(ctx: Reading, mentions: list[Mention]) -> list[Menti
     for m in mentions:
         if (m.date is None and m.start < ctx.lead_end and m.status == OCCURRED and not m.partial
                 and m.contact not in dated):
-            m = replace(m, date=DateValue.of(pub.year, pub.month, pub.day))
+            day = DateValue.of(pub.year, pub.month, pub.day)
+            m = replace(m, date=day.at_most_month() if m.type == "Summit" else day)  # a summit lasts days
         out.append(m)
     return out
 

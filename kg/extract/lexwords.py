@@ -42,7 +42,7 @@ def cached(m: Matcher, name: str, build):
 def recalled(m: Matcher, text: str) -> bool:
     """"وكان الرئيسان قد التقيا": ``text`` (normalized) tells an earlier event recalled ("كان"، "قد"، "سبق أن")."""
     markers = word_list(m, "background_markers")
-    return any(w in markers or w[1:] in markers for w in text.split())
+    return any(w in markers or (w[:1] in ("و", "ف") and w[1:] in markers) for w in text.split())  # not "عقد"
 
 
 def light_stopwords(m: Matcher) -> set[str]:
