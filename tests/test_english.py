@@ -309,3 +309,13 @@ def test_the_presidents_of_two_named_countries_are_their_office_holders():
     for text in ("The presidents of Egypt and France held talks in Cairo on Tuesday.",
                  "The Egyptian and French presidents held talks in Cairo on Tuesday."):
         assert [keys(m) for m in mentions(text)] == [["Abdel Fattah el-Sisi", "Emmanuel Macron"]], text
+
+
+def test_the_medium_told_after_the_names_makes_the_call_a_phone_call():
+    m = one("Emmanuel Macron spoke with German Chancellor Olaf Scholz by telephone on Tuesday.")
+    assert m.type == "PhoneCall" and keys(m) == ["Emmanuel Macron", "Olaf Scholz"] and str(m.date) == "2024-03-12"
+
+
+def test_a_summit_the_meeting_came_ahead_of_does_not_take_the_meetings_day():
+    ms = mentions("Emmanuel Macron and Olaf Scholz met in Paris on Tuesday ahead of the European Union summit.")
+    assert [(m.type, str(m.date)) for m in ms] == [("Meeting", "2024-03-12")]

@@ -41,6 +41,8 @@ DATE_REACH = 25  # words after the trigger within which its date is told
 PRESENT_VERBS = {"holds", "meets", "hosts", "receives", "speaks", "talks", "welcomes"}
 PLACE_REACH = 12  # words from a country to the city that makes it precise
 SUBJECT_REACH = 15  # words between a subject and its verb ("X, who ..., on Monday met")
+TIME_CONTEXT = {"ahead", "before", "after", "following", "since"}  # "... ahead of the summit": another event's time
+MEDIUM_REACH = 10  # words from a call or meeting word to "by telephone" told after the names
 OTHER_VERBS = {"made", "took", "signed", "held", "won", "began", "began", "built", "sent", "said", "came", "became"}
 CLAUSE_WORDS = {"since", "when", "which", "who", "whom", "after", "before", "where", "while", "said", "says"}
 
@@ -618,6 +620,10 @@ class EnglishExtractor:
             between = t.j < len(toks) and toks[t.j].word == "between"
             if chosen and w0 in ("the", "this", "that") and not any(r.i >= t.j for r in refs) and not between:
                 continue  # "on the margins of the meeting": the event told before
+            if chosen and chosen[-1].value in ("Meeting", "Call") and t.value in ("PhoneCall", "VideoCall") \
+                    and t.i - chosen[-1].j <= MEDIUM_REACH and any(h.kind == "modifier" and h.i == t.i for h in hits):
+                chosen[-1] = Hit(chosen[-1].i, chosen[-1].j, "trigger", t.value)  # "spoke with X by telephone"
+                continue
             if chosen and not any(chosen[-1].j <= r.i < t.i for r in refs):
                 if t.value == "Summit":
                     if chosen[-1].value != "Summit":
@@ -685,6 +691,8 @@ class EnglishExtractor:
         stop = next((k for k in range(t.j, len(words)) if words[k] in CLAUSE_WORDS), len(words))
         after = [d for d in dates if t.i <= d[0] < min(stop, t.j + DATE_REACH) and not self.other_verb(words, d[0], t.j)]
         earlier = [d for d in dates if prev <= d[0] < t.i]
+        if prev > 0 and any(w in TIME_CONTEXT for w in words[max(prev, t.i - 5):t.i]):
+            earlier = []  # "met on Tuesday ahead of the summit": the day is the meeting's
         options = [(d[0] - t.j, 0, d) for d in after[:1]] + [(t.i - d[0], 1, d) for d in earlier[-1:]]
         pick = min(options, key=lambda o: o[:2])[2] if options else None
         if pick is not None:
