@@ -797,3 +797,16 @@ def test_a_report_opening_with_held_is_not_a_recalled_event():
     assert found == {"Meeting": "2023-09-10", "Summit": "2023-09"}  # the summit lasts days: its month
     recalled = "وكان الرئيس الأمريكي جو بايدن قد التقى رئيس الوزراء الهندي ناريندرا مودي في نيودلهي."
     assert events_of(recalled, dt.date(2023, 9, 10)) == []
+
+
+def test_a_definite_office_word_before_a_title_is_no_construct():
+    """"في الديوان الأميري الرئيس X" is no "office of the president" (that is "ديوان الرئيس")."""
+    text = "استقبل أمير الكويت الشيخ مشعل الأحمد الجابر الصباح في الديوان الأميري الرئيس المصري عبد الفتاح السيسي."
+    [e] = events_of(text, dt.date(2025, 10, 30))
+    assert labels(e) == {"Mishal Al-Ahmad Al-Jaber Al-Sabah", "Abdel Fattah el-Sisi"}
+
+
+def test_a_palace_places_the_visit_in_its_city():
+    text = "استقبل أمير الكويت الشيخ مشعل الأحمد الجابر الصباح في قصر السيف اليوم الرئيس المصري عبد الفتاح السيسي."
+    [e] = events_of(text, dt.date(2025, 10, 30))
+    assert e.place.label == "Kuwait City"

@@ -434,10 +434,12 @@ def possessed(ctx: Reading, pos: int) -> bool:
     """"مبعوث الرئيس", "والمبعوث الخاص للرئيس": the title names whose envoy, aide or office it is."""
     words = ctx.text[max(0, pos - 40):pos].split()[-2:]
     possessors = word_list(ctx.m, "title_possessors")
+    lam = ctx.text[pos:pos + 1] == "ل"  # "المبعوث الخاص للرئيس"; "في الديوان الأميري الرئيس X" is no construct
     for i, w in enumerate(reversed(words)):
         w = w.strip("،,")
         forms = {w, w[1:] if w[:1] in ("و", "ف") else w}
-        forms |= {f[2:] for f in forms if f.startswith("ال")}
+        if lam:
+            forms |= {f[2:] for f in forms if f.startswith("ال")}
         if forms & possessors:
             return True
         if i == 0 and not w.startswith("ال"):
