@@ -810,3 +810,16 @@ def test_a_palace_places_the_visit_in_its_city():
     text = "استقبل أمير الكويت الشيخ مشعل الأحمد الجابر الصباح في قصر السيف اليوم الرئيس المصري عبد الفتاح السيسي."
     [e] = events_of(text, dt.date(2025, 10, 30))
     assert e.place.label == "Kuwait City"
+
+
+@pytest.mark.parametrize("title, who", [
+    ("الوزير الأول الجزائري", "Sifi Ghrieb"),
+    ("رئيس المجلس الرئاسي الليبي", "Mohamed al-Menfi"),  # the council's head, not the prime minister
+    ("رئيس مجلس السيادة السوداني", "Abdel Fattah al-Burhan"),
+    ("رئيس مجلس القيادة الرئاسي اليمني", "Rashad al-Alimi"),
+    ("رئيس السلطة الفلسطينية", "Mahmoud Abbas"),  # a body that governs a country stands for it
+])
+def test_offices_named_after_a_council_or_an_authority_are_their_holders(title, who):
+    text = f"أجرى الرئيس عبد الفتاح السيسي اليوم اتصالا هاتفيا مع {title}."
+    [e] = events_of(text, dt.date(2025, 11, 20))
+    assert labels(e) == {"Abdel Fattah el-Sisi", who}

@@ -367,7 +367,8 @@ def resolve_title(ctx: Reading, slots, i, title: Hit, on, persons) -> tuple[int,
             c = None
         if c is None and role in ("secretary_general", "other", "head_of_state"):
             org = entity_hit(ctx, slots[j], "Organization")  # "الأمين العام للأمم المتحدة"
-            c = org.value if org else None
+            # "رئيس السلطة الفلسطينية": a body that governs a country stands for it
+            c = (ctx.gaz.entries[org.value].country or org.value) if org else None
         if c and not entity_hit(ctx, slots[j], "Person"):
             country, end, j = c, slots[j][0].end, j + 1
     former = False
