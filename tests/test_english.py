@@ -319,3 +319,18 @@ def test_the_medium_told_after_the_names_makes_the_call_a_phone_call():
 def test_a_summit_the_meeting_came_ahead_of_does_not_take_the_meetings_day():
     ms = mentions("Emmanuel Macron and Olaf Scholz met in Paris on Tuesday ahead of the European Union summit.")
     assert [(m.type, str(m.date)) for m in ms] == [("Meeting", "2024-03-12")]
+
+
+def test_a_supreme_or_paramount_leader_is_the_leader_not_the_president():
+    m = one("Russian President Vladimir Putin held a phone call with the Iranian Supreme Leader on Tuesday.",
+            published=dt.date(2025, 11, 20))
+    assert keys(m) == ["Ali Khamenei", "Vladimir Putin"]
+    m = one("Russian President Vladimir Putin met the North Korean leader in Pyongyang on Tuesday.",
+            published=dt.date(2025, 11, 20))
+    assert keys(m) == ["Kim Jong Un", "Vladimir Putin"]
+
+
+def test_the_head_of_a_body_that_governs_a_country_is_that_countrys_office_holder():
+    m = one("Russian President Vladimir Putin held a phone call with Palestinian Authority President on Tuesday.",
+            published=dt.date(2025, 11, 20))
+    assert keys(m) == ["Mahmoud Abbas", "Vladimir Putin"]

@@ -397,11 +397,14 @@ class EnglishExtractor:
             country = None
             role = None
             # "Egypt's President X", "Chinese President X", "Qatar Emir", "his Syrian counterpart X"
-            if h.kind in ("demonym",) or (h.kind == "entity" and self.gaz.entries[h.value].kind == "Country"):
+            if h.kind in ("demonym",) or (h.kind == "entity" and self.gaz.entries[h.value].kind == "Country") \
+                    or (h.kind == "entity" and self.gaz.entries[h.value].country and self.gaz.entries[h.value].kind == "Organization"):
                 nxt = hits[k + 1] if k + 1 < n else None
                 gap = nxt.i - h.j if nxt else 9
                 if nxt and nxt.kind in ("title", "counterpart") and gap <= 1 and (gap == 0 or toks[h.j].word == "s"):
-                    country = h.value
+                    # "Palestinian Authority President": a body that governs a country stands for it
+                    country = self.gaz.entries[h.value].country if h.kind == "entity" \
+                        and self.gaz.entries[h.value].kind == "Organization" else h.value
                     k += 1
                     h = nxt
                 else:
