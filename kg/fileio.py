@@ -83,7 +83,8 @@ def _temp_pid(name: str) -> int | None:
     return int(pid) if pid.isdigit() else None
 
 
-def _alive(pid: int) -> bool:
+def process_alive(pid: int) -> bool:
+    """Whether a process of that id runs (one of another user counts as running)."""
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
@@ -103,7 +104,7 @@ def clean_stale_temps(target: Path) -> list[Path]:
     if target.parent.is_dir():
         for p in target.parent.glob(f".{target.name}{TMP_MARK}*"):
             pid = _temp_pid(p.name)
-            if pid is not None and pid != os.getpid() and _alive(pid):
+            if pid is not None and pid != os.getpid() and process_alive(pid):
                 continue
             try:
                 p.unlink()

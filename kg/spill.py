@@ -21,6 +21,7 @@ collector or the interpreter's exit if it is never called.
 from __future__ import annotations
 
 import heapq
+import os
 import pickle
 import shutil
 import sqlite3
@@ -37,6 +38,7 @@ from rdflib import URIRef
 from .graph import (BuildInfo, alt_label_triples, article_iri, article_triples, build_triples, entity_iri,
                     cut_chunks, entity_triples, event_entities, event_iri, event_triples, events_graph,
                     mention_iri, mention_triples)
+from .fileio import process_alive
 from .extract.merge import Cluster, Target, _event, joined, plan_group
 from .models import Article, Event
 
@@ -134,11 +136,30 @@ def _remove(conn: sqlite3.Connection, folder: str) -> None:
         shutil.rmtree(folder, ignore_errors=True)
 
 
+def clean_stale_spills(where: str | Path | None = None, prefix: str = "kg-build-") -> list[Path]:
+    """Remove the folders of builds that were killed (SIGKILL, power loss) before they could remove
+    their own: ``kg-build-<pid>-…`` whose process is gone. Folders of running builds stay."""
+    removed = []
+    for p in Path(where or tempfile.gettempdir()).glob(prefix + "*"):
+        pid = p.name[len(prefix):].split("-", 1)[0]
+        if not pid.isdigit() or int(pid) == os.getpid() or process_alive(int(pid)):
+            continue
+        try:
+            if p.is_dir() and not p.is_symlink() and p.stat().st_uid == os.getuid():
+                shutil.rmtree(p)
+                removed.append(p)
+        except OSError:
+            pass
+    return removed
+
+
 class Spill:
     """A temporary directory with an SQLite database in it, removed by ``close()`` (or when collected)."""
 
     def __init__(self, schema: str, prefix: str = "kg-build-", where: str | Path | None = None):
-        self.folder = Path(tempfile.mkdtemp(prefix=prefix, dir=where))
+        if where is None:
+            clean_stale_spills(prefix=prefix)
+        self.folder = Path(tempfile.mkdtemp(prefix=f"{prefix}{os.getpid()}-", dir=where))
         try:
             self.path = self.folder / "spill.sqlite"
             self.conn = connect(self.path)

@@ -2,8 +2,11 @@
 graph written from it is, byte for byte, the one made from the events in memory."""
 
 import datetime as dt
+import os
 import pickle
 import random
+import subprocess
+import sys
 import tempfile
 from pathlib import Path
 
@@ -123,6 +126,23 @@ def test_a_spill_is_removed_when_closed_or_collected(tmp_path):
     folder = store.folder
     del store
     assert not folder.exists()
+
+
+def test_the_spill_of_a_killed_build_is_removed_by_the_next_one(tmp_path, monkeypatch):
+    """SIGKILL leaves no chance to clean up: the next build removes a folder whose process is gone."""
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    gone = subprocess.Popen([sys.executable, "-c", "pass"])
+    gone.wait()
+    dead = tmp_path / f"kg-build-{gone.pid}-x1"
+    running = tmp_path / f"kg-build-{os.getppid()}-x2"  # a build still running
+    other = tmp_path / "kg-build-notapid"
+    for d in (dead, running, other):
+        d.mkdir()
+        (d / "spill.sqlite").write_bytes(b"rows")
+    store = SpilledGraph()
+    assert store.folder.name.startswith(f"kg-build-{os.getpid()}-")
+    assert not dead.exists() and running.exists() and other.exists()
+    store.close()
 
 
 def test_a_spool_gives_its_pieces_in_order(tmp_path):
