@@ -17,6 +17,7 @@ FAMILY = {
 GENERIC = {"call": "Call", "meeting": "Meeting", "summit": "Summit"}
 
 OCCURRED = "occurred"
+LEADER_ROLES = ("head_of_state", "head_of_government", "leader", "crown_prince")  # who leads a country
 PLANNED = "planned"
 
 

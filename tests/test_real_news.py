@@ -823,3 +823,12 @@ def test_offices_named_after_a_council_or_an_authority_are_their_holders(title, 
     text = f"أجرى الرئيس عبد الفتاح السيسي اليوم اتصالا هاتفيا مع {title}."
     [e] = events_of(text, dt.date(2025, 11, 20))
     assert labels(e) == {"Abdel Fattah el-Sisi", who}
+
+
+def test_a_short_place_name_is_of_the_country_a_named_leader_leads():
+    """"في العقبة" is Aqaba once the article names Jordan's king, even by name only."""
+    text = "التقى الرئيس عبد الفتاح السيسي الملك عبد الله الثاني في العقبة اليوم."
+    [e] = events_of(text, dt.date(2025, 6, 24))
+    assert e.place.label == "Aqaba"
+    alone = "التقى الرئيس عبد الفتاح السيسي رئيس الوزراء الهندي ناريندرا مودي في العقبة اليوم."
+    assert [e.place for e in events_of(alone, dt.date(2025, 6, 24))] == [None]  # no Jordanian in sight

@@ -21,12 +21,11 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
-from ..models import OCCURRED, PLANNED, Article, DateValue, Entity, Mention
+from ..models import LEADER_ROLES, OCCURRED, PLANNED, Article, DateValue, Entity, Mention
 from .resources import Gazetteer
 from .text import MAX_SENTENCE
 
 LEXICON_FILE = Path(__file__).resolve().parent.parent / "data" / "en" / "lexicon.json"
-LEADER_ROLES = ("head_of_state", "head_of_government", "leader", "crown_prince")
 TOKEN = re.compile(r"[a-z0-9]+")
 LATIN = re.compile(r"[A-Za-z]")
 ARABIC = re.compile(r"[\u0600-\u06ff]")

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from ..models import Entity
+from ..models import LEADER_ROLES, Entity
 from .dates import DateMention, find_dates
 from .entities import NAME_LAYER, Hit, longest_non_overlapping
 from .lexwords import known_word, light_stopwords, name_stopwords, word_list, word_map
@@ -113,7 +113,11 @@ def short_place(ctx: Reading, slot: list[Hit]) -> str | None:
     if preposition(ctx, slot[0]) not in SHORT_PLACE_PREPOSITIONS:
         return None
     keys = {x.value for x in slot if x.kind == "short" and ctx.gaz.entries[x.value].kind in ("Place", "Country")}
-    named = [k for k in sorted(keys) if k in ctx.state.seen or ctx.gaz.country_key(k) in ctx.state.countries]
+    if not keys:
+        return None
+    # the country named, or one whose office holder the article names ("الملك عبد الله الثاني ... في العقبة")
+    countries = ctx.state.countries | {c for k in ctx.state.seen for r, c in ctx.gaz.roles_of(k, None) if r in LEADER_ROLES}
+    named = [k for k in sorted(keys) if k in ctx.state.seen or ctx.gaz.country_key(k) in countries]
     return named[0] if len(named) == 1 else None
 
 

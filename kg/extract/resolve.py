@@ -13,7 +13,7 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from ..models import FAMILY, OCCURRED, PLANNED, DateValue, Entity, Mention, dates_near
+from ..models import FAMILY, LEADER_ROLES as COUNTRY_LEADERS, OCCURRED, PLANNED, DateValue, Entity, Mention, dates_near
 from .dates_places import parse_duration
 from .entities import Hit
 from .lexwords import word_list
@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from .names import SentenceNames
     from .reading import Reading
 
-LEADER_ROLES = ("head_of_state", "head_of_government", "leader", "crown_prince", "secretary_general")
+LEADER_ROLES = COUNTRY_LEADERS + ("secretary_general",)
 INVITATION = re.compile(r"دعوه\s+(?:\S+\s+){0,1}(?:من\s+)?(?:\S+\s+){0,3}$")
 NEEDS_TWO = ("Call", "PhoneCall", "VideoCall", "Meeting", "Talks")
 
