@@ -832,3 +832,14 @@ def test_a_short_place_name_is_of_the_country_a_named_leader_leads():
     assert e.place.label == "Aqaba"
     alone = "التقى الرئيس عبد الفتاح السيسي رئيس الوزراء الهندي ناريندرا مودي في العقبة اليوم."
     assert [e.place for e in events_of(alone, dt.date(2025, 6, 24))] == [None]  # no Jordanian in sight
+
+
+def test_hosting_a_guest_is_a_visit_but_hosting_a_summit_is_the_summit():
+    guest = "استضاف الرئيس الأمريكي دونالد ترامب في البيت الأبيض اليوم الرئيس الأوكراني فولوديمير زيلينسكي."
+    [e] = events_of(guest, dt.date(2025, 6, 24))
+    assert e.type == "Visit" and labels(e) == {"Donald Trump", "Volodymyr Zelenskyy"} and e.place.label == "Washington, D.C."
+    summit = "استضافت الرياض اليوم القمة العربية الطارئة بمشاركة الرئيس عبد الفتاح السيسي."
+    [e] = events_of(summit, dt.date(2025, 6, 24))
+    assert e.type == "Summit" and e.place.label == "Riyadh"
+    before = "استقبل الرئيس عبد الفتاح السيسي نظيره الإماراتي قبل انطلاق القمة العربية في الرياض."
+    assert [e.type for e in events_of(before, dt.date(2025, 6, 24))] == ["Visit"]

@@ -27,7 +27,8 @@ if TYPE_CHECKING:
 
 PLACE_PREPOSITIONS = {normalize(w) for w in ("في", "إلى", "بمدينة", "بالعاصمة", "مدينة", "العاصمة", "لدى", "الى",
                                               # "القمة التي تستضيفها أستانا": the host city of a summit
-                                              "تستضيفها", "يستضيفها", "تستضيف", "يستضيف", "تحتضنها", "تحتضن", "يحتضن")}
+                                              "تستضيفها", "يستضيفها", "تستضيف", "يستضيف", "تحتضنها", "تحتضن", "يحتضن",
+                                              "استضافت", "استضاف", "احتضنت", "احتضن")}
 DATELINE_TAIL = re.compile(r"\s*(?:[-–—:(]|في\s+\d)")
 DATE_REACH = 12  # words after the trigger within which its date is told
 

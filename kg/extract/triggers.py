@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from .reading import Reading
 
 TRIGGER_KINDS = ("trigger", "talks_verb", "mod_trigger")  # the hits a trigger is made of
+HOSTED_REACH = 4  # words from a host verb to the summit it hosts ("استضافت الرياض أمس القمة")
 
 
 @dataclass
@@ -65,6 +66,8 @@ def find_triggers(ctx: Reading, hits: list[Hit], cues: list[Hit], s1: int, s0: i
              and not any(m.start <= h.start < m.end and (m.end - m.start) > (h.end - h.start) for m in mods)]
     extra = talks_verbs(ctx, hits, plain, s1) + modifier_triggers(ctx, hits, mods)
     triggers = longest_non_overlapping(plain + extra)
+    # "استضافت مصر السبت الماضي قمة القاهرة": a host verb before a summit word hosts the summit, no visit
+    triggers = [t for t in triggers if not hosts_summit(ctx, t, triggers, hits)]
     others = [t for t in triggers if t.value != "Summit"]
     kept = []
     sideline, named, attended = [], [], []
@@ -86,6 +89,23 @@ def find_triggers(ctx: Reading, hits: list[Hit], cues: list[Hit], s1: int, s0: i
                 continue  # "على هامش قمة": the summit is where a meeting happened
         kept.append(t)
     return SentenceTriggers(kept, sideline, named, attended)
+
+
+PERSON_HITS = ("title", "counterpart", "guest", "honorific", "dual", "honorific_ref")
+
+
+def hosts_summit(ctx: Reading, t: Hit, triggers: list[Hit], hits: list[Hit]) -> bool:
+    """"استضافت مصر السبت الماضي قمة القاهرة": a host verb whose object is a summit word hosts the
+    summit ("يستقبل نظيره قبل انطلاق القمة" receives a guest)."""
+    if t.value != "Visit" or ctx.text[t.start:t.end] not in ctx.m.host_triggers:
+        return False
+
+    def person(h: Hit) -> bool:
+        return h.kind in PERSON_HITS or (h.kind in ("entity", "short") and ctx.gaz.entries[h.value].kind == "Person")
+
+    return any(u.value == "Summit" and 0 <= ctx.t.tokens_between(t.end, u.start) <= HOSTED_REACH
+               and not any(person(h) for h in hits if t.end <= h.start < u.start)
+               for u in triggers)
 
 
 def context_before(ctx: Reading, t: Hit, cues: list[Hit], which=lambda w: True) -> bool:
