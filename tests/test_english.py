@@ -334,3 +334,11 @@ def test_the_head_of_a_body_that_governs_a_country_is_that_countrys_office_holde
     m = one("Russian President Vladimir Putin held a phone call with Palestinian Authority President on Tuesday.",
             published=dt.date(2025, 11, 20))
     assert keys(m) == ["Mahmoud Abbas", "Vladimir Putin"]
+
+
+def test_a_call_held_is_the_noun_and_a_call_on_a_day_is_no_call_on_someone():
+    for text in ("Emmanuel Macron and Olaf Scholz held a two-hour call on Tuesday.",
+                 "Emmanuel Macron and Olaf Scholz had a call on Tuesday."):
+        m = one(text)
+        assert m.type == "PhoneCall" and keys(m) == ["Emmanuel Macron", "Olaf Scholz"] and str(m.date) == "2024-03-12"
+    assert mentions("Emmanuel Macron called on Olaf Scholz on Tuesday to send more weapons.") == []

@@ -41,6 +41,8 @@ PRESENT_VERBS = {"holds", "meets", "hosts", "receives", "speaks", "talks", "welc
 PLACE_REACH = 12  # words from a country to the city that makes it precise
 SUBJECT_REACH = 15  # words between a subject and its verb ("X, who ..., on Monday met")
 TIME_CONTEXT = {"ahead", "before", "after", "following", "since"}  # "... ahead of the summit": another event's time
+CALL_NOUN_BEFORE = {"a", "an", "the", "their", "his", "her", "its", "first", "second", "lengthy", "long", "rare",
+                    "brief", "short", "hour", "minute"}  # "held a lengthy call": "call" is the noun
 MEDIUM_REACH = 10  # words from a call or meeting word to "by telephone" told after the names
 OTHER_VERBS = {"made", "took", "signed", "held", "won", "began", "began", "built", "sent", "said", "came", "became"}
 CLAUSE_WORDS = {"since", "when", "which", "who", "whom", "after", "before", "where", "while", "said", "says"}
@@ -165,6 +167,9 @@ class EnglishMatcher:
                     continue
                 kept = [(k, v) for k, v in payloads
                         if k not in ("person", "entity") or toks[i].cap or (size > 1 and toks[i + size - 1].cap)]
+                if kept and all(k == "blocker" for k, _ in kept) and words[i + size - 1] == "on" and i + size < n \
+                        and (words[i + size] in WEEKDAYS or words[i + size] in MONTHS or words[i + size].isdigit()):
+                    continue  # "a call on Tuesday" is a call, not "call on" (urge)
                 if not kept:
                     continue
                 for k, v in kept:
@@ -606,7 +611,9 @@ class EnglishExtractor:
         # one trigger per clause: the first of each run of triggers without a person between
         chosen: list[Hit] = []
         for t in triggers:
-            if t.value == "PhoneCall" and tuple(x.word for x in toks[t.i:t.j]) in self.m.call_verbs:
+            noun = t.i > 0 and (toks[t.i - 1].word in CALL_NOUN_BEFORE or toks[t.i - 1].word.endswith(("hour", "minute")))
+            if t.value == "PhoneCall" and tuple(x.word for x in toks[t.i:t.j]) in self.m.call_verbs and not noun:
+                # "X called Y": the verb needs its object ("held a two-hour call" is the noun)
                 if any(c.kind == "blocker" and c.i <= t.i < c.j for c in hits) or not any(r.i >= t.j for r in refs):
                     continue
                 obj = next(r for r in refs if r.i >= t.j)
