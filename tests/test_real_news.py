@@ -843,3 +843,10 @@ def test_hosting_a_guest_is_a_visit_but_hosting_a_summit_is_the_summit():
     assert e.type == "Summit" and e.place.label == "Riyadh"
     before = "استقبل الرئيس عبد الفتاح السيسي نظيره الإماراتي قبل انطلاق القمة العربية في الرياض."
     assert [e.type for e in events_of(before, dt.date(2025, 6, 24))] == ["Visit"]
+
+
+@pytest.mark.parametrize("where, label", [("في ألاسكا", "Alaska"), ("في قاعدة حميميم", "Latakia"), ("في الأقصر", "Luxor")])
+def test_places_summits_and_visits_are_told_in(where, label):
+    text = f"عقد الرئيس الروسي فلاديمير بوتين والرئيس الأمريكي دونالد ترامب اليوم قمة جمعتهما {where}."
+    [e] = events_of(text, dt.date(2025, 8, 15))
+    assert e.place.label == label
