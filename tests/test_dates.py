@@ -108,3 +108,18 @@ def test_a_form_is_found_wherever_its_words_are_even_spread_over_two_spaces():
     assert resolve("وصل 3 وفود في كانون  الثاني الماضي") == ["2026-01"]
     assert resolve("التقيا في 12 تشرين  الأول 2023") == ["2023-10-12"]
     assert resolve("حضر 40 مندوبا الاجتماع") == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("في الثالث من يناير", ["2026-01-03"]),
+    ("في الخامس عشر من كانون الثاني", ["2026-01-15"]),
+    ("الحادي والعشرين من مايو 2024", ["2024-05-21"]),
+    ("الأسبوع الأول من يناير", ["2026-01"]),  # a week, not the first day
+    ("في 2 من الشهر الجاري", ["2026-02-02"]),
+    ("في 30 من الشهر الماضي", ["2026-01-30"]),
+    ("قبل يومين", ["2026-02-02"]),
+    ("منذ ثلاثة أيام", ["2026-02-01"]),
+    ("قبل يومين من القمة", []),  # an offset from another event, not from the report
+])
+def test_ordinal_days_days_of_this_month_and_days_ago(text, expected):
+    assert resolve(text) == expected

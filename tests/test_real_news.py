@@ -850,3 +850,8 @@ def test_places_summits_and_visits_are_told_in(where, label):
     text = f"عقد الرئيس الروسي فلاديمير بوتين والرئيس الأمريكي دونالد ترامب اليوم قمة جمعتهما {where}."
     [e] = events_of(text, dt.date(2025, 8, 15))
     assert e.place.label == label
+
+
+def test_a_call_two_days_ago_is_dated_and_before_is_not_a_clause_about_something_else():
+    text = "أجرى الرئيس عبد الفتاح السيسي اتصالا هاتفيا مع الرئيس الفرنسي إيمانويل ماكرون قبل يومين."
+    assert [str(e.date) for e in events_of(text, dt.date(2025, 6, 18))] == ["2025-06-16"]

@@ -37,7 +37,7 @@ class DateMention:
 
     start: int
     end: int
-    kind: str  # abs, day_month, month, weekday, rel_day, rel_week, rel_month, rel_year, same_day
+    kind: str  # abs, day_month, day_of_month, month, weekday, rel_day, rel_week, rel_month, rel_year, same_day
     value: DateValue | None = None
     year: int | None = None
     month: int | None = None
@@ -118,6 +118,12 @@ def _resolve_rel_day(m: DateMention, pub: dt.date, future: bool) -> DateValue:
     return DateValue.of(d.year, d.month, d.day)
 
 
+def _resolve_day_of_month(m: DateMention, pub: dt.date, future: bool) -> DateValue:
+    """"12 من الشهر الجاري": that day of the month of publication (or of the month before)."""
+    index = pub.year * 12 + pub.month - 1 + m.offset
+    return DateValue.of(index // 12, index % 12 + 1, dt.date(index // 12, index % 12 + 1, m.day).day)
+
+
 def _resolve_rel_month(m: DateMention, pub: dt.date, future: bool) -> DateValue:
     index = pub.year * 12 + pub.month - 1 + m.offset
     return DateValue.of(index // 12, index % 12 + 1)
@@ -138,6 +144,7 @@ _RESOLVERS = {
     "month": _resolve_month,
     "weekday": _resolve_weekday,
     "rel_day": _resolve_rel_day,
+    "day_of_month": _resolve_day_of_month,
     "rel_month": _resolve_rel_month,
     "rel_week": _resolve_rel_week,
     "rel_year": _resolve_rel_year,
@@ -156,6 +163,9 @@ class DateGrammar:
         self.rel_months = {normalize(k): v for k, v in data["relative_months"].items()}
         self.rel_weeks = {normalize(k): v for k, v in data["relative_weeks"].items()}
         self.rel_years = {normalize(k): v for k, v in data["relative_years"].items()}
+        self.days_ago = {normalize(k): v for k, v in data["days_ago"].items()}
+        self.ordinal_day = {normalize(k): v for k, v in data["ordinal_days"].items()}
+        self.this_month = {normalize(k): v for k, v in data["this_month"].items()}
         self.past = {normalize(w) for w in data["weekday_past"]}
         self.month_after = {normalize(w) for w in data["weekday_past"] + data["weekday_next"]}
         marker_offsets = {normalize(w): 0 for w in data["weekday_markers"]}
@@ -180,10 +190,15 @@ class DateGrammar:
             ("iso", re.compile(r"(?<!\d)(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?!\d)")),
             ("dmy_num", re.compile(r"(?<![\d/.])(?P<d>\d{1,2})[/.](?P<m>\d{1,2})[/.](?P<y>\d{4})(?!\d)")),
             ("day_range", re.compile(rf"(?<!\d)(?:يومي\s+|بين\s+)?(?P<d>\d{{1,2}})\s*(?:و|-|–|الى|حتى)\s*\d{{1,2}}\s*(?:من\s+)?{b}{pair}{e}(?:\s*(?:من\s+)?(?:{yword})?(?P<y>\d{{4}})(?!\d))?")),
+            # "في الثالث من مارس (2025)", "12 من الشهر الجاري"
+            ("ordinal", re.compile(rf"(?<![\w])[وبلف]?(?P<od>{rel(self.ordinal_day)}){e}\s+(?:من\s+)?(?:شهر\s+)?{b}{pair}{e}"
+                                   rf"(?:\s*,?،?\s*(?:من\s+)?(?:{yword})?(?P<y>\d{{4}})(?!\d))?")),
             ("full", re.compile(rf"(?<!\d)(?P<d>\d{{1,2}})\s*(?:من\s+)?(?:شهر\s+)?{b}{pair}{e}\s*,?،?\s*(?:من\s+)?(?:{yword})?(?P<y>\d{{4}})(?!\d)")),
             ("mdy", re.compile(rf"{b}{pair}{e}\s+(?P<d>\d{{1,2}})\s*[,،]\s*(?P<y>\d{{4}})(?!\d)")),
             ("month_year", re.compile(rf"(?:(?P<q>{qual})\s+)?{b}{pair}{e}\s*[,،]?\s*(?:من\s+)?(?:{yword})?(?P<y>\d{{4}})(?!\d)")),
             ("day_month", re.compile(rf"(?<!\d)(?P<d>\d{{1,2}})\s*(?:من\s+)?(?:شهر\s+)?{b}{pair}{e}")),
+            ("day_this_month", re.compile(rf"(?<!\d)(?P<d>\d{{1,2}})\s+(?:من\s+)?(?P<r>{rel(self.this_month)}){e}")),
+            ("days_ago", re.compile(rf"(?<![\w])[وبلف]?(?P<r>{rel(self.days_ago)}){e}(?!\s+من(?![\w]))")),
             ("weekday", re.compile(rf"(?:(?<![\w])[وف]?(?P<mk>{marker})\s+(?:(?:يوم|ال)\s*)?)?(?<![\w])[وبلف]?(?P<wd>{wd}){e}(?:\s+(?P<wq>{wq}){e})?")),
             ("month", re.compile(rf"(?:(?P<q>{qual})\s+)?{b}{pair}{e}")),
             ("rel_year", re.compile(rf"(?<![\w])[وبلف]?(?:ال)?(?P<r>{rel(self.rel_years)}){e}")),
@@ -197,14 +212,15 @@ class DateGrammar:
         anchors = (list(w for ws in data["months"].values() for w in ws)
                    + list(w for ws in data["weekdays"].values() for w in ws)
                    + list(data["relative_days"]) + list(data["relative_months"]) + list(data["relative_years"])
-                   + list(data["relative_weeks"])
+                   + list(data["relative_weeks"]) + list(data["days_ago"])
                    + list(data.get("same_day", [])) + list(data["hijri_months"]))
         self.anchor_words = ahocorasick.Automaton()
         for w in {" ".join(normalize(x).split()) for x in anchors}:
             self.anchor_words.add_word(w, len(w))
         self.anchor_words.make_automaton()
         self.needs, self.gate = _gates(data, {"rel_day": self.rel_days, "rel_month": self.rel_months,
-                                              "rel_week": self.rel_weeks, "rel_year": self.rel_years})
+                                              "rel_week": self.rel_weeks, "rel_year": self.rel_years,
+                                              "days_ago": self.days_ago})
 
     def find(self, text: str) -> list[DateMention]:
         """All date expressions in normalized ``text``, longest and most specific first."""
@@ -299,6 +315,18 @@ class DateGrammar:
             if kind == "day_month":
                 dt.date(2024, month, int(g["d"]))  # 29 February is possible
                 return DateMention(s, e, "day_month", month=month, day=int(g["d"]))
+            if kind == "ordinal":
+                if re.search(r"(?:الاسبوع|النصف|الربع|العقد|الثلث)\s*$", text[max(0, s - 12):s]):
+                    return False  # "الأسبوع الأول من مارس" is no day
+                day = self.ordinal_day[_squash(g["od"])]
+                if g.get("y"):
+                    return DateMention(s, e, "abs", value=DateValue.of(int(g["y"]), month, day))
+                dt.date(2024, month, day)
+                return DateMention(s, e, "day_month", month=month, day=day)
+            if kind == "day_this_month":
+                return DateMention(s, e, "day_of_month", day=int(g["d"]), offset=self.this_month[_squash(g["r"])])
+            if kind == "days_ago":
+                return DateMention(s, e, "rel_day", offset=self.days_ago[_squash(g["r"])])
             if kind == "month":
                 word = _squash(g["m1"])
                 if word in self.month_ctx and not (g.get("q") or g.get("m2") or self._month_context(text, s, e)):
@@ -376,7 +404,8 @@ def _gates(data: dict, relative: dict[str, dict]) -> tuple[dict[str, str], "ahoc
     needs = {"same_day": "same_day", "hijri": "hijri", "iso": "digit", "dmy_num": "digit", "year": "digit",
              "day_range": "month", "full": "month", "mdy": "month", "month_year": "month", "day_month": "month",
              "month": "month", "weekday": "weekday", "rel_year": "rel_year", "rel_month": "rel_month",
-             "rel_week": "rel_week", "rel_day": "rel_day"}
+             "rel_week": "rel_week", "rel_day": "rel_day", "ordinal": "month", "day_this_month": "digit",
+             "days_ago": "days_ago"}
     table: dict[str, set[str]] = {}
     for kind, forms in words.items():
         for f in forms:

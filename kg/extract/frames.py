@@ -177,8 +177,8 @@ def excluded_zones(ctx: Reading, t: Hit, a: int, b: int, cues: list[Hit], dates:
                 zones.append(span)
                 date_zones.append(span)
         elif c.kind == "temporal" and not (c.end <= t.start and ctx.t.tokens_between(c.end, t.start) == 0):
-            if any(c.end <= d.start <= c.end + 1 for d in dates):
-                continue  # "استقبل X بعد ظهر اليوم Y": a time of day, not a clause about something else
+            if any(c.end <= d.start <= c.end + 1 or d.start <= c.start < d.end for d in dates):
+                continue  # "استقبل X بعد ظهر اليوم Y", "قبل يومين": a time, not a clause about something else
             # "بعد ساعات من تنصيب ترامب": names in a temporal clause are not participants
             span = (c.start, min(clause_end(c.end), t.start if c.end <= t.start else b))
             zones.append(span)
