@@ -404,7 +404,7 @@ def _gates(data: dict, relative: dict[str, dict]) -> tuple[dict[str, str], "ahoc
     needs = {"same_day": "same_day", "hijri": "hijri", "iso": "digit", "dmy_num": "digit", "year": "digit",
              "day_range": "month", "full": "month", "mdy": "month", "month_year": "month", "day_month": "month",
              "month": "month", "weekday": "weekday", "rel_year": "rel_year", "rel_month": "rel_month",
-             "rel_week": "rel_week", "rel_day": "rel_day", "ordinal": "month", "day_this_month": "digit",
+             "rel_week": "rel_week", "rel_day": "rel_day", "ordinal": "month", "day_this_month": "rel_month",
              "days_ago": "days_ago"}
     table: dict[str, set[str]] = {}
     for kind, forms in words.items():
