@@ -855,3 +855,17 @@ def test_places_summits_and_visits_are_told_in(where, label):
 def test_a_call_two_days_ago_is_dated_and_before_is_not_a_clause_about_something_else():
     text = "أجرى الرئيس عبد الفتاح السيسي اتصالا هاتفيا مع الرئيس الفرنسي إيمانويل ماكرون قبل يومين."
     assert [str(e.date) for e in events_of(text, dt.date(2025, 6, 18))] == ["2025-06-16"]
+
+
+@pytest.mark.parametrize("text", [
+    "بحث الرئيس الروسي فلاديمير بوتين ونظيره التركي رجب طيب أردوغان هاتفيا اليوم الوضع في سوريا.",
+    "تحدث الرئيس الروسي فلاديمير بوتين عبر الهاتف اليوم مع الرئيس التركي رجب طيب أردوغان.",
+])
+def test_talks_told_by_phone_are_a_phone_call_without_with(text):
+    [e] = events_of(text, dt.date(2023, 11, 20))
+    assert e.type == "PhoneCall" and labels(e) == {"Vladimir Putin", "Recep Tayyip Erdoğan"}
+
+
+def test_a_discussion_verb_without_with_or_a_medium_is_no_event():
+    text = "بحث الرئيس الروسي فلاديمير بوتين والرئيس التركي رجب طيب أردوغان في خطابيهما اليوم الوضع في سوريا."
+    assert events_of(text, dt.date(2023, 11, 20)) == []

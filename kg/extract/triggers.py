@@ -143,19 +143,31 @@ def gathering_follows(ctx: Reading, t: Hit) -> bool:
 
 
 def talks_verbs(ctx: Reading, hits: list[Hit], triggers: list[Hit], s1: int) -> list[Hit]:
-    """"بحث X مع Y": a verb of discussion is an event only with "مع" (with) after it."""
+    """"بحث X مع Y": a verb of discussion is an event only with "مع" (with) after it, or told by
+    phone or video ("بحث X ونظيره Y هاتفيا", "تحدث X عبر الهاتف")."""
     window = ctx.lex["talks_verbs"]["window"]
+    medium_window = ctx.lex["talks_verbs"]["medium_window"]
     out = []
     for h in hits:
         if h.kind != "talks_verb":
             continue
         m = re.search(r"(?<!\w)(?:و)?مع(?!\w)", ctx.text[h.end:s1])
-        if m is None or ctx.t.tokens_between(h.end, h.end + m.start()) > window:
-            continue
-        if any(h.end <= t.start < h.end + m.start() for t in triggers):
+        stop = h.end + m.start() if m is not None and ctx.t.tokens_between(h.end, h.end + m.start()) <= window else None
+        if stop is None:
+            medium = next((x for x in hits if x.kind == "modifier" and h.end <= x.start < s1
+                           and distance_in_words(ctx, h.end, x.start) <= medium_window), None)
+            if medium is None:
+                continue
+            stop = medium.start
+        if any(h.end <= t.start < stop for t in triggers):
             continue  # "بحث في اتصال هاتفي مع": the call is the trigger
         out.append(Hit(h.start, h.end, "trigger", "Talks", h.prefix, h.suffix))
     return out
+
+
+def distance_in_words(ctx: Reading, a: int, b: int) -> int:
+    """Words between two positions, not counting the names ("بحث بوتين ونظيره التركي أردوغان هاتفيا")."""
+    return sum(1 for k in range(ctx.t.tok(a), ctx.t.tok(b)) if k not in ctx.name_tokens)
 
 
 def modifier_triggers(ctx: Reading, hits: list[Hit], mods: list[Hit]) -> list[Hit]:
