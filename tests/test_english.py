@@ -342,3 +342,21 @@ def test_a_call_held_is_the_noun_and_a_call_on_a_day_is_no_call_on_someone():
         m = one(text)
         assert m.type == "PhoneCall" and keys(m) == ["Emmanuel Macron", "Olaf Scholz"] and str(m.date) == "2024-03-12"
     assert mentions("Emmanuel Macron called on Olaf Scholz on Tuesday to send more weapons.") == []
+
+
+def test_the_subject_is_not_a_name_inside_a_who_clause_and_may_the_month_is_no_maybe():
+    ms = [m for m in mentions("Vladimir Putin, who last met Xi Jinping in Beijing in May, is expected to visit "
+                              "India in September.", published=dt.date(2025, 4, 30)) if m.type == "Visit"]
+    assert [(keys(m)[-1], m.roles.get("Q7747"), m.status, str(m.date)) for m in ms] == \
+        [("Vladimir Putin", "visitor", "planned", "2025-09")]
+
+
+def test_a_second_verb_and_his_visit_have_the_sentences_subject():
+    ms = mentions("Recep Tayyip Erdogan hosted Vladimir Putin in Ankara in 2017 and visited Sochi in 2018.",
+                  published=dt.date(2025, 4, 30))
+    visit = next(m for m in ms if str(m.date) == "2018")
+    assert visit.roles.get("Q39259") == "visitor"
+    ms = mentions("Narendra Modi will meet Vladimir Putin during his two-day visit to Moscow starting Monday.",
+                  published=dt.date(2025, 4, 30))
+    [visit] = [m for m in ms if m.type == "Visit"]
+    assert visit.roles.get("Q1058") == "visitor" and visit.status == "planned" and str(visit.date) == "2025-05-05"

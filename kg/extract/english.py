@@ -215,6 +215,7 @@ class EnglishExtractor:
         self.aides: set[str] = set()
         self.last_pair: tuple[Entity, ...] = ()
         self.last_subject: Entity | None = None
+        self.prev_event: tuple[bool, Entity | None] | None = None
         self.mentions: list[Mention] = []
         self.present: set[int] = set()  # mentions dated only by a verb in the present tense
         self.dateline: Entity | None = None
@@ -607,7 +608,8 @@ class EnglishExtractor:
         dates = self.dates(toks, a, b)
         refs = self.persons(toks, hits, None)
         mods = [h for h in hits if h.kind == "modifier"]
-        cues = [h for h in hits if h.kind in ("future", "negator", "hypothetical", "habitual", "blocker", "past")]
+        cues = [h for h in hits if h.kind in ("future", "negator", "hypothetical", "habitual", "blocker", "past")
+                and not (h.kind == "hypothetical" and toks[h.i].word == "may" and toks[h.i].cap and h.i > 0)]  # the month
         # one trigger per clause: the first of each run of triggers without a person between
         chosen: list[Hit] = []
         for t in triggers:
@@ -643,6 +645,7 @@ class EnglishExtractor:
             chosen.append(t)
         self.carried = self.last_date[1:] if self.last_date and self.number - self.last_date[0] <= 2 else (None, None)
         before = self.last_date
+        self.prev_event = None  # (planned, subject) of the sentence's previous event
         for idx, t in enumerate(chosen):
             nxt = chosen[idx + 1].i if idx + 1 < len(chosen) else len(toks)
             prev = chosen[idx - 1].j if idx > 0 else 0
@@ -695,6 +698,9 @@ class EnglishExtractor:
         if future and all(words[c.i] == "to" for c in before if c.kind == "future") and \
                 not any(w in ("will", "expected", "plans", "planned", "scheduled", "set", "due", "agreed") for w in words[max(prev, t.i - 6):t.i]):
             future = False  # "to" alone: "welcomed him to the meeting"
+        linked = words[max(prev, t.i - 4):t.i] if self.prev_event is not None else []
+        if self.prev_event is not None and self.prev_event[0] and ("during" in linked or (etype == "Summit" and "for" in linked)):
+            future = True  # "X will meet Y during his visit", "will travel there for the summit": planned too
         # date: the nearest after the trigger within the clause, else before it
         date = None
         stop = next((k for k in range(t.j, len(words)) if words[k] in CLAUSE_WORDS), len(words))
@@ -722,7 +728,7 @@ class EnglishExtractor:
         if date is not None and self.pub is not None and date.precision == "day":
             future = date.start() > self.pub  # "will meet today": the day is told, the meeting is the day's
         # participants: the subject (before the trigger) and the objects (after it)
-        subj_refs = [r for r in refs if r.j <= t.i]
+        subj_refs = [r for r in refs if r.j <= t.i and not in_relative_clause(self.text, toks, r.i, t.i)]
         if subj_refs and t.i - subj_refs[-1].j > SUBJECT_REACH:
             subj_refs = []
         if len(subj_refs) > 1 and t.i - subj_refs[-2].j > SUBJECT_REACH \
@@ -734,6 +740,10 @@ class EnglishExtractor:
         if len(subjects) == 1 and not objects and len(subj_refs) > 1 and etype in NEEDS_TWO \
                 and any(w in ("in", "during") for w in words[max(0, t.i - 3):t.i]):
             subjects = self.resolve(subj_refs[-2:])  # "X told Y in a phone call"
+        if linked and self.prev_event[1] is not None and (
+                linked[-1] == "and" or (etype == "Visit" and any(w in ("his", "her") for w in linked))):
+            subjects = [self.prev_event[1]]  # "X hosted Y in 2017 and visited Z", "X met Y during his visit"
+        self.prev_event = (future, subjects[0] if subjects else None)
         if not subjects and not objects and etype != "Summit":
             return
         place = None
@@ -890,6 +900,20 @@ class EnglishExtractor:
         if e.kind == "Country":
             return e.key
         return e.country if e.country in self.gaz.entries else None
+
+
+def in_relative_clause(text: str, toks, i: int, t: int) -> bool:
+    """"Putin, who last met Xi in May, is expected to visit": a name inside a ", who ... ," clause
+    that closes before the event word ``t`` is not its subject."""
+    def comma_before(k: int) -> bool:
+        return k > 0 and "," in text[toks[k - 1].end:toks[k].start]
+
+    for k in range(i, max(0, i - 12), -1):
+        if toks[k].word in ("who", "whom", "which") and k < i:
+            return comma_before(k) and any(comma_before(j) for j in range(i + 1, t + 1))
+        if comma_before(k) and k < i:
+            return False
+    return False
 
 
 def named_summit(toks, k: int) -> bool:
