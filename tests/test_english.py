@@ -360,3 +360,11 @@ def test_a_second_verb_and_his_visit_have_the_sentences_subject():
                   published=dt.date(2025, 4, 30))
     [visit] = [m for m in ms if m.type == "Visit"]
     assert visit.roles.get("Q1058") == "visitor" and visit.status == "planned" and str(visit.date) == "2025-05-05"
+
+
+def test_a_title_and_first_name_of_a_country_are_its_office_holder():
+    m = one("King Abdullah of Jordan met U.S. President Donald Trump at the White House on Tuesday.",
+            published=dt.date(2025, 2, 14))
+    assert keys(m) == ["Abdullah II of Jordan", "Donald Trump"]
+    assert mentions("King Faisal of Jordan met U.S. President Donald Trump on Tuesday.",
+                    published=dt.date(2025, 2, 14)) == []  # not the king Jordan has

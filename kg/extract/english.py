@@ -427,6 +427,16 @@ class EnglishExtractor:
                     country = hits[k + 1].value
                     k += 1
                     j = hits[k].j
+                # "King Abdullah of Jordan", "Emir Tamim of Qatar": the holder whose name has that word
+                elif country is None and j + 2 < len(toks) and toks[j].cap and toks[j + 1].word == "of" and k + 1 < n \
+                        and hits[k + 1].i == j + 2 and hits[k + 1].kind == "entity" \
+                        and self.gaz.entries[hits[k + 1].value].kind == "Country":
+                    holder = self.holder(role, hits[k + 1].value, date) if role in LEADER_ROLES else None
+                    if holder is not None and toks[j].word in TOKEN.findall(fold(holder.label_en)):
+                        refs.append(Ref(start, hits[k + 1].j, holder, role, True))
+                        self.introduced.append((role, holder))
+                        k += 2
+                        continue
                 # honorifics and a name after the title
                 kk = k + 1
                 while kk < n and hits[kk].kind in ("honorific", "title") and hits[kk].i == j \
