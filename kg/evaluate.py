@@ -73,12 +73,8 @@ class _Resolver:
         qid = str(ent.get("wikidata") or "").rsplit("/", 1)[-1]
         if qid in self.keys:
             return qid
-        for field in ("label", "label_ar"):
-            name = _norm(ent.get(field) or "")
-            if name in self.by_name:
-                return self.by_name[name]
-        label = _norm(ent.get("label") or "")
-        return f"unknown:{label or qid}"
+        label = _norm(ent.get("label") or "")  # the label only, as the reference scorer reads it
+        return self.by_name.get(label, f"unknown:{label or qid}")
 
 
 def _date_ok(gold, pred) -> bool:
@@ -119,8 +115,9 @@ def score(gold: dict, predicted: list[dict], same_article: bool = False) -> dict
         full = [g for g in cands if _date_ok(g.get("date"), p.get("date"))]
         req_full = [g for g in full if g.get("required")]
         free = [g for g in req_full if g["id"] not in matched]
-        if any(g.get("required") for g in cands):
-            typed_matches += 1
+        if free or (any(g.get("required") for g in cands) and not req_full and not any(not g.get("required") for g in cands)
+                    and not (p.get("date") is None and any(g["id"] in matched for g in cands if g.get("required")))):
+            typed_matches += 1  # right, or spurious for its date alone (not a duplicate, not an optional event)
         if free:
             matched[free[0]["id"]] = p
             tp += 1
@@ -164,7 +161,7 @@ def score(gold: dict, predicted: list[dict], same_article: bool = False) -> dict
         "false_positives": false_positives,
         "duplicate_predictions": duplicates,
         "by_type": _by_type(required, matched, pred_outcome),
-        "gold_events": [_gold_outcome(g, matched.get(g["id"]), preds, res) for g in required],
+        "gold_events": [_gold_outcome(g, matched, preds, res) for g in required],
     }
 
 
@@ -195,9 +192,11 @@ def _by_type(required: list[dict], matched: dict, outcomes: list[tuple[dict, str
     return out
 
 
-def _gold_outcome(g: dict, match: dict | None, preds: list, res: _Resolver) -> dict:
+def _gold_outcome(g: dict, matched: dict[str, dict], preds: list, res: _Resolver) -> dict:
     """What became of one required gold event: matched (place right or wrong), or why it was missed,
-    judged by the closest prediction from the same article."""
+    judged by the closest prediction from the same article: one that fits it whole but was matched to
+    another gold event first ("taken": two gold events told as one, or a summit of another article)."""
+    match = matched.get(g["id"])
     row = {"id": g["id"], "type": g["type"], "date": g.get("date"), "participants": g.get("participants", []),
            "sources": g.get("sources", []), "note": g.get("note", "")}
     if match is not None:
@@ -211,7 +210,11 @@ def _gold_outcome(g: dict, match: dict | None, preds: list, res: _Resolver) -> d
     same_type = [(p, k) for p, k in near if _type_class(p.get("type")) == _type_class(g["type"])]
     fits = [(p, k) for p, k in same_type if _participants_ok(g, k)]
     people = set(g.get("participants", []))
-    if fits:
+    whole = [(p, k) for p, k in fits if _date_ok(g.get("date"), p.get("date"))]
+    if whole:
+        row["outcome"], (p, keys) = "taken", whole[0]
+        row["taken_by"] = sorted(gid for gid, m in matched.items() if m is p)
+    elif fits:
         row["outcome"], (p, keys) = "wrong date", fits[0]
     elif any(_participants_ok(g, k) for _, k in near):
         row["outcome"], (p, keys) = "wrong type", next((p, k) for p, k in near if _participants_ok(g, k))
@@ -241,7 +244,8 @@ def render(r: dict, details: bool = True) -> str:
     for g in r.get("gold_events", []):
         if g["outcome"] == "matched":
             continue
-        lines.append(f"{g['outcome']}: {g['id']} {g['type']} {g['date']} {', '.join(g['participants'])}")
+        lines.append(f"{g['outcome']}: {g['id']} {g['type']} {g['date']} {', '.join(g['participants'])}"
+                     + (f" (its prediction matched {', '.join(g['taken_by'])})" if g.get("taken_by") else ""))
         if "predicted_place" in g:
             lines.append(f"    predicted place: {g['predicted_place']}")
         if "predicted" in g:

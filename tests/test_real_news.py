@@ -869,3 +869,18 @@ def test_talks_told_by_phone_are_a_phone_call_without_with(text):
 def test_a_discussion_verb_without_with_or_a_medium_is_no_event():
     text = "بحث الرئيس الروسي فلاديمير بوتين والرئيس التركي رجب طيب أردوغان في خطابيهما اليوم الوضع في سوريا."
     assert events_of(text, dt.date(2023, 11, 20)) == []
+
+
+def test_eval_says_a_gold_event_was_taken_when_its_prediction_matched_another_and_a_duplicate_is_no_wrong_date():
+    gold = {"format": "kg-gold/1", "entities": {"Q1": {"en": "Ann"}, "Q2": {"en": "Bob"}}, "events": [
+        {"id": "c1", "required": True, "type": "PhoneCall", "participants": ["Q1", "Q2"], "date": None, "sources": ["x1"]},
+        {"id": "c2", "required": True, "type": "PhoneCall", "participants": ["Q1", "Q2"], "date": "2024-01-05",
+         "sources": ["x1"]},
+    ]}
+    one_call = [pred("PhoneCall", "2024-01-05", [("Ann", "Q1"), ("Bob", "Q2")], "x1")]
+    r = score(gold, one_call)
+    row = next(g for g in r["gold_events"] if g["outcome"] != "matched")
+    assert (row["outcome"], row["taken_by"]) == ("taken", ["c1"])
+    assert "taken: c2 PhoneCall 2024-01-05 Q1, Q2 (its prediction matched c1)" in render(r)
+    r = score(gold, one_call * 3)  # the same call three times: one right, one more taken, one duplicate
+    assert (r["tp"], r["duplicates"], r["date_accuracy"]) == (2, 1, "2/2")
