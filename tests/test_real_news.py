@@ -884,3 +884,12 @@ def test_eval_says_a_gold_event_was_taken_when_its_prediction_matched_another_an
     assert "taken: c2 PhoneCall 2024-01-05 Q1, Q2 (its prediction matched c1)" in render(r)
     r = score(gold, one_call * 3)  # the same call three times: one right, one more taken, one duplicate
     assert (r["tp"], r["duplicates"], r["date_accuracy"]) == (2, 1, "2/2")
+
+
+@pytest.mark.parametrize("text", [
+    "شارك الرئيس عبد الفتاح السيسي اليوم في القمة العربية في بغداد، التي غاب عنها ولي العهد السعودي الأمير محمد بن سلمان.",
+    "انطلقت اليوم في بغداد أعمال القمة العربية في غياب ولي العهد السعودي الأمير محمد بن سلمان وبمشاركة الرئيس عبد الفتاح السيسي.",
+])
+def test_a_leader_told_absent_from_a_summit_is_not_among_its_participants(text):
+    [e] = events_of(text, dt.date(2025, 5, 17))
+    assert e.type == "Summit" and labels(e) == {"Abdel Fattah el-Sisi"}

@@ -78,6 +78,7 @@ def frame_for(ctx: Reading, scope: Scope, s0: int, s1: int, names: SentenceNames
     return frame
 
 
+PARTAKING = re.compile(r"(?<!\w)و?ب(?:مشاركه|مشاركة|حضور)(?!\w)")  # normalized text has "ه" for "ة"
 HABITUAL_REACH = 5  # words between the event word and "عدة مرات", "الدورية"
 
 
@@ -172,6 +173,9 @@ def excluded_zones(ctx: Reading, t: Hit, a: int, b: int, cues: list[Hit], dates:
             if c.kind != "attribution":  # "مرفوقا بـ X، و Y، و Z": the list goes on
                 while end < b and re.match(r"[،,]\s*و", ctx.text[end:end + 4]):
                     end = clause_end(end + 1)
+            joined = PARTAKING.search(ctx.text, c.end, end)
+            if joined is not None:  # "في غياب X وبمشاركة Y": those taking part are not left out
+                end = joined.start()
             span = (c.start, end)
             if not (span[0] <= t.start < span[1]):
                 zones.append(span)
