@@ -368,3 +368,8 @@ def test_a_title_and_first_name_of_a_country_are_its_office_holder():
     assert keys(m) == ["Abdullah II of Jordan", "Donald Trump"]
     assert mentions("King Faisal of Jordan met U.S. President Donald Trump on Tuesday.",
                     published=dt.date(2025, 2, 14)) == []  # not the king Jordan has
+
+
+def test_a_courtesy_call_is_a_meeting_not_a_phone_call():
+    m = one("Indian Prime Minister Narendra Modi paid a courtesy call on Chinese President Xi Jinping in Beijing on Tuesday.")
+    assert m.type == "Meeting" and keys(m) == ["Narendra Modi", "Xi Jinping"] and m.place.label == "Beijing"
