@@ -123,3 +123,13 @@ def test_a_form_is_found_wherever_its_words_are_even_spread_over_two_spaces():
 ])
 def test_ordinal_days_days_of_this_month_and_days_ago(text, expected):
     assert resolve(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("2025/05/15", ["2025-05-15"]),
+    ("15-5-2025", ["2025-05-15"]),
+    ("يوم الخميس الموافق 15 يناير", ["2026-01-15"]),  # the weekday is told with the date, not as another day
+    ("السبت 7 كانون الثاني/يناير", ["2026-01-07"]),
+])
+def test_numeric_dates_either_way_and_a_weekday_told_with_its_date(text, expected):
+    assert resolve(text) == expected

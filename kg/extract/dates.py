@@ -188,7 +188,8 @@ class DateGrammar:
             ("same_day", re.compile(rf"(?<![\w])[وبلف]?(?:في\s+)?(?:{alternation(data.get('same_day', []))}){e}")),
             ("hijri", re.compile(rf"(?<!\d)\d{{1,2}}\s+(?:من\s+)?{hijri}\s+(?:\d{{3,4}})(?:\s*{hsuf}{e})?")),
             ("iso", re.compile(r"(?<!\d)(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?!\d)")),
-            ("dmy_num", re.compile(r"(?<![\d/.])(?P<d>\d{1,2})[/.](?P<m>\d{1,2})[/.](?P<y>\d{4})(?!\d)")),
+            ("dmy_num", re.compile(r"(?<![\d/.\-])(?P<d>\d{1,2})(?P<sep>[/.\-])(?P<m>\d{1,2})(?P=sep)(?P<y>\d{4})(?!\d)")),
+            ("ymd_num", re.compile(r"(?<![\d/.])(?P<y>\d{4})[/.](?P<m>\d{1,2})[/.](?P<d>\d{1,2})(?![\d/.])")),
             ("day_range", re.compile(rf"(?<!\d)(?:يومي\s+|بين\s+)?(?P<d>\d{{1,2}})\s*(?:و|-|–|الى|حتى)\s*\d{{1,2}}\s*(?:من\s+)?{b}{pair}{e}(?:\s*(?:من\s+)?(?:{yword})?(?P<y>\d{{4}})(?!\d))?")),
             # "في الثالث من مارس (2025)", "12 من الشهر الجاري"
             ("ordinal", re.compile(rf"(?<![\w])[وبلف]?(?P<od>{rel(self.ordinal_day)}){e}\s+(?:من\s+)?(?:شهر\s+)?{b}{pair}{e}"
@@ -298,7 +299,7 @@ class DateGrammar:
                 return None
             if kind == "same_day":
                 return DateMention(s, e, "same_day")
-            if kind in ("iso", "dmy_num"):
+            if kind in ("iso", "dmy_num", "ymd_num"):
                 return DateMention(s, e, "abs", value=DateValue.of(int(g["y"]), int(g["m"]), int(g["d"])))
             month = self.month_of.get(_squash(g.get("m1") or ""))
             if kind in ("full", "mdy"):
@@ -367,7 +368,7 @@ class DateGrammar:
             at_end = re.match(r"\s*(?:[.!؟]|$)", text[e:e + 3]) and not re.search(r"(?:حتي|لغايه|الي)\s+$", text[max(0, s - 8):s])
             if not appositive and not before_place and not at_end and not re.match(r"[\s,،]*\d{1,2}\s", text[e:e + 6]):
                 return False
-        if re.match(r"[\s,،]*(?:\d{1,2}\s*(?:من\s+)?\S+|\d{4}-\d)", text[e:e + 20]):
+        if re.match(r"[\s,،]*(?:الموافق\s*(?:ل\s*)?)?(?:\d{1,2}\s*(?:من\s+)?\S+|\d{4}[-/]\d)", text[e:e + 28]):
             # "الخميس 8 مايو 2025": the explicit date that follows decides
             follow = self.find_after(text, e)
             if follow:
@@ -382,10 +383,10 @@ class DateGrammar:
 
     def find_after(self, text: str, pos: int) -> bool:
         """True when an explicit day date starts right after ``pos``."""
-        tail = text[pos:pos + 40]
-        for kind in ("full", "iso", "dmy_num"):
+        tail = text[pos:pos + 48]
+        for kind in ("full", "iso", "dmy_num", "ymd_num", "day_month"):
             m = dict(self.patterns)[kind].search(tail)
-            if m and tail[: m.start()].strip(" ,،") == "":
+            if m and re.sub(r"الموافق\s*(?:ل\s*)?", "", tail[: m.start()]).strip(" ,،") == "":
                 return True
         return False
 
@@ -401,7 +402,7 @@ def _gates(data: dict, relative: dict[str, dict]) -> tuple[dict[str, str], "ahoc
         "same_day": list(data.get("same_day", [])),
         **{kind: list(table) for kind, table in relative.items()},
     }
-    needs = {"same_day": "same_day", "hijri": "hijri", "iso": "digit", "dmy_num": "digit", "year": "digit",
+    needs = {"same_day": "same_day", "hijri": "hijri", "iso": "digit", "dmy_num": "digit", "ymd_num": "digit", "year": "digit",
              "day_range": "month", "full": "month", "mdy": "month", "month_year": "month", "day_month": "month",
              "month": "month", "weekday": "weekday", "rel_year": "rel_year", "rel_month": "rel_month",
              "rel_week": "rel_week", "rel_day": "rel_day", "ordinal": "month", "day_this_month": "rel_month",
