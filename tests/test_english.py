@@ -373,3 +373,14 @@ def test_a_title_and_first_name_of_a_country_are_its_office_holder():
 def test_a_courtesy_call_is_a_meeting_not_a_phone_call():
     m = one("Indian Prime Minister Narendra Modi paid a courtesy call on Chinese President Xi Jinping in Beijing on Tuesday.")
     assert m.type == "Meeting" and keys(m) == ["Narendra Modi", "Xi Jinping"] and m.place.label == "Beijing"
+
+
+def test_more_english_date_forms():
+    def date_of(when):
+        return str(one(f"Emmanuel Macron held a phone call with Olaf Scholz {when}.").date)
+    assert date_of("on March 12th") == "2024-03-12"  # PUB is Thursday 14 March 2024
+    assert date_of("on the 12th of March") == "2024-03-12"
+    assert date_of("on 2024-03-12") == "2024-03-12"
+    assert date_of("two days ago") == "2024-03-12"
+    assert date_of("earlier this week") == "2024-03"  # a week, so its month
+    assert date_of("over the weekend") == "2024-03"

@@ -43,6 +43,8 @@ SUBJECT_REACH = 15  # words between a subject and its verb ("X, who ..., on Mond
 TIME_CONTEXT = {"ahead", "before", "after", "following", "since"}  # "... ahead of the summit": another event's time
 CALL_NOUN_BEFORE = {"a", "an", "the", "their", "his", "her", "its", "first", "second", "lengthy", "long", "rare",
                     "brief", "short", "hour", "minute"}  # "held a lengthy call": "call" is the noun
+ORDINAL_DAY = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)$")
+NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 MEDIUM_REACH = 10  # words from a call or meeting word to "by telephone" told after the names
 OTHER_VERBS = {"made", "took", "signed", "held", "won", "began", "began", "built", "sent", "said", "came", "became"}
 CLAUSE_WORDS = {"since", "when", "which", "who", "whom", "after", "before", "where", "while", "said", "says"}
@@ -496,7 +498,7 @@ class EnglishExtractor:
     def dates(self, toks, a: int, b: int) -> list[tuple[int, DateValue, bool]]:
         """(token index, date, future-relative) for the dates the sentence tells."""
         out = []
-        words = [t.word for t in toks]
+        words = [ORDINAL_DAY.sub(r"\1", t.word) for t in toks]  # "May 15th" is "May 15"
         pub = self.pub
         n = len(words)
         for i, w in enumerate(words):
@@ -506,7 +508,8 @@ class EnglishExtractor:
             nxt2 = words[i + 2] if i + 2 < n else ""
             if w in MONTHS and (len(w) > 3 or w in ("may",) or (i + 1 < n and self.text[toks[i].end:toks[i].end + 1] == ".")
                                 or nxt.isdigit()):
-                if w == "may" and not (nxt.isdigit() or (i > 0 and words[i - 1].isdigit())
+                day_of = i > 1 and words[i - 1] == "of" and words[i - 2].isdigit() and len(words[i - 2]) <= 2  # "the 15th of May"
+                if w == "may" and not (nxt.isdigit() or (i > 0 and words[i - 1].isdigit()) or day_of
                                         or (toks[i].cap and i > 0 and words[i - 1] in ("in", "since", "early", "late", "mid"))):
                     continue  # "may" the verb
                 month = MONTHS[w]
@@ -521,8 +524,8 @@ class EnglishExtractor:
                         day = None  # a range of days: the month
                 elif nxt.isdigit() and len(nxt) == 4:
                     year = int(nxt)
-                if i > 0 and words[i - 1].isdigit() and len(words[i - 1]) <= 2 and day is None:
-                    day = int(words[i - 1])
+                if (day_of or (i > 0 and words[i - 1].isdigit() and len(words[i - 1]) <= 2)) and day is None:
+                    day = int(words[i - 2] if day_of else words[i - 1])
                     if nxt.isdigit() and len(nxt) == 4:
                         year = int(nxt)
                 past = i > 0 and words[i - 1] == "last"
@@ -538,6 +541,12 @@ class EnglishExtractor:
                         year = pub.year - 1
                 try:
                     out.append((i, DateValue.of(year, month, day), "yearless" if (not explicit_year and not past) else False))
+                except ValueError:
+                    continue
+            elif w.isdigit() and len(w) == 4 and i + 2 < n and nxt.isdigit() and nxt2.isdigit() \
+                    and self.text[toks[i].end:toks[i + 1].start] == "-" == self.text[toks[i + 1].end:toks[i + 2].start]:
+                try:  # "2025-05-15"
+                    out.append((i, DateValue.of(int(w), int(nxt), int(nxt2)), False))
                 except ValueError:
                     continue
             elif w.isdigit() and len(w) == 4 and 1900 < int(w) < 2100 and i > 0 and words[i - 1] in ("in", "since") \
@@ -574,6 +583,17 @@ class EnglishExtractor:
                         out.append((i, DateValue.of(d.year, d.month), True))
                 elif w == "last" and nxt == "year":
                     out.append((i, DateValue.of(pub.year - 1), False))
+                elif nxt == "days" and nxt2 == "ago" and (w.isdigit() or w in NUMBER_WORDS):
+                    d = pub - dt.timedelta(days=int(w) if w.isdigit() else NUMBER_WORDS[w])
+                    out.append((i, DateValue.of(d.year, d.month, d.day), False))  # "two days ago"
+                elif w == "this" and nxt == "week" and not (i + 2 < n and words[i + 2] in ("s", "end")):
+                    d = pub - dt.timedelta(days=pub.weekday())  # "earlier this week": its month, if one
+                    if d.month == pub.month:
+                        out.append((i, DateValue.of(pub.year, pub.month), False))
+                elif w == "weekend" and i > 1 and words[i - 1] == "the" and words[i - 2] in ("over", "at", "during"):
+                    d = pub - dt.timedelta(days=(pub.weekday() - 5) % 7 or 7)  # the Saturday before
+                    if d.month == (d + dt.timedelta(days=1)).month:
+                        out.append((i, DateValue.of(d.year, d.month), False))
         return out
 
     def weekday(self, name: str, future: bool) -> DateValue:
