@@ -384,3 +384,8 @@ def test_more_english_date_forms():
     assert date_of("two days ago") == "2024-03-12"
     assert date_of("earlier this week") == "2024-03"  # a week, so its month
     assert date_of("over the weekend") == "2024-03"
+
+
+def test_king_charles_is_the_king_without_his_numeral():
+    m = one("King Charles met Donald Trump at Windsor Castle on Tuesday.", published=dt.date(2025, 9, 18))
+    assert keys(m) == ["Charles III", "Donald Trump"]
