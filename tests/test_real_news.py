@@ -893,3 +893,12 @@ def test_eval_says_a_gold_event_was_taken_when_its_prediction_matched_another_an
 def test_a_leader_told_absent_from_a_summit_is_not_among_its_participants(text):
     [e] = events_of(text, dt.date(2025, 5, 17))
     assert e.type == "Summit" and labels(e) == {"Abdel Fattah el-Sisi"}
+
+
+def test_another_host_receiving_the_visitor_is_of_the_visits_day_but_not_a_recalled_meeting():
+    visit = ("استقبل أمير الكويت الشيخ مشعل الأحمد الجابر الصباح اليوم في قصر بيان الرئيس الأذربيجاني إلهام علييف. "
+             "وأقام سموه مأدبة غداء على شرف الضيف. كما استقبل ولي العهد الشيخ صباح خالد الحمد الصباح الرئيس الأذربيجاني إلهام علييف.")
+    days = {frozenset(labels(e)): str(e.date) for e in events_of(visit, dt.date(2025, 5, 20))}
+    assert days[frozenset({"Sabah Al-Khalid Al-Hamad Al-Sabah", "Ilham Aliyev"})] == "2025-05-20"
+    recalled = visit + " وسبق للرئيس الأذربيجاني إلهام علييف أن التقى الرئيس الروسي فلاديمير بوتين في باكو."
+    assert not any("Vladimir Putin" in labels(e) for e in events_of(recalled, dt.date(2025, 5, 20)))

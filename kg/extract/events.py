@@ -25,13 +25,14 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import replace
 
-from ..models import OCCURRED, Article, DateValue, Mention
+from ..models import LEADER_ROLES, OCCURRED, Article, DateValue, Mention
 from .dates import DateMention, find_dates
 from .dates_places import find_dateline, locate, pick_place
 from .english import extract_english, is_english
 from .entities import NAME_LAYER, Hit, Matcher, matcher_for
 from .frames import frame_for
 from .lexwords import recalled
+from .normalize import normalize
 from .names import sentence_names
 from .reading import Reading
 from .resolve import attended_summits, join_attendance, participants, place_summits, resolve_frame, sideline_summits
@@ -60,7 +61,32 @@ def read_article(ctx: Reading) -> list[Mention]:
         hj, dj = bisect_left(hit_starts, s1, hi), bisect_left(date_starts, s1, di)
         read_sentence(ctx, idx, s0, s1, [h for h in hits[hi:hj] if h.end <= s1],
                       [d for d in dates[di:dj] if d.end <= s1])
-    return lead_on_publication_day(ctx, place_summits(ctx, join_attendance(ctx, ctx.mentions)))
+    return during_the_visit(ctx, lead_on_publication_day(ctx, place_summits(ctx, join_attendance(ctx, ctx.mentions))))
+
+
+def during_the_visit(ctx: Reading, mentions: list[Mention]) -> list[Mention]:
+    """"كما استقبل سمو ولي العهد الرئيس الضيف": in a dated report of a visit, a meeting of the visitor
+    with another of the hosts, told as held and with no day of its own, is of the visit's day."""
+    if ctx.article.published is None:
+        return mentions
+    visits = [m for m in mentions if m.type == "Visit" and m.status == OCCURRED and m.date is not None
+              and m.date.precision == "day" and not m.partial]
+    if len(visits) != 1:
+        return mentions  # one visit the article reports, or nothing to go by
+    visit = visits[0]
+    visitor = next((k for k, r in visit.roles.items() if r == "visitor"), None)
+    on = visit.date.start()
+    out = []
+    for m in mentions:
+        keys = {p.key for p in m.participants}
+        host = next(iter(keys - {visitor}), None) if visitor in keys and len(keys) == 2 else None
+        if (host is not None and m.date is None and m.status == OCCURRED and not m.partial and m.family == "meeting"
+                and keys != {p.key for p in visit.participants}
+                and any(r in LEADER_ROLES for r, _ in ctx.gaz.roles_of(host, on))  # in office that day
+                and not recalled(ctx.m, normalize(m.evidence))):  # "سبق لسموه أن التقى ...": another time
+            m = replace(m, date=visit.date)
+        out.append(m)
+    return out
 
 
 def lead_on_publication_day(ctx: Reading, mentions: list[Mention]) -> list[Mention]:
