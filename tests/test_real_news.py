@@ -902,3 +902,9 @@ def test_another_host_receiving_the_visitor_is_of_the_visits_day_but_not_a_recal
     assert days[frozenset({"Sabah Al-Khalid Al-Hamad Al-Sabah", "Ilham Aliyev"})] == "2025-05-20"
     recalled = visit + " وسبق للرئيس الأذربيجاني إلهام علييف أن التقى الرئيس الروسي فلاديمير بوتين في باكو."
     assert not any("Vladimir Putin" in labels(e) for e in events_of(recalled, dt.date(2025, 5, 20)))
+
+
+@pytest.mark.parametrize("how_often", ["في أكثر من مناسبة", "مرات عدة", "غير مرة"])
+def test_meetings_told_as_many_are_no_one_event(how_often):
+    text = f"التقى الرئيس الأذربيجاني إلهام علييف اليوم الرئيس الروسي فلاديمير بوتين {how_often}."
+    assert events_of(text, dt.date(2025, 5, 20)) == []
