@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from .dates_places import distance
 from .entities import Hit, longest_non_overlapping
 from .lexwords import word_list
 
@@ -155,7 +156,7 @@ def talks_verbs(ctx: Reading, hits: list[Hit], triggers: list[Hit], s1: int) -> 
         stop = h.end + m.start() if m is not None and ctx.t.tokens_between(h.end, h.end + m.start()) <= window else None
         if stop is None:
             medium = next((x for x in hits if x.kind == "modifier" and h.end <= x.start < s1
-                           and distance_in_words(ctx, h.end, x.start) <= medium_window), None)
+                           and distance(ctx, h, x.start, ()) <= medium_window), None)
             if medium is None:
                 continue
             stop = medium.start
@@ -163,11 +164,6 @@ def talks_verbs(ctx: Reading, hits: list[Hit], triggers: list[Hit], s1: int) -> 
             continue  # "بحث في اتصال هاتفي مع": the call is the trigger
         out.append(Hit(h.start, h.end, "trigger", "Talks", h.prefix, h.suffix))
     return out
-
-
-def distance_in_words(ctx: Reading, a: int, b: int) -> int:
-    """Words between two positions, not counting the names ("بحث بوتين ونظيره التركي أردوغان هاتفيا")."""
-    return sum(1 for k in range(ctx.t.tok(a), ctx.t.tok(b)) if k not in ctx.name_tokens)
 
 
 def modifier_triggers(ctx: Reading, hits: list[Hit], mods: list[Hit]) -> list[Hit]:
