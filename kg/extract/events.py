@@ -25,7 +25,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import replace
 
-from ..models import LEADER_ROLES, OCCURRED, Article, DateValue, Mention
+from ..models import OCCURRED, Article, DateValue, Mention
 from .dates import DateMention, find_dates
 from .dates_places import find_dateline, locate, pick_place
 from .english import extract_english, is_english
@@ -35,7 +35,8 @@ from .lexwords import recalled
 from .normalize import normalize
 from .names import sentence_names
 from .reading import Reading
-from .resolve import attended_summits, join_attendance, participants, place_summits, resolve_frame, sideline_summits
+from .resolve import (attended_summits, is_leader, join_attendance, participants, place_summits, resolve_frame,
+                      sideline_summits)
 from .triggers import TRIGGER_KINDS, find_triggers, trigger_scopes
 
 
@@ -75,14 +76,13 @@ def during_the_visit(ctx: Reading, mentions: list[Mention]) -> list[Mention]:
         return mentions  # one visit the article reports, or nothing to go by
     visit = visits[0]
     visitor = next((k for k, r in visit.roles.items() if r == "visitor"), None)
-    on = visit.date.start()
     out = []
     for m in mentions:
         keys = {p.key for p in m.participants}
-        host = next(iter(keys - {visitor}), None) if visitor in keys and len(keys) == 2 else None
+        host = next((p for p in m.participants if p.key != visitor), None) if visitor in keys and len(keys) == 2 else None
         if (host is not None and m.date is None and m.status == OCCURRED and not m.partial and m.family == "meeting"
                 and keys != {p.key for p in visit.participants}
-                and any(r in LEADER_ROLES for r, _ in ctx.gaz.roles_of(host, on))  # in office that day
+                and is_leader(ctx, host, visit.date)  # in office that day
                 and not recalled(ctx.m, normalize(m.evidence))):  # "سبق لسموه أن التقى ...": another time
             m = replace(m, date=visit.date)
         out.append(m)
