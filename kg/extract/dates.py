@@ -209,6 +209,9 @@ class DateGrammar:
             ("rel_day", re.compile(rf"(?<![\w])[وبلف]?(?P<r>{rel(self.rel_days)}){e}")),
         ]
         self.loose = re.compile(r"(?<!\d)\d{1,2}\s+[^\W\d_]{3,12}\s+\d{4}(?!\d)")
+        # "الخميس الموافق 15 مايو": what may stand between a weekday and the date it is told with
+        self.date_link = re.compile(rf"[\s,،]*(?:(?:{alternation(data['gregorian_links'])})(?![\w])\s*)?")
+        self.date_follows = re.compile(self.date_link.pattern + r"(?:\d{1,2}\s*(?:من\s+)?\S+|\d{4}[-/]\d)")
         # every form starts at, or within a few words of, one of these: only look around them
         anchors = (list(w for ws in data["months"].values() for w in ws)
                    + list(w for ws in data["weekdays"].values() for w in ws)
@@ -368,7 +371,7 @@ class DateGrammar:
             at_end = re.match(r"\s*(?:[.!؟]|$)", text[e:e + 3]) and not re.search(r"(?:حتي|لغايه|الي)\s+$", text[max(0, s - 8):s])
             if not appositive and not before_place and not at_end and not re.match(r"[\s,،]*\d{1,2}\s", text[e:e + 6]):
                 return False
-        if re.match(r"[\s,،]*(?:الموافق\s*(?:ل\s*)?)?(?:\d{1,2}\s*(?:من\s+)?\S+|\d{4}[-/]\d)", text[e:e + 28]):
+        if self.date_follows.match(text, e, e + 28):
             # "الخميس 8 مايو 2025": the explicit date that follows decides
             follow = self.find_after(text, e)
             if follow:
@@ -386,7 +389,7 @@ class DateGrammar:
         tail = text[pos:pos + 48]
         for kind in ("full", "iso", "dmy_num", "ymd_num", "day_month"):
             m = dict(self.patterns)[kind].search(tail)
-            if m and re.sub(r"الموافق\s*(?:ل\s*)?", "", tail[: m.start()]).strip(" ,،") == "":
+            if m and self.date_link.fullmatch(tail, 0, m.start()):
                 return True
         return False
 
