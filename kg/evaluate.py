@@ -107,7 +107,6 @@ def score(gold: dict, predicted: list[dict], same_article: bool = False) -> dict
     matched: dict[str, dict] = {}
     tp = fp = dup = ignored = 0
     false_positives, wrong_dates, duplicates = [], [], []
-    typed_matches = 0  # type and participants right, whatever the date
     pred_outcome: list[tuple[dict, str]] = []
     for p, keys, srcs in preds:
         cands = [g for g in gold_events if _type_class(g["type"]) == _type_class(p.get("type")) and _participants_ok(g, keys)
@@ -115,9 +114,6 @@ def score(gold: dict, predicted: list[dict], same_article: bool = False) -> dict
         full = [g for g in cands if _date_ok(g.get("date"), p.get("date"))]
         req_full = [g for g in full if g.get("required")]
         free = [g for g in req_full if g["id"] not in matched]
-        if free or (any(g.get("required") for g in cands) and not req_full and not any(not g.get("required") for g in cands)
-                    and not (p.get("date") is None and any(g["id"] in matched for g in cands if g.get("required")))):
-            typed_matches += 1  # right, or spurious for its date alone (not a duplicate, not an optional event)
         if free:
             matched[free[0]["id"]] = p
             tp += 1
@@ -154,7 +150,7 @@ def score(gold: dict, predicted: list[dict], same_article: bool = False) -> dict
         "required": len(required), "predicted": len(preds), "tp": tp, "fp": fp,
         "duplicates": dup, "ignored_optional": ignored, "missed": missed,
         "precision": round(precision, 3), "recall": round(recall, 3), "f1": _f1(precision, recall),
-        "date_accuracy": f"{tp}/{typed_matches}" if typed_matches else "0/0",
+        "date_accuracy": f"{tp}/{tp + len(wrong_dates)}",  # right against wrong by their date alone
         "place_accuracy": f"{place_ok}/{place_total}",
         "cross_article_merged": f"{merged_ok}/{merged_total}",
         "wrong_dates": wrong_dates,
