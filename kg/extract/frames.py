@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING
 from ..models import FAMILY, OCCURRED, PLANNED, DateValue, Entity, Mention
 from .dates_places import DATE_REACH, distance
 from .entities import Hit
-from .lexwords import word_list
+from .lexwords import cached, word_list
+from .normalize import alternation
 
 if TYPE_CHECKING:
     from .dates import DateMention
@@ -78,7 +79,6 @@ def frame_for(ctx: Reading, scope: Scope, s0: int, s1: int, names: SentenceNames
     return frame
 
 
-PARTAKING = re.compile(r"(?<!\w)و?ب(?:مشاركه|مشاركة|حضور)(?!\w)")  # normalized text has "ه" for "ة"
 HABITUAL_REACH = 5  # words between the event word and "عدة مرات", "الدورية"
 
 
@@ -173,7 +173,7 @@ def excluded_zones(ctx: Reading, t: Hit, a: int, b: int, cues: list[Hit], dates:
             if c.kind != "attribution":  # "مرفوقا بـ X، و Y، و Z": the list goes on
                 while end < b and re.match(r"[،,]\s*و", ctx.text[end:end + 4]):
                     end = clause_end(end + 1)
-            joined = PARTAKING.search(ctx.text, c.end, end)
+            joined = partaking(ctx).search(ctx.text, c.end, end)
             if joined is not None:  # "في غياب X وبمشاركة Y": those taking part are not left out
                 end = joined.start()
             span = (c.start, end)
@@ -194,6 +194,12 @@ def excluded_zones(ctx: Reading, t: Hit, a: int, b: int, cues: list[Hit], dates:
                     and not comp.suffix and ctx.text[comp.start:comp.end] not in ("انه", "انها"):
                 zones.append((c.start, comp.start))
     return zones, date_zones
+
+
+def partaking(ctx: Reading) -> re.Pattern:
+    """"بمشاركة", "بحضور" (`partaking_cues`): what opens a list of those who take part."""
+    return cached(ctx.m, "_partaking", lambda: re.compile(
+        rf"(?<![\w])(?:{alternation(word_list(ctx.m, 'partaking_cues'))})(?![\w])"))
 
 
 def announcement_zones(ctx: Reading, t: Hit, s0: int, cues: list[Hit]) -> list[tuple[int, int]]:
