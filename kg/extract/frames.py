@@ -50,10 +50,13 @@ class Frame:
     organizer: Entity | None = None
     like: Mention | None = None  # the event this one is told as similar to ("اتصالا مماثلا")
     told_day: int | None = None  # "أمس" in an article with no publication date: -1
+    tail: tuple[int, int] | None = None  # the scope's clause again, after a relative clause of its own
 
     def inside(self, x) -> bool:
         """Whether a name (or any span with a start) is in the scope and outside the excluded zones."""
-        return self.start <= x.start < self.end and not any(z0 <= x.start < z1 for z0, z1 in self.zones)
+        if not (self.start <= x.start < self.end or (self.tail and self.tail[0] <= x.start < self.tail[1])):
+            return False
+        return not any(z0 <= x.start < z1 for z0, z1 in self.zones)
 
 
 def frame_for(ctx: Reading, scope: Scope, s0: int, s1: int, names: SentenceNames, cues: list[Hit],
@@ -66,7 +69,8 @@ def frame_for(ctx: Reading, scope: Scope, s0: int, s1: int, names: SentenceNames
         return None
     denied = any(c.kind == "denial" and s0 <= c.start < t.start for c in cues)
     zones, date_zones = excluded_zones(ctx, t, a, b, cues, dates)
-    frame = Frame(t, a, b, s0, s1, before, after, zones, date_zones, event_type(ctx, t, cues, a, b), False, denied)
+    frame = Frame(t, a, b, s0, s1, before, after, zones, date_zones, event_type(ctx, t, cues, a, b), False, denied,
+                  tail=scope.tail)
     frame.like = similar_to(ctx, frame)
     if frame.like is not None and frame.etype in ("Call", "Talks"):
         frame.etype = frame.like.type  # "كما تلقى سموه اتصالا مماثلا": a phone call like the last one

@@ -41,6 +41,7 @@ class Scope:
     trigger: Hit
     start: int
     end: int
+    tail: tuple[int, int] | None = None  # after a relative clause inside it, the scope's clause again
 
 
 def trigger_scopes(ctx: Reading, triggers: list[Hit], cues: list[Hit], dates: list[DateMention],
@@ -48,15 +49,29 @@ def trigger_scopes(ctx: Reading, triggers: list[Hit], cues: list[Hit], dates: li
     """One scope per event: consecutive visit words share one, and a scope ends at the clause break
     before the next event's trigger or at a reporting verb after its own."""
     groups = group_triggers(ctx, triggers, cues, dates)
-    starts = [s0] + [boundary(ctx, triggers[g[-1]], triggers[h[0]], cues) for g, h in zip(groups, groups[1:])]
+    cuts = [boundary(ctx, triggers[g[-1]], triggers[h[0]], cues) for g, h in zip(groups, groups[1:])]
+    starts = [s0] + [start for start, _ in cuts]
     ends = starts[1:] + [s1]
     scopes = []
-    for group, a, b in zip(groups, starts, ends):
+    for k, (group, a, b) in enumerate(zip(groups, starts, ends)):
         reporting = [c.start for c in cues if c.kind in ("reporting", "contrast") and triggers[group[-1]].end <= c.start < b]
         if reporting:
             b = reporting[0]  # "..., and X said that ...", "أما الثانية ...": a new clause about something else
         scopes.append(Scope(triggers[group[0]], a, b))
+        if k and cuts[k - 1][1]:
+            closing(ctx, scopes[-2], scopes[-1])
     return scopes
+
+
+def closing(ctx: Reading, main: Scope, clause: Scope) -> None:
+    """"محادثات مع X، الذي يقوم بزيارة للصين، في بكين": the comma that closes a relative clause
+    given a scope of its own returns to the clause before it; what follows is ``main``'s again."""
+    brk = re.search(r"[،,]", ctx.text[clause.trigger.end:clause.end])
+    if brk is None:
+        return
+    close = clause.trigger.end + brk.start()
+    main.tail = (close + 1, clause.end)
+    clause.end = close
 
 
 def find_triggers(ctx: Reading, hits: list[Hit], cues: list[Hit], s1: int, s0: int = 0) -> SentenceTriggers:
@@ -197,15 +212,18 @@ def group_triggers(ctx: Reading, triggers: list[Hit], cues: list[Hit], dates: li
     return groups
 
 
-def boundary(ctx: Reading, t1: Hit, t2: Hit, cues: list[Hit]) -> int:
-    """Where the scope of t1 ends and that of t2 starts: the last clause break between them."""
+def boundary(ctx: Reading, t1: Hit, t2: Hit, cues: list[Hit]) -> tuple[int, bool]:
+    """Where the scope of t1 ends and that of t2 starts: the last clause break between them, or the
+    relative pronoun whose clause holds t2 (then True)."""
     breaks = [t1.end + m.start() for m in re.finditer(r"[،,؛;(]", ctx.text[t1.end:t2.start])]
     breaks += [c.start for c in cues if c.kind in ("reporting", "contrast") and t1.end <= c.start < t2.start]
     if not breaks:  # "في ختام المحادثات بدأ ترتيبات لقاء": a future marker opens the next event's clause
         breaks = [c.start for c in cues if c.kind == "future" and t1.end <= c.start < t2.start]
     # "التقى X، في بغداد، Y الذي يقوم بأول زيارة": Y, the noun the clause is about, is the first event's
     rel = relative_opening(ctx, t2, max(breaks, default=t1.end))
-    return rel if rel is not None else max(breaks) if breaks else t2.start
+    if rel is not None:
+        return rel, True
+    return (max(breaks) if breaks else t2.start), False
 
 
 RELATIVE_REACH = 3  # words from "الذي" to the event word of its clause: "الذي يقوم بأول زيارة"
