@@ -69,7 +69,7 @@ def _vocabulary() -> list[str]:
     for group in lex["triggers"] + lex["titles"]:
         words.update(group["forms"])
     for key in ("negators", "future_markers", "reporting_verbs", "complementizers", "dual_references",
-                "counterpart", "honorifics", "temporal_clause", "denials", "demonstratives"):
+                "counterpart", "honorifics", "honorifics_after_name", "temporal_clause", "denials", "demonstratives"):
         words.update(w for w in lex[key] if isinstance(w, str))
     for e in sorted(MATCHER.gaz.entries.values(), key=lambda e: e.key)[::7]:
         words.update(e.ar[:2])

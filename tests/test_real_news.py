@@ -908,3 +908,25 @@ def test_another_host_receiving_the_visitor_is_of_the_visits_day_but_not_a_recal
 def test_meetings_told_as_many_are_no_one_event(how_often):
     text = f"التقى الرئيس الأذربيجاني إلهام علييف اليوم الرئيس الروسي فلاديمير بوتين {how_often}."
     assert events_of(text, dt.date(2025, 5, 20)) == []
+
+
+def test_the_place_after_a_relative_clause_about_the_guest_is_the_meetings():
+    """"..., الذي يقوم بزيارة للهند، في نيودلهي": the comma closing the clause returns to the talks."""
+    text = ("عقد رئيس الوزراء الهندي ناريندرا مودي مباحثات مع الرئيس الروسي فلاديمير بوتين، "
+            "الذي يقوم بزيارة دولة للهند، في نيودلهي.")
+    [e] = events_of(text, dt.date(2025, 12, 5))
+    assert labels(e) == {"Narendra Modi", "Vladimir Putin"} and e.place.label == "New Delhi"
+
+
+def test_an_honorific_told_after_a_name_opens_no_unknown_person():
+    """"المعظم" follows the sultan's name; the palace after it is where, not whom, he received."""
+    text = "استقبل السلطان هيثم بن طارق المعظم بقصر البركة العامر اليوم الرئيس الإيراني مسعود بزشكيان."
+    [e] = events_of(text, dt.date(2025, 6, 2))
+    assert labels(e) == {"Haitham bin Tariq", "Masoud Pezeshkian"} and e.place.label == "Muscat"
+
+
+def test_a_palace_word_after_an_unmatched_title_is_no_name():
+    """A title whose holder kg does not know is not given "بقصر ..." as the holder's name."""
+    text = "استقبل الرئيس اللبناني جوزاف عون اليوم رئيس وزراء بوروندي بقصر الضيافة في بيروت."
+    found = set().union(*(keys(e) for e in events_of(text, dt.date(2025, 6, 2))))
+    assert found and not any("قصر" in k for k in found)

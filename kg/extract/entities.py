@@ -91,6 +91,8 @@ class Matcher:
                 add(f, "epithet", (ep["role"], ep["country"]))
         for f in lex["honorifics"]:
             add(f, "honorific", None)
+        for f in lex["honorifics_after_name"]:  # "المعظم", "حفظه الله": they close a name, never open one
+            add(f, "honorific", "after")
         for f in lex["counterpart"]:
             add(f, "counterpart", None)
         for f in lex["guest_refs"]:

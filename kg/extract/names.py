@@ -233,7 +233,7 @@ def resolve_names(ctx: Reading, slots: list[list[Hit]], dates: list[DateMention]
         nxt = slots[i + 1] if i + 1 < n and ctx.t.adjacent(head.end, slots[i + 1][0].start) else None
         unresolved_short = nxt is not None and all(h.kind == "short" for h in nxt) \
             and person_of_slot(ctx, nxt, titled=True) is None
-        if honorific is not None and (nxt is None or unresolved_short):
+        if honorific is not None and honorific.value != "after" and (nxt is None or unresolved_short):
             later = [sl for sl in slots[i + 1:] if not all(h.kind == "short" for h in sl)]
             name = unknown_name(ctx, head.end, later, min_words=2)
             if name:  # "سعادة ميخائيل بوغدانوف": an honorific before a name kg does not know
@@ -522,7 +522,7 @@ def unknown_name(ctx: Reading, pos: int, later_slots=(), min_words: int = 2) -> 
                 or light(ctx.t.original(w0, w0 + len(clean))) in light_stopwords(ctx.m))):
             break  # "على" (on) is a stop word, "علي" a name; "فى" is "في" in Egyptian spelling
         if not words and (clean.startswith(("ال", "لل", "بال", "وال")) or clean in connectors
-                          or known_word(ctx.m, clean)):
+                          or known_word(ctx.m, clean) or at_place(ctx, clean)):
             break
         words.append((w0, w0 + len(clean), clean))
         cursor = w0 + len(clean)
@@ -543,6 +543,11 @@ def unknown_name(ctx: Reading, pos: int, later_slots=(), min_words: int = 2) -> 
     if not boundary:
         return None  # a name ends where something known (or punctuation) begins
     return words[0][0], words[-1][1], " ".join(w for _, _, w in words)
+
+
+def at_place(ctx: Reading, word: str) -> bool:
+    """"بقصر", "في", "بمقر": a word that puts a place, where a name would stand."""
+    return word in ("في", "فى") or (word[:1] in ("ب", "و") and word.lstrip("و")[1:] in word_list(ctx.m, "place_heads"))
 
 
 PLACE_HEAD = re.compile(r"(و?ب)?(?:ال)?(\w+)")
