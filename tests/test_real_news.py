@@ -930,3 +930,16 @@ def test_a_palace_word_after_an_unmatched_title_is_no_name():
     text = "استقبل الرئيس اللبناني جوزاف عون اليوم رئيس وزراء بوروندي بقصر الضيافة في بيروت."
     found = set().union(*(keys(e) for e in events_of(text, dt.date(2025, 6, 2))))
     assert found and not any("قصر" in k for k in found)
+
+
+@pytest.mark.parametrize("text, status", [
+    ("يستقبل الرئيس التونسي قيس سعيد نظيره الجزائري عبد المجيد تبون في تونس خلال الأيام المقبلة.", "planned"),
+    ("يزور الرئيس الصيني شي جين بينغ القاهرة قريبا.", "planned"),
+    ("استقبل الرئيس التونسي قيس سعيد نظيره الجزائري عبد المجيد تبون في تونس اليوم "
+     "وبحثا التعاون خلال الأشهر المقبلة.", "occurred"),
+])
+def test_a_period_ahead_said_of_the_event_makes_it_planned(text, status):
+    """"خلال الأيام المقبلة" after the event word is when it will be, never a day; after a verb of
+    discussion it is what was discussed."""
+    found = extract_article(Article("t1", text, dt.date(2025, 4, 1)))
+    assert found and all(m.status == status and (status == "occurred" or m.date is None) for m in found)

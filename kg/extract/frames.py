@@ -84,6 +84,7 @@ def frame_for(ctx: Reading, scope: Scope, s0: int, s1: int, names: SentenceNames
 
 
 HABITUAL_REACH = 5  # words between the event word and "عدة مرات", "الدورية"
+FUTURE_PERIOD_REACH = 6  # words from the event word to "خلال الأيام المقبلة"
 
 
 def no_event(ctx: Reading, t: Hit, before: list[Hit], after: list[Hit]) -> bool:
@@ -147,7 +148,16 @@ def planned(ctx: Reading, frame: Frame, dates: list[DateMention], prev: Mention 
     window = ctx.lex.get("future_window", 10)
     if any(c.kind == "future" and ctx.t.tokens_between(c.end, t.start) <= window for c in frame.before):
         future = True
-    if any(c.kind == "future_after" and ctx.t.tokens_between(t.end, c.start) <= 3 for c in frame.after):
+    # "القمة المقبلة", "زيارته المرتقبة"; not "التعاون خلال الأشهر المقبلة", a time after the event word
+    if any(c.kind == "future_after" and ctx.t.tokens_between(t.end, c.start) <= 3
+           and ctx.t.word_before(c.start) not in word_list(ctx.m, "period_nouns") for c in frame.after):
+        future = True
+    # "يلتقي بوتين ترامب في بودابست خلال الأسابيع المقبلة": a period ahead, said of the event in its clause
+    # (not "وبحثا التعاون في الأيام المقبلة": what they discussed, after a verb of discussion or as its object)
+    if t.value != "Talks" and any(c.kind == "future_period" and distance(ctx, t, c.start, ()) <= FUTURE_PERIOD_REACH
+           and not re.search(r"[،,؛;]", ctx.text[t.end:c.start])
+           and not any(h.kind == "talks_verb" and t.end <= h.start < c.start for h in frame.after)
+           for c in frame.after):
         future = True
     # "يزور X غدا", "الثلاثاء المقبل": a day ahead of the text's own day is planned, dated or not
     if any(a <= d.start < b and not any(z0 <= d.start < z1 for z0, z1 in frame.date_zones)
