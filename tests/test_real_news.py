@@ -943,3 +943,31 @@ def test_a_period_ahead_said_of_the_event_makes_it_planned(text, status):
     discussion it is what was discussed."""
     found = extract_article(Article("t1", text, dt.date(2025, 4, 1)))
     assert found and all(m.status == status and (status == "occurred" or m.date is None) for m in found)
+
+
+def test_the_next_day_is_the_day_after_the_last_one_told():
+    text = ("التقى الرئيس الأمريكي دونالد ترامب أمير قطر الشيخ تميم بن حمد آل ثاني في الدوحة في 14 أيار. "
+            "وفي اليوم التالي، زار ترامب الإمارات والتقى الرئيس الإماراتي الشيخ محمد بن زايد آل نهيان.")
+    days = {frozenset(labels(e)): str(e.date) for e in events_of(text, dt.date(2025, 5, 20))}
+    assert days[frozenset({"Donald Trump", "Tamim bin Hamad Al Thani"})] == "2025-05-14"
+    assert days[frozenset({"Donald Trump", "Mohamed bin Zayed Al Nahyan"})] == "2025-05-15"
+
+
+def test_what_came_next_after_a_lead_without_a_day_is_of_the_report_day():
+    """The lead is of the publication day; "وفي وقت لاحق، استقبل" in the next sentence is too."""
+    text = ("بحث الرئيس التركي رجب طيب أردوغان في اتصال هاتفي مع الرئيس الفرنسي إيمانويل ماكرون الأوضاع في المنطقة. "
+            "وفي وقت لاحق، استقبل أردوغان في أنقرة الرئيس الأذربيجاني إلهام علييف.")
+    days = {e.type: str(e.date) for e in events_of(text, dt.date(2025, 2, 11))}
+    assert days == {"PhoneCall": "2025-02-11", "Visit": "2025-02-11"}
+
+
+def test_a_call_made_during_a_meeting_is_no_invitation_to_it():
+    text = "دعا الرئيس الفلسطيني محمود عباس، خلال لقائه الرئيس الفرنسي في قصر الإليزيه، إلى وقف الحرب."
+    [e] = events_of(text, dt.date(2025, 5, 20))
+    assert e.status == "occurred" and labels(e) == {"Mahmoud Abbas", "Emmanuel Macron"}
+
+
+def test_a_title_of_the_one_met_before_in_does_not_hide_the_place():
+    """"الرئيس الفرنسي في باريس" is the one met, then where; "السفير في" or "الحرب في" qualify a noun."""
+    [e] = events_of("التقى الرئيس الفلسطيني محمود عباس الرئيس الفرنسي في باريس.", dt.date(2025, 5, 20))
+    assert e.place.label == "Paris"

@@ -61,7 +61,7 @@ def pick_date(ctx: Reading, t, a, b, zones, dates, future, single, sentence_idx,
     if cands:
         best = min(cands, key=lambda d: (d.start < t.start, abs(d.start - t.end)))
         if best.kind == "same_day":
-            return same_day(ctx, s0)
+            return same_day(ctx, s0, best.offset)
         value = best.resolve(pub, future)
         if value is not None:
             return value
@@ -71,11 +71,16 @@ def pick_date(ctx: Reading, t, a, b, zones, dates, future, single, sentence_idx,
     inside = None if future else inside_reported_event(ctx, s0, s1 or b)  # "... خلال الزيارة" may follow the scope
     if inside is not None:
         return inside
-    opener = ctx.text[s0:s0 + 30].strip()
-    if any(opener == o or opener.startswith(o + " ") for o in word_list(ctx.m, "continuation_openers")):
-        if ctx.state.last_date is not None and sentence_idx - ctx.state.last_date_sentence <= 2:
-            return ctx.state.last_date
+    if continues(ctx, s0) and ctx.state.last_date is not None and sentence_idx - ctx.state.last_date_sentence <= 2:
+        return ctx.state.last_date
     return None
+
+
+def continues(ctx: Reading, s0: int) -> bool:
+    """Whether the sentence opens as what came next ("ثم", "وبعد ذلك", "وفي وقت لاحق، استقبل")."""
+    opener = ctx.text[s0:s0 + 30].strip()
+    return any(opener.startswith(o) and not opener[len(o):len(o) + 1].isalnum()
+               for o in word_list(ctx.m, "continuation_openers"))
 
 
 def event_date_zones(ctx: Reading, t: Hit, b: int, zones) -> list[tuple[int, int]]:
@@ -131,9 +136,16 @@ def sentence_summit(ctx: Reading, s0: int) -> Mention | None:
     return next((m for m in reversed(this_sentence(ctx, s0)) if m.type == "Summit"), None)
 
 
-def same_day(ctx: Reading, s0: int) -> DateValue | None:
-    """"في اليوم نفسه": the day of the last event told in this sentence, else the last day told before."""
-    return next((m.date for m in reversed(this_sentence(ctx, s0)) if m.date is not None), ctx.state.last_date)
+def same_day(ctx: Reading, s0: int, offset: int = 0) -> DateValue | None:
+    """"في اليوم نفسه": the day of the last event told in this sentence, else the last day told before;
+    "في اليوم التالي" (``offset`` 1) the day after it, when that is a day."""
+    day = next((m.date for m in reversed(this_sentence(ctx, s0)) if m.date is not None), ctx.state.last_date)
+    if not offset or day is None:
+        return day
+    if day.precision != "day":
+        return None
+    d = day.start() + dt.timedelta(days=offset)
+    return DateValue.of(d.year, d.month, d.day)
 
 
 def distance(ctx: Reading, t: Hit, pos: int, persons: list[PersonRef]) -> int:
@@ -226,6 +238,17 @@ def _inside_pattern(ctx: Reading) -> re.Pattern:
         rf"({alternation(word_map(ctx.m, 'reported_event_nouns'))})(?![\w])"))
 
 
+def of_something_else(ctx: Reading, p: PlaceRef, persons: list[PersonRef]) -> bool:
+    """"الحرب في أوكرانيا", "السفير في القاهرة": "في" and the place qualify the noun before them; a title
+    that names a person of the sentence ("التقى الرئيس الفرنسي في باريس") is the one met, not an office there."""
+    lo = max(0, p.start - 40)
+    words = list(re.finditer(r"\S+", ctx.text[lo:p.start]))
+    if len(words) < 2 or words[-1].group(0) != "في":
+        return False
+    return any(re.sub(r"(هما|هم|ها|ه)$", "", w.group(0)) in ctx.m.place_blockers
+               and not any(q.start <= lo + w.start() < q.end for q in persons) for w in words[-3:-1])
+
+
 def pick_place(ctx: Reading, t: Hit, places: list[PlaceRef], inside, persons: list[PersonRef], scope_start: int,
                sideline: bool = False) -> Entity | None:
     """Where the event happened: a place after "في"/"إلى" (or the object of "زار") near the trigger;
@@ -234,10 +257,8 @@ def pick_place(ctx: Reading, t: Hit, places: list[PlaceRef], inside, persons: li
     for p in places:
         if not inside(p):
             continue
-        head = ctx.text[max(0, p.start - 40):p.start].split()
-        if len(head) >= 2 and head[-1] == "في" and any(
-                re.sub(r"(هما|هم|ها|ه)$", "", w) in ctx.m.place_blockers for w in head[-3:-1]):
-            continue  # "الحرب في أوكرانيا": the place of something else
+        if of_something_else(ctx, p, persons):
+            continue
         if p.end <= t.start and ctx.t.tokens_between(p.end, t.start) > 3 and ctx.t.tokens_between(scope_start, p.start) > 2:
             continue  # before the trigger only when fronted ("وفي موسكو، التقى") or close
         reach = 25 if t.value == "Summit" else 10  # "قمة منظمة شنغهاي للتعاون ... في أستانا"

@@ -27,7 +27,7 @@ from dataclasses import replace
 
 from ..models import OCCURRED, Article, DateValue, Mention
 from .dates import DateMention, find_dates
-from .dates_places import find_dateline, locate, pick_place
+from .dates_places import continues, find_dateline, locate, pick_place
 from .english import extract_english, is_english
 from .entities import NAME_LAYER, Hit, Matcher, matcher_for
 from .frames import frame_for
@@ -91,17 +91,22 @@ def during_the_visit(ctx: Reading, mentions: list[Mention]) -> list[Mention]:
 
 def lead_on_publication_day(ctx: Reading, mentions: list[Mention]) -> list[Mention]:
     """"اختتمت قمة بايدن وبوتين في جنيف": the event a dated report opens with, told in the past and
-    with no day of its own nor dated anywhere else in the article, happened on the day of the report."""
+    with no day of its own nor dated anywhere else in the article, happened on the day of the report;
+    so did what the next sentences tell as coming next ("ثم", "وفي وقت لاحق")."""
     pub = ctx.article.published
     if pub is None:
         return mentions
     dated = {m.contact for m in mentions if m.date is not None}
-    out = []
+    day = DateValue.of(pub.year, pub.month, pub.day)
+    out, lead_dated = [], False
     for m in mentions:
         if (m.date is None and m.start < ctx.lead_end and m.status == OCCURRED and not m.partial
                 and m.contact not in dated):
-            day = DateValue.of(pub.year, pub.month, pub.day)
             m = replace(m, date=day.at_most_month() if m.type == "Summit" else day)  # a summit lasts days
+            lead_dated = True
+        elif (lead_dated and m.date is None and m.status == OCCURRED and not m.partial
+              and 0 < ctx.continuing.get(m.start, 99) - ctx.lead_sentence <= 2):
+            m = replace(m, date=day)  # "وفي وقت لاحق، استقبل ...": what came next after the lead, that day
         out.append(m)
     return out
 
@@ -128,6 +133,8 @@ def read_sentence(ctx: Reading, idx: int, s0: int, s1: int, hits: list[Hit], dat
         for mention in resolve_frame(ctx, frame, people, names):
             if frame.told_day is not None:
                 mention = replace(mention, told_day=frame.told_day)
+            if mention.date is None and ctx.state.last_date is None and continues(ctx, s0):
+                ctx.continuing[mention.start] = idx  # the lead may yet be given its day
             ctx.mentions.append(mention)
             prev = mention
             if mention.date is not None:
@@ -142,6 +149,7 @@ def read_sentence(ctx: Reading, idx: int, s0: int, s1: int, hits: list[Hit], dat
     if len(ctx.mentions) > first:
         if ctx.last_sentence < 0 and idx <= 1 and not recalled(ctx.m, ctx.text[s0:found.triggers[0].start]):
             ctx.lead_end = ctx.nt.orig_span(s0, s1)[1]  # the article opens with this event
+            ctx.lead_sentence = idx
         ctx.last_sentence = idx
     remember_date(ctx, idx, dated_in_sentence, dates)
 

@@ -146,7 +146,10 @@ def planned(ctx: Reading, frame: Frame, dates: list[DateMention], prev: Mention 
     if prev is not None and prev.status == PLANNED and re.search(r"(?:قبل|بعد)\s+(?:ان|أن)\s*$", ctx.text[max(s0, t.start - len(t.prefix) - 12):t.start - len(t.prefix)]):
         future = True
     window = ctx.lex.get("future_window", 10)
-    if any(c.kind == "future" and ctx.t.tokens_between(c.end, t.start) <= window for c in frame.before):
+    # "دعا X، خلال لقائه Y، إلى ...": a call made during the event is no invitation to it
+    during = ctx.t.word_before(t.start - len(t.prefix)) in word_list(ctx.m, "during_words")
+    if any(c.kind == "future" and ctx.t.tokens_between(c.end, t.start) <= window
+           and not (during and ctx.text[c.start:c.end] in word_list(ctx.m, "call_verbs")) for c in frame.before):
         future = True
     # "القمة المقبلة", "زيارته المرتقبة"; not "التعاون خلال الأشهر المقبلة", a time after the event word
     if any(c.kind == "future_after" and ctx.t.tokens_between(t.end, c.start) <= 3

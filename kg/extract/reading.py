@@ -45,6 +45,9 @@ class Reading:
     mentions: list[Mention] = field(default_factory=list)
     last_sentence: int = -10  # the last sentence that told an event
     lead_end: int = -1  # where the article's lead ends (original text), when its first or second sentence tells an event
+    lead_sentence: int = -10  # the sentence that ends the lead
+    # mentions (by start) told as what came next ("ثم", "وفي وقت لاحق") before any day was told: their sentence
+    continuing: dict[int, int] = field(default_factory=dict)
     learned: dict[str, Entity] = field(default_factory=dict)  # persons kg does not know, as the article named them
     dateline: Entity | None = None
     phone_only: bool = False
