@@ -971,3 +971,18 @@ def test_a_title_of_the_one_met_before_in_does_not_hide_the_place():
     """"الرئيس الفرنسي في باريس" is the one met, then where; "السفير في" or "الحرب في" qualify a noun."""
     [e] = events_of("التقى الرئيس الفلسطيني محمود عباس الرئيس الفرنسي في باريس.", dt.date(2025, 5, 20))
     assert e.place.label == "Paris"
+
+
+def test_those_met_on_the_sidelines_as_a_list_are_met_by_the_summits_subject():
+    """"شارك X في القمة، والتقى على هامشها كلا من Y وZ": X met each; the summit word is where, not a
+    joint meeting."""
+    text = ("شارك الرئيس الصيني شي جين بينغ في قمة مجموعة العشرين في جوهانسبرغ، والتقى على هامشها كلا من "
+            "الرئيس الفرنسي إيمانويل ماكرون ورئيس الوزراء البريطاني كير ستارمر.")
+    meetings = sorted(sorted(labels(e)) for e in events_of(text, dt.date(2025, 11, 22)) if e.type == "Meeting")
+    assert meetings == [["Emmanuel Macron", "Xi Jinping"], ["Keir Starmer", "Xi Jinping"]]
+
+
+def test_another_call_in_the_sentence_is_of_the_same_kind():
+    text = "أجرى الملك عبد الله الثاني اتصالا هاتفيا مع الرئيس المصري، ثم اتصالا آخر مع الرئيس الفرنسي إيمانويل ماكرون."
+    types = sorted(e.type for e in events_of(text, dt.date(2025, 10, 2)))
+    assert types == ["PhoneCall", "PhoneCall"]

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..models import FAMILY, OCCURRED, PLANNED, DateValue, Entity, Mention
-from .dates_places import DATE_REACH, distance
+from .dates_places import DATE_REACH, distance, this_sentence
 from .entities import Hit
 from .lexwords import cached, word_list
 from .normalize import alternation
@@ -74,6 +74,12 @@ def frame_for(ctx: Reading, scope: Scope, s0: int, s1: int, names: SentenceNames
     frame.like = similar_to(ctx, frame)
     if frame.like is not None and frame.etype in ("Call", "Talks"):
         frame.etype = frame.like.type  # "كما تلقى سموه اتصالا مماثلا": a phone call like the last one
+    elif frame.etype == "Call" and any(c.kind == "same_subject" and ctx.t.tokens_between(t.end, c.start) <= 1
+                                       for c in after):
+        # "أجرى اتصالا هاتفيا مع X، ثم اتصالا آخر مع Y": another call of the sentence, by the same means
+        told = next((m for m in reversed(this_sentence(ctx, s0)) if FAMILY.get(m.type) == "call"), None)
+        if told is not None:
+            frame.etype = told.type
     for p in names.persons:
         if frame.inside(p) and p.entity.key not in {e.key for e in frame.candidates}:
             frame.candidates.append(p.entity)

@@ -18,11 +18,12 @@ from .dates_places import parse_duration
 from .entities import Hit
 from .lexwords import word_list
 from .names import guest_of
+from .normalize import alternation
 from .triggers import gathering_follows
 
 if TYPE_CHECKING:
     from .frames import Frame
-    from .names import SentenceNames
+    from .names import PersonRef, SentenceNames
     from .reading import Reading
 
 LEADER_ROLES = COUNTRY_LEADERS + ("secretary_general",)
@@ -115,7 +116,10 @@ def distributive(ctx: Reading, t: Hit, a: int, b: int, s0: int, s1: int) -> bool
     if any(f" {c} " in scope for c in word_list(ctx.m, "distributive_cues")):
         return True
     sentence = " " + " ".join(re.sub(r"[^\w\s]", " ", ctx.text[s0:s1]).split()) + " "
-    joint = any(f" {c} " in sentence or f" ال{c} " in sentence for c in word_list(ctx.m, "joint_cues"))
+    cues = word_list(ctx.m, "joint_cues")
+    if not object_list_follows(ctx, t, (), b):  # "والتقى على هامش القمة كلا من Y وZ": a summit is where, not how
+        cues = cues | word_list(ctx.m, "summit_joint_cues")
+    joint = any(f" {c} " in sentence or f" ال{c} " in sentence for c in cues)
     return t.value == "Meeting" and ctx.text[t.start:t.end] in ctx.m.verbs and not joint
 
 
@@ -243,6 +247,12 @@ def participants(ctx: Reading, frame: Frame, names: SentenceNames, prev: Mention
             lead = next((p for p in prev.participants if p.key == visitor), prev.participants[0])
             if lead.key != people[0].key:
                 people.insert(0, lead)
+    # "شارك X في القمة، والتقى على هامشها كلا من Y وZ": the list is the object; the subject is left out
+    if len(people) >= 2 and prev is not None and prev.participants and object_list_follows(ctx, t, persons, frame.end):
+        visitor = next((k for k, r in prev.roles.items() if r == "visitor"), None)
+        lead = next((p for p in prev.participants if p.key == visitor), prev.participants[0])
+        if lead.key not in {e.key for e in people}:
+            people.insert(0, lead)
     # "تلقى X اتصالا من Y، كما تلقى اتصالا من Z": a verb whose subject is left out shares the
     # subject of the sentence's previous event
     is_verb = ctx.text[t.start:t.end] in ctx.m.verbs or (t.value == "Talks" and ctx.text[t.start:t.start + 1] in "يتأ") \
@@ -269,6 +279,13 @@ def participants(ctx: Reading, frame: Frame, names: SentenceNames, prev: Mention
         if earlier:
             people.append(earlier[-1].entity)
     return the_two(ctx, frame, people, names)
+
+
+def object_list_follows(ctx: Reading, t: Hit, persons: list[PersonRef], b: int) -> bool:
+    """"التقى (على هامشها) كلا من Y وZ": the list of those met follows the verb, no person before it."""
+    m = re.search(r"(?<!\w)(?:" + alternation(word_list(ctx.m, "object_lists")) + r")(?!\w)", ctx.text[t.end:b])
+    return m is not None and ctx.t.tokens_between(t.end, t.end + m.start()) <= 3 \
+        and not any(t.end <= p.start < t.end + m.start() for p in persons)
 
 
 def the_two(ctx: Reading, frame: Frame, people: list[Entity], names: SentenceNames) -> list[Entity]:
