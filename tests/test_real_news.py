@@ -982,7 +982,28 @@ def test_those_met_on_the_sidelines_as_a_list_are_met_by_the_summits_subject():
     assert meetings == [["Emmanuel Macron", "Xi Jinping"], ["Keir Starmer", "Xi Jinping"]]
 
 
-def test_another_call_in_the_sentence_is_of_the_same_kind():
-    text = "أجرى الملك عبد الله الثاني اتصالا هاتفيا مع الرئيس المصري، ثم اتصالا آخر مع الرئيس الفرنسي إيمانويل ماكرون."
-    types = sorted(e.type for e in events_of(text, dt.date(2025, 10, 2)))
-    assert types == ["PhoneCall", "PhoneCall"]
+
+def test_another_call_after_a_video_call_is_not_taken_for_one():
+    """"اتصال آخر" after a video call may be by phone: its kind is not copied from the first."""
+    text = ("أجرى الرئيس الروسي فلاديمير بوتين اتصالا عبر تقنية الفيديو مع الرئيس الصيني شي جين بينغ، "
+            "تلاه اتصال آخر مع الرئيس الإيراني مسعود بزشكيان.")
+    kinds = {frozenset(labels(e)): e.type for e in events_of(text, dt.date(2025, 6, 3))}
+    assert kinds[frozenset({"Vladimir Putin", "Xi Jinping"})] == "VideoCall"
+    assert kinds[frozenset({"Vladimir Putin", "Masoud Pezeshkian"})] != "VideoCall"
+
+
+def test_meetings_held_with_a_list_by_the_subject_of_a_summit():
+    """"وصل X ... حيث شارك في قمة ... وعقد لقاءات مع Y وZ": X's summit and one meeting with each."""
+    text = ("وصل الرئيس التركي رجب طيب أردوغان أمس إلى أستانا حيث شارك في قمة منظمة الدول التركية "
+            "وعقد لقاءات مع الرئيس الأذربيجاني إلهام علييف والرئيس الأوزبكي شوكت ميرضيائيف.")
+    found = sorted((e.type, sorted(labels(e))) for e in events_of(text, dt.date(2025, 10, 8)))
+    assert ("Summit", ["Recep Tayyip Erdoğan"]) in found
+    pairs = [people for kind, people in found if kind in ("Meeting", "Visit")]  # the arrival joins one of them
+    assert sorted(pairs) == [["Ilham Aliyev", "Recep Tayyip Erdoğan"], ["Recep Tayyip Erdoğan", "Shavkat Mirziyoyev"]]
+
+
+def test_a_message_before_a_call_in_one_sentence_sends_no_participant_to_the_call():
+    text = ("تلقى الرئيس اللبناني جوزاف عون برقية تهنئة من الرئيس السوري، "
+            "واتصالا هاتفيا من الرئيس الفرنسي إيمانويل ماكرون.")
+    [e] = events_of(text, dt.date(2025, 9, 2))
+    assert labels(e) == {"Joseph Aoun", "Emmanuel Macron"}

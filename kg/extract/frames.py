@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..models import FAMILY, OCCURRED, PLANNED, DateValue, Entity, Mention
-from .dates_places import DATE_REACH, distance, this_sentence
+from .dates_places import DATE_REACH, distance
 from .entities import Hit
 from .lexwords import cached, word_list
 from .normalize import alternation
@@ -74,12 +74,6 @@ def frame_for(ctx: Reading, scope: Scope, s0: int, s1: int, names: SentenceNames
     frame.like = similar_to(ctx, frame)
     if frame.like is not None and frame.etype in ("Call", "Talks"):
         frame.etype = frame.like.type  # "كما تلقى سموه اتصالا مماثلا": a phone call like the last one
-    elif frame.etype == "Call" and any(c.kind == "same_subject" and ctx.t.tokens_between(t.end, c.start) <= 1
-                                       for c in after):
-        # "أجرى اتصالا هاتفيا مع X، ثم اتصالا آخر مع Y": another call of the sentence, by the same means
-        told = next((m for m in reversed(this_sentence(ctx, s0)) if FAMILY.get(m.type) == "call"), None)
-        if told is not None:
-            frame.etype = told.type
     for p in names.persons:
         if frame.inside(p) and p.entity.key not in {e.key for e in frame.candidates}:
             frame.candidates.append(p.entity)
@@ -193,8 +187,10 @@ def excluded_zones(ctx: Reading, t: Hit, a: int, b: int, cues: list[Hit], dates:
         if c.kind in ("attribution", "non_participant") or (c.kind == "presence" and t.value != "Summit"):
             # "بحضور وزير الخارجية": those present at a leaders' meeting are not its parties (at a summit they are)
             end = clause_end(c.end)
-            if c.kind != "attribution":  # "مرفوقا بـ X، و Y، و Z": the list goes on
+            if c.kind != "attribution":  # "مرفوقا بـ X، و Y، و Z": the list goes on, up to the event word
                 while end < b and re.match(r"[،,]\s*و", ctx.text[end:end + 4]):
+                    if end < t.start < clause_end(end + 1):
+                        break  # "برقية من X، واتصالا من Y": the next clause is the event's own
                     end = clause_end(end + 1)
             joined = partaking(ctx).search(ctx.text, c.end, end)
             if joined is not None:  # "في غياب X وبمشاركة Y": those taking part are not left out

@@ -19,7 +19,7 @@ from .entities import Hit
 from .lexwords import word_list
 from .names import guest_of
 from .normalize import alternation
-from .triggers import gathering_follows
+from .triggers import gathering_follows, joined_right_before
 
 if TYPE_CHECKING:
     from .frames import Frame
@@ -247,8 +247,11 @@ def participants(ctx: Reading, frame: Frame, names: SentenceNames, prev: Mention
             lead = next((p for p in prev.participants if p.key == visitor), prev.participants[0])
             if lead.key != people[0].key:
                 people.insert(0, lead)
-    # "شارك X في القمة، والتقى على هامشها كلا من Y وZ": the list is the object; the subject is left out
-    if len(people) >= 2 and prev is not None and prev.participants and object_list_follows(ctx, t, persons, frame.end):
+    # "شارك X في القمة، والتقى على هامشها كلا من Y وZ", "وعقد لقاءات مع Y وZ": those met follow; the
+    # subject is left out
+    if len(people) >= 2 and prev is not None and prev.participants and (
+            object_list_follows(ctx, t, persons, frame.end)  # "وعقد لقاءات مع Y وZ" too
+            or (ctx.text[t.start:t.end].endswith(" مع") and not any(inside(p) and p.start < t.start for p in persons))):
         visitor = next((k for k, r in prev.roles.items() if r == "visitor"), None)
         lead = next((p for p in prev.participants if p.key == visitor), prev.participants[0])
         if lead.key not in {e.key for e in people}:
@@ -273,6 +276,10 @@ def participants(ctx: Reading, frame: Frame, names: SentenceNames, prev: Mention
         subject = next((p for p in told.participants if p.key == visitor), told.participants[0])
         if subject.key != people[0].key:
             people.insert(0, subject)
+    # "اختتم X زيارته إلى بكين حيث شارك في قمة ...": the summit of the sentence's subject
+    if not people and t.value == "Summit" and prev is not None and prev.participants and joined_right_before(ctx, t):
+        visitor = next((k for k, r in prev.roles.items() if r == "visitor"), None)
+        people.append(next((p for p in prev.participants if p.key == visitor), prev.participants[0]))
     # "معلنا أنه سيزور الصين": a verb without its own subject continues the sentence's last person
     if not people and ctx.text[t.start:t.end] in ctx.m.verbs:
         earlier = [p for p in persons if s0 <= p.start < a and not any(z0 <= p.start < z1 for z0, z1 in frame.zones)]

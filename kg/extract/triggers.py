@@ -84,6 +84,8 @@ def find_triggers(ctx: Reading, hits: list[Hit], cues: list[Hit], s1: int, s0: i
     triggers = longest_non_overlapping(plain + extra)
     # "استضافت مصر السبت الماضي قمة القاهرة": a host verb before a summit word hosts the summit, no visit
     triggers = [t for t in triggers if not hosts_summit(ctx, t, triggers, hits)]
+    # "لقاءات مع": plural meetings are an event word only with whom they were held right after
+    triggers = [t for t in triggers if not ctx.text[t.start:t.end].endswith(" مع") or person_follows(ctx, t, hits)]
     others = [t for t in triggers if t.value != "Summit"]
     kept = []
     sideline, named, attended = [], [], []
@@ -110,17 +112,23 @@ def find_triggers(ctx: Reading, hits: list[Hit], cues: list[Hit], s1: int, s0: i
 PERSON_HITS = ("title", "counterpart", "guest", "honorific", "dual", "honorific_ref")
 
 
+def is_person(ctx: Reading, h: Hit) -> bool:
+    return h.kind in PERSON_HITS or (h.kind in ("entity", "short") and ctx.gaz.entries[h.value].kind == "Person")
+
+
+def person_follows(ctx: Reading, t: Hit, hits: list[Hit]) -> bool:
+    """A person, a title or "the two presidents" within two words after ``t``."""
+    return any(is_person(ctx, h) and h.start >= t.end and ctx.t.tokens_between(t.end, h.start) <= 2 for h in hits)
+
+
 def hosts_summit(ctx: Reading, t: Hit, triggers: list[Hit], hits: list[Hit]) -> bool:
     """"استضافت مصر السبت الماضي قمة القاهرة": a host verb whose object is a summit word hosts the
     summit ("يستقبل نظيره قبل انطلاق القمة" receives a guest)."""
     if t.value != "Visit" or ctx.text[t.start:t.end] not in ctx.m.host_triggers:
         return False
 
-    def person(h: Hit) -> bool:
-        return h.kind in PERSON_HITS or (h.kind in ("entity", "short") and ctx.gaz.entries[h.value].kind == "Person")
-
     return any(u.value == "Summit" and 0 <= ctx.t.tokens_between(t.end, u.start) <= HOSTED_REACH
-               and not any(person(h) for h in hits if t.end <= h.start < u.start)
+               and not any(is_person(ctx, h) for h in hits if t.end <= h.start < u.start)
                for u in triggers)
 
 
@@ -146,8 +154,15 @@ def took_part(ctx: Reading, t: Hit, cues: list[Hit], s0: int) -> bool:
     subject took part in, is told as an event, before the meetings on its sidelines."""
     words = [w.lstrip("وف") for w in ctx.text[s0:t.start].split()]
     verbs = word_list(ctx.m, "summit_participation_verbs")
-    return bool(words) and any(w in verbs for w in words[:2]) and not any(
+    return bool(words) and (joined_right_before(ctx, t) or any(w in verbs for w in words[:2])) and not any(
         c.kind in ("reporting", "contrast") and s0 <= c.start < t.start for c in cues)
+
+
+def joined_right_before(ctx: Reading, t: Hit) -> bool:
+    """"..., حيث شارك في قمة منظمة شنغهاي": a verb of taking part right before "في" and the summit word."""
+    words = ctx.text[max(0, t.start - len(t.prefix) - 30):t.start - len(t.prefix)].split()
+    return len(words) >= 2 and words[-1] == "في" and (words[-2][1:] if words[-2][:1] in "وف" else words[-2]) \
+        in word_list(ctx.m, "summit_participation_verbs")
 
 
 def gathering_follows(ctx: Reading, t: Hit) -> bool:
