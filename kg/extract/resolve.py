@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from ..models import FAMILY, LEADER_ROLES as COUNTRY_LEADERS, OCCURRED, PLANNED, DateValue, Entity, Mention, dates_near
 from .dates_places import parse_duration
 from .entities import Hit
-from .lexwords import word_list
+from .lexwords import cached, word_list
 from .names import guest_of
 from .normalize import alternation
 from .triggers import gathering_follows, joined_right_before
@@ -290,9 +290,11 @@ def participants(ctx: Reading, frame: Frame, names: SentenceNames, prev: Mention
 
 def object_list_follows(ctx: Reading, t: Hit, persons: list[PersonRef], b: int) -> bool:
     """"التقى (على هامشها) كلا من Y وZ": the list of those met follows the verb, no person before it."""
-    m = re.search(r"(?<!\w)(?:" + alternation(word_list(ctx.m, "object_lists")) + r")(?!\w)", ctx.text[t.end:b])
-    return m is not None and ctx.t.tokens_between(t.end, t.end + m.start()) <= 3 \
-        and not any(t.end <= p.start < t.end + m.start() for p in persons)
+    pattern = cached(ctx.m, "_object_lists", lambda: re.compile(
+        r"(?<!\w)(?:" + alternation(word_list(ctx.m, "object_lists")) + r")(?!\w)"))
+    m = pattern.search(ctx.text, t.end, b)
+    return m is not None and ctx.t.tokens_between(t.end, m.start()) <= 3 \
+        and not any(t.end <= p.start < m.start() for p in persons)
 
 
 def the_two(ctx: Reading, frame: Frame, people: list[Entity], names: SentenceNames) -> list[Entity]:
