@@ -29,3 +29,21 @@ def test_benchmark_smoke_run(neo4j, tmp_path):
     assert len(cells) == 12 and cells[9].endswith(" s") and float(cells[11]) > 0
     assert f"on {os.cpu_count()} cores" in text and "Neo4j 5.26." in text
     assert "Command: `python bench/bench_neo4j_load.py --articles 40 --sweep 1000`" in text
+
+
+def test_server_rate_smoke_run(neo4j, tmp_path):
+    """bench/bench_neo4j_ceiling.py stores a small graph with the plainest Cypher and reports its own section."""
+    spec = importlib.util.spec_from_file_location("bench_neo4j_ceiling", ROOT / "bench" / "bench_neo4j_ceiling.py")
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    results = tmp_path / "RESULTS.md"
+    results.write_text("# Benchmark results\n\n<!-- bench:other:start -->\nkeep me\n<!-- bench:other:end -->\n",
+                       encoding="utf-8")
+    args = argparse.Namespace(articles=[30], work=tmp_path / "work", results=results)
+    assert bench.run(args, shared=neo4j) == 0
+    text = results.read_text(encoding="utf-8")
+    assert "keep me" in text and text.count(bench.START) == 1 and text.count(bench.END) == 1
+    row = next(line for line in text.splitlines() if line.startswith("| 30 |"))
+    nodes, node_rate, rels, rel_rate, both = (float(c.strip().replace(",", "")) for c in row.strip("|").split("|")[1:6])
+    assert nodes > 0 and rels > 0 and node_rate > 0 and rel_rate > 0 and both > 0
+    assert "Command: `python bench/bench_neo4j_ceiling.py --articles 30`" in text
