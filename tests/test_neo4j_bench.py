@@ -12,14 +12,24 @@ from .conftest import ROOT
 pytestmark = pytest.mark.neo4j
 
 
-def test_benchmark_smoke_run(neo4j, tmp_path):
-    pytest.importorskip("rdflib_neo4j", reason="the peer loader is not installed (pip install -e '.[bench]')")
-    spec = importlib.util.spec_from_file_location("bench_neo4j_load", ROOT / "bench" / "bench_neo4j_load.py")
+def bench_module(name: str):
+    spec = importlib.util.spec_from_file_location(name, ROOT / "bench" / f"{name}.py")
     bench = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(bench)
+    return bench
+
+
+def results_file(tmp_path):
+    """A results file with another benchmark's section, which a run must keep."""
     results = tmp_path / "RESULTS.md"
     results.write_text("# Benchmark results\n\n<!-- bench:other:start -->\nkeep me\n<!-- bench:other:end -->\n",
                        encoding="utf-8")
+    return results
+
+
+def test_benchmark_smoke_run(neo4j, tmp_path):
+    pytest.importorskip("rdflib_neo4j", reason="the peer loader is not installed (pip install -e '.[bench]')")
+    bench, results = bench_module("bench_neo4j_load"), results_file(tmp_path)
     args = argparse.Namespace(articles=[40], sweep=[1000], no_peer=False, work=tmp_path / "work", results=results)
     assert bench.run(args, shared=neo4j) == 0
     text = results.read_text(encoding="utf-8")
@@ -33,12 +43,7 @@ def test_benchmark_smoke_run(neo4j, tmp_path):
 
 def test_server_rate_smoke_run(neo4j, tmp_path):
     """bench/bench_neo4j_ceiling.py stores a small graph with the plainest Cypher and reports its own section."""
-    spec = importlib.util.spec_from_file_location("bench_neo4j_ceiling", ROOT / "bench" / "bench_neo4j_ceiling.py")
-    bench = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(bench)
-    results = tmp_path / "RESULTS.md"
-    results.write_text("# Benchmark results\n\n<!-- bench:other:start -->\nkeep me\n<!-- bench:other:end -->\n",
-                       encoding="utf-8")
+    bench, results = bench_module("bench_neo4j_ceiling"), results_file(tmp_path)
     args = argparse.Namespace(articles=[30], work=tmp_path / "work", results=results)
     assert bench.run(args, shared=neo4j) == 0
     text = results.read_text(encoding="utf-8")
