@@ -389,3 +389,12 @@ def test_more_english_date_forms():
 def test_king_charles_is_the_king_without_his_numeral():
     m = one("King Charles met Donald Trump at Windsor Castle on Tuesday.", published=dt.date(2025, 9, 18))
     assert keys(m) == ["Charles III", "Donald Trump"]
+
+
+def test_spoken_and_will_speak_with_a_leader_are_calls():
+    """Reported and planned talk verbs ("had spoken to", "will speak with") are calls of unknown medium."""
+    m = one("Donald Trump said he had spoken to Vladimir Putin on Tuesday.")
+    assert m.type == "Call" and keys(m) == ["Donald Trump", "Vladimir Putin"] and str(m.date) == "2024-03-12"
+    m = one("Donald Trump will speak with Vladimir Putin on Tuesday, the White House said.")
+    assert m.type == "Call" and m.status == "planned" and str(m.date) == "2024-03-19"
+    assert mentions("Donald Trump will speak to reporters on Tuesday.") == []
