@@ -1007,3 +1007,14 @@ def test_a_message_before_a_call_in_one_sentence_sends_no_participant_to_the_cal
             "واتصالا هاتفيا من الرئيس الفرنسي إيمانويل ماكرون.")
     [e] = events_of(text, dt.date(2025, 9, 2))
     assert labels(e) == {"Joseph Aoun", "Emmanuel Macron"}
+
+
+@pytest.mark.parametrize("text", [
+    "زار الرئيس اللبناني جوزاف عون السعودية واستقبله ولي العهد السعودي الأمير محمد بن سلمان في جدة.",
+    "كانت أول زيارة خارجية للرئيس اللبناني جوزاف عون إلى المملكة في آذار الماضي، حين استقبله "
+    "ولي العهد السعودي الأمير محمد بن سلمان بن عبد العزيز آل سعود في قصر اليمامة بالرياض.",
+])
+def test_a_city_told_after_the_country_of_a_visit_is_where_it_was(text):
+    """The country visited, then the city where the host received the visitor (near the second visit word)."""
+    [e] = events_of(text, dt.date(2025, 6, 4))
+    assert e.type == "Visit" and e.place.label in ("Jeddah", "Riyadh")

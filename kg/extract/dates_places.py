@@ -250,9 +250,10 @@ def of_something_else(ctx: Reading, p: PlaceRef, persons: list[PersonRef]) -> bo
 
 
 def pick_place(ctx: Reading, t: Hit, places: list[PlaceRef], inside, persons: list[PersonRef], scope_start: int,
-               sideline: bool = False) -> Entity | None:
-    """Where the event happened: a place after "في"/"إلى" (or the object of "زار") near the trigger;
-    on the sidelines of a summit, where the summit is held, however far the sentence tells it."""
+               sideline: bool = False, also: tuple[Hit, ...] = ()) -> Entity | None:
+    """Where the event happened: a place after "في"/"إلى" (or the object of "زار") near the trigger, or
+    near another visit word of its scope (``also``); on the sidelines of a summit, where the summit is held,
+    however far the sentence tells it."""
     preps = PLACE_PREPOSITIONS
     for p in places:
         if not inside(p):
@@ -262,11 +263,21 @@ def pick_place(ctx: Reading, t: Hit, places: list[PlaceRef], inside, persons: li
         if p.end <= t.start and ctx.t.tokens_between(p.end, t.start) > 3 and ctx.t.tokens_between(scope_start, p.start) > 2:
             continue  # before the trigger only when fronted ("وفي موسكو، التقى") or close
         reach = 25 if t.value == "Summit" else 10  # "قمة منظمة شنغهاي للتعاون ... في أستانا"
-        if p.start > t.end and distance(ctx, t, p.start, persons) > reach and not sideline:
+        if p.start > t.end and distance(ctx, t, p.start, persons) > reach and not sideline and not any(
+                u.end <= p.start and distance(ctx, u, p.start, persons) <= reach for u in also):
             continue
         if p.preposition in preps or (t.value == "Visit" and p.start >= t.end and distance(ctx, t, p.start, persons) <= 3):
-            return p.entity
+            return p.entity if p.entity.kind != "Country" else within(ctx, p, places, inside, persons)
     return None
+
+
+def within(ctx: Reading, p: PlaceRef, places: list[PlaceRef], inside, persons: list[PersonRef]) -> Entity:
+    """"زيارة إلى المملكة ...، حين استقبله الملك في الرياض": a city of that country told later in the
+    scope is where, more exactly."""
+    country = p.entity.key
+    return next((q.entity for q in places if q.start > p.end and inside(q) and q.entity.kind != "Country"
+                 and q.preposition in PLACE_PREPOSITIONS and ctx.gaz.country_key(q.entity.key) == country
+                 and not of_something_else(ctx, q, persons)), p.entity)
 
 
 DURATION_CUE = re.compile(r"(?:لمده|استمرت|استمر|دامت|دام)\s+((?:\S+\s+){0,2}?)(?=\d|ساع|نصف|ربع|دقيق)")
@@ -316,7 +327,7 @@ def locate(ctx: Reading, frame: Frame, names: SentenceNames, cues: list[Hit], da
         frame.told_day = told_day(ctx, frame, dates, single, names.persons)
     sideline = any(c.kind == "summit_context" and "هامش" in ctx.text[c.start:c.end] for c in cues
                    if a <= c.start < b)
-    frame.place = pick_place(ctx, t, names.places, frame.inside, names.persons, a, sideline)
+    frame.place = pick_place(ctx, t, names.places, frame.inside, names.persons, a, sideline, frame.also)
     summit = sentence_summit(ctx, frame.s0) if sideline else None
     if summit is not None:  # "شارك X في القمة ...، والتقى على هامشها Y": when and where the summit was
         frame.date = frame.date or summit.date

@@ -51,6 +51,7 @@ class Frame:
     like: Mention | None = None  # the event this one is told as similar to ("اتصالا مماثلا")
     told_day: int | None = None  # "أمس" in an article with no publication date: -1
     tail: tuple[int, int] | None = None  # the scope's clause again, after a relative clause of its own
+    also: tuple[Hit, ...] = ()  # the other visit words of the scope
 
     def inside(self, x) -> bool:
         """Whether a name (or any span with a start) is in the scope and outside the excluded zones."""
@@ -70,7 +71,7 @@ def frame_for(ctx: Reading, scope: Scope, s0: int, s1: int, names: SentenceNames
     denied = any(c.kind == "denial" and s0 <= c.start < t.start for c in cues)
     zones, date_zones = excluded_zones(ctx, t, a, b, cues, dates)
     frame = Frame(t, a, b, s0, s1, before, after, zones, date_zones, event_type(ctx, t, cues, a, b), False, denied,
-                  tail=scope.tail)
+                  tail=scope.tail, also=scope.also)
     frame.like = similar_to(ctx, frame)
     if frame.like is not None and frame.etype in ("Call", "Talks"):
         frame.etype = frame.like.type  # "كما تلقى سموه اتصالا مماثلا": a phone call like the last one

@@ -42,6 +42,7 @@ class Scope:
     start: int
     end: int
     tail: tuple[int, int] | None = None  # after a relative clause inside it, the scope's clause again
+    also: tuple[Hit, ...] = ()  # the group's other visit words ("زيارة ... حين استقبله")
 
 
 def trigger_scopes(ctx: Reading, triggers: list[Hit], cues: list[Hit], dates: list[DateMention],
@@ -57,7 +58,7 @@ def trigger_scopes(ctx: Reading, triggers: list[Hit], cues: list[Hit], dates: li
         reporting = [c.start for c in cues if c.kind in ("reporting", "contrast") and triggers[group[-1]].end <= c.start < b]
         if reporting:
             b = reporting[0]  # "..., and X said that ...", "أما الثانية ...": a new clause about something else
-        scopes.append(Scope(triggers[group[0]], a, b))
+        scopes.append(Scope(triggers[group[0]], a, b, also=tuple(triggers[k] for k in group[1:])))
         if k and cuts[k - 1][1]:
             closing(ctx, scopes[-2], scopes[-1])
     return scopes
