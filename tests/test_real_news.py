@@ -1018,3 +1018,12 @@ def test_a_city_told_after_the_country_of_a_visit_is_where_it_was(text):
     """The country visited, then the city where the host received the visitor (near the second visit word)."""
     [e] = events_of(text, dt.date(2025, 6, 4))
     assert e.type == "Visit" and e.place.label in ("Jeddah", "Riyadh")
+
+
+def test_an_event_told_during_a_dated_one_of_the_sentence_has_its_date():
+    """"كما التقى الرئيسان ... خلال الزيارة التي قام بها X إلى Y في آب الماضي": the meeting is of August,
+    not joined to the article's meeting of the day."""
+    text = ("عقد الرئيس الروسي فلاديمير بوتين والرئيس التركي رجب طيب أردوغان اليوم محادثات في سوتشي. "
+            "كما التقى الرئيسان في أنقرة خلال الزيارة التي قام بها الرئيس بوتين إلى تركيا في آب الماضي.")
+    found = sorted((str(e.date), e.place.label if e.place else None) for e in events_of(text, dt.date(2025, 11, 20)))
+    assert found == [("2025-08", "Ankara"), ("2025-11-20", "Sochi")]

@@ -31,7 +31,7 @@ from .dates_places import continues, find_dateline, locate, pick_place
 from .english import extract_english, is_english
 from .entities import NAME_LAYER, Hit, Matcher, matcher_for
 from .frames import frame_for
-from .lexwords import recalled
+from .lexwords import recalled, word_list
 from .normalize import normalize
 from .names import sentence_names
 from .reading import Reading
@@ -124,8 +124,10 @@ def read_sentence(ctx: Reading, idx: int, s0: int, s1: int, hits: list[Hit], dat
     prev: Mention | None = None
     dated_in_sentence: DateValue | None = None
     first = len(ctx.mentions)
+    told: dict[int, tuple[int, int]] = {}  # a scope's trigger start -> the range of its mentions
     for scope in scopes:
         frame = frame_for(ctx, scope, s0, s1, names, cues, dates, prev)
+        told[scope.trigger.start] = (len(ctx.mentions), len(ctx.mentions))
         if frame is None:
             continue
         locate(ctx, frame, names, cues, dates, single=len(scopes) == 1, sentence_idx=idx)
@@ -140,6 +142,8 @@ def read_sentence(ctx: Reading, idx: int, s0: int, s1: int, hits: list[Hit], dat
             if mention.date is not None:
                 dated_in_sentence = mention.date
             remember(ctx, mention)
+        told[scope.trigger.start] = (told[scope.trigger.start][0], len(ctx.mentions))
+    during_dated(ctx, scopes, told)
     ctx.mentions.extend(sideline_summits(ctx, found.sideline, ctx.mentions[first:], s0, s1))
     ctx.mentions.extend(attended_summits(ctx, found.attended, ctx.mentions[first:], s0, s1))
     for t in found.context:  # "استقبل X قبل انطلاق القمة المنعقدة في شرم الشيخ"
@@ -152,6 +156,24 @@ def read_sentence(ctx: Reading, idx: int, s0: int, s1: int, hits: list[Hit], dat
             ctx.lead_sentence = idx
         ctx.last_sentence = idx
     remember_date(ctx, idx, dated_in_sentence, dates)
+
+
+def during_dated(ctx: Reading, scopes, told: dict[int, tuple[int, int]]) -> None:
+    """"كما التقى الرئيسان في حميميم خلال الزيارة التي قام بها بوتين إلى سورية في كانون الأول": an
+    event with no day of its own, told during the next event of the sentence, is of that event's date."""
+    during = word_list(ctx.m, "during_words")
+    for s1, s2 in zip(scopes, scopes[1:]):
+        t2 = s2.trigger
+        if ctx.t.word_before(t2.start - len(t2.prefix)) not in during:
+            continue
+        (a1, b1), (a2, b2) = told[s1.trigger.start], told[t2.start]
+        dated = next((m for m in ctx.mentions[a2:b2] if m.date is not None and m.status == OCCURRED), None)
+        if dated is None:
+            continue
+        for k in range(a1, b1):
+            m = ctx.mentions[k]
+            if m.date is None and m.status == OCCURRED:
+                ctx.mentions[k] = replace(m, date=dated.date)
 
 
 def remember(ctx: Reading, mention: Mention) -> None:
