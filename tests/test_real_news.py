@@ -1027,3 +1027,22 @@ def test_an_event_told_during_a_dated_one_of_the_sentence_has_its_date():
             "كما التقى الرئيسان في أنقرة خلال الزيارة التي قام بها الرئيس بوتين إلى تركيا في آب الماضي.")
     found = sorted((str(e.date), e.place.label if e.place else None) for e in events_of(text, dt.date(2025, 11, 20)))
     assert found == [("2025-08", "Ankara"), ("2025-11-20", "Sochi")]
+
+
+@pytest.mark.parametrize("text", [
+    "ألغى الرئيس الفرنسي إيمانويل ماكرون زيارته المقررة إلى الجزائر.",
+    "أرجأ الرئيس الأمريكي دونالد ترامب لقاءه مع الرئيس الروسي فلاديمير بوتين في بودابست.",
+    "أعلنت الرئاسة المصرية تأجيل زيارة الرئيس الصيني شي جين بينغ إلى القاهرة.",
+    "اعتذر الرئيس السوري أحمد الشرع عن حضور القمة العربية في بغداد.",
+    "لم يلتق الرئيس الأمريكي دونالد ترامب بالرئيس الصيني شي جين بينغ خلال القمة.",
+])
+def test_an_event_called_off_or_denied_is_no_event(text):
+    assert events_of(text, dt.date(2025, 10, 22)) == []
+
+
+def test_a_word_of_refusal_about_something_else_keeps_the_event():
+    """"رفض X الاتهامات خلال لقائه Y": the refusal has its own object; "بعد تأجيل اللقاء" follows the meeting."""
+    for text in ("رفض الرئيس التركي رجب طيب أردوغان الاتهامات خلال لقائه الرئيس الروسي فلاديمير بوتين.",
+                 "التقى الرئيس التركي رجب طيب أردوغان الرئيس الروسي فلاديمير بوتين بعد تأجيل اللقاء مرتين."):
+        [e] = events_of(text, dt.date(2025, 10, 22))
+        assert labels(e) == {"Recep Tayyip Erdoğan", "Vladimir Putin"}

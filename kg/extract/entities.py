@@ -50,7 +50,7 @@ WORDS = re.compile(r"\w+")
 NAME_LAYER = ("entity", "short", "demonym", "title", "epithet", "honorific", "counterpart", "guest", "dual", "capital_word",
               "honorific_ref")
 CUE_KINDS = (
-    "modifier", "negator", "future", "future_after", "future_period", "hypothetical", "habitual", "demonstrative",
+    "modifier", "negator", "cancel", "future", "future_after", "future_period", "hypothetical", "habitual", "demonstrative",
     "reporting", "complementizer", "attribution", "temporal", "continuation",
     "same_subject", "summit_context", "talks_verb", "mod_trigger", "denial", "non_participant", "contrast",
 )
@@ -122,7 +122,7 @@ class Matcher:
             for f in forms:
                 add(f, "modifier", typ)
         simple = {
-            "negators": "negator", "future_markers": "future", "future_after": "future_after",
+            "negators": "negator", "cancel_verbs": "cancel", "future_markers": "future", "future_after": "future_after",
             "future_periods": "future_period",
             "hypothetical_markers": "hypothetical", "habitual_markers": "habitual",
             "demonstratives": "demonstrative", "reporting_verbs": "reporting",

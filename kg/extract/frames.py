@@ -103,11 +103,25 @@ def no_event(ctx: Reading, t: Hit, before: list[Hit], after: list[Hit]) -> bool:
         return True
     if near_before("negator", 3) or near_before("hypothetical", ctx.lex.get("hypothetical_window", 6)):
         return True
+    if any(c.kind == "cancel" and cancelled(ctx, c, t) for c in before):
+        return True
     # "التقيا عدة مرات", "اجتماعاتهما الدورية": habitual when said of the event word in its clause,
     # not of another noun further on ("، قبل تولي بلادها الرئاسة الدورية")
     return near_before("habitual", HABITUAL_REACH) or any(
         c.kind == "habitual" and distance(ctx, t, c.start, ()) <= HABITUAL_REACH
         and not re.search(r"[،,؛;]", ctx.text[t.end:c.start]) for c in after)
+
+
+def cancelled(ctx: Reading, c: Hit, t: Hit) -> bool:
+    """"ألغى الرئيس X زيارته", "أعلن تأجيل زيارة", "اعتذر X عن حضور القمة": the event word is the object of a
+    verb that calls it off (between them only names and `cancel_fillers`, in one clause)."""
+    if re.search(r"[،,؛;.]", ctx.text[c.end:t.start]):
+        return False
+    fillers = word_list(ctx.m, "cancel_fillers")
+    for m in re.finditer(r"\S+", ctx.text[c.end:t.start - len(t.prefix)]):
+        if ctx.t.tok(c.end + m.start()) not in ctx.name_tokens and m.group(0) not in fillers:
+            return False
+    return True
 
 
 def similar_to(ctx: Reading, frame: Frame) -> Mention | None:
