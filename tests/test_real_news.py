@@ -1046,3 +1046,24 @@ def test_a_word_of_refusal_about_something_else_keeps_the_event():
                  "التقى الرئيس التركي رجب طيب أردوغان الرئيس الروسي فلاديمير بوتين بعد تأجيل اللقاء مرتين."):
         [e] = events_of(text, dt.date(2025, 10, 22))
         assert labels(e) == {"Recep Tayyip Erdoğan", "Vladimir Putin"}
+
+
+def test_a_plural_title_with_countries_names_their_leaders_together():
+    """"رؤساء تركيا وروسيا وإيران", "القادة المصري والأردني والفلسطيني": each country's office holder, who
+    meet together (one meeting, not one per pair)."""
+    [e] = events_of("عقدت اليوم في طهران قمة بمشاركة رؤساء تركيا وروسيا وإيران.", dt.date(2025, 10, 30))
+    assert e.type == "Summit" and labels(e) == {"Recep Tayyip Erdoğan", "Vladimir Putin", "Masoud Pezeshkian"}
+    [e] = events_of("التقى القادة المصري والأردني والفلسطيني في القاهرة اليوم.", dt.date(2025, 10, 30))
+    assert labels(e) == {"Abdel Fattah el-Sisi", "Abdullah II of Jordan", "Mahmoud Abbas"}
+
+
+def test_leaders_named_far_from_the_event_word_by_a_plural_title_are_not_its_parties():
+    text = ("وكان قادة قطر ومصر والولايات المتحدة قد أصدروا يوم الخميس الماضي بيانا دعوا فيه "
+            "إلى استئناف المحادثات العاجلة في الدوحة.")
+    assert events_of(text, dt.date(2024, 8, 12)) == []
+
+
+def test_the_meeting_between_two_named_leaders_is_an_event_not_a_reference_back():
+    text = "تم خلال اللقاء بين الرئيس المصري عبد الفتاح السيسي والرئيس الفرنسي إيمانويل ماكرون بحث الأوضاع في غزة."
+    [e] = events_of(text, dt.date(2025, 4, 7))
+    assert labels(e) == {"Abdel Fattah el-Sisi", "Emmanuel Macron"} and str(e.date) == "2025-04-07"

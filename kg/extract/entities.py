@@ -47,7 +47,8 @@ class Hit(NamedTuple):
 
 WORDS = re.compile(r"\w+")
 # kinds whose hits compete for the same characters (longest wins)
-NAME_LAYER = ("entity", "short", "demonym", "title", "epithet", "honorific", "counterpart", "guest", "dual", "capital_word",
+NAME_LAYER = ("entity", "short", "demonym", "title", "epithet", "honorific", "counterpart", "guest", "dual", "plural_title",
+              "capital_word",
               "honorific_ref")
 CUE_KINDS = (
     "modifier", "negator", "cancel", "future", "future_after", "future_period", "hypothetical", "habitual", "demonstrative",
@@ -103,6 +104,8 @@ class Matcher:
             add(f, "honorific_ref", tuple(sorted(role + ":" + normalize(w) for role, w in (t.split(":") for t in titles))))
         for f in lex["dual_references"]:
             add(f, "dual", None, article_variant=True)
+        for f, role in lex["plural_roles"].items():  # "رؤساء تركيا وروسيا وإيران"
+            add(f, "plural_title", role)
         for f in ("العاصمة", "عاصمة"):
             add(f, "capital_word", None, article_variant=True)
         for t in lex["triggers"]:
@@ -217,7 +220,7 @@ class Matcher:
             elif kind in ("entity", "short"):
                 if suffix or prefix not in NAME_CLITICS:
                     continue
-            elif kind in ("demonym", "title", "epithet", "dual", "capital_word", "counterpart", "guest", "honorific_ref",
+            elif kind in ("demonym", "title", "epithet", "dual", "plural_title", "capital_word", "counterpart", "guest", "honorific_ref",
                           "modifier", "future_after", "habitual"):
                 if suffix or prefix not in WORD_CLITICS:
                     continue

@@ -76,7 +76,7 @@ def frame_for(ctx: Reading, scope: Scope, s0: int, s1: int, names: SentenceNames
     if frame.like is not None and frame.etype in ("Call", "Talks"):
         frame.etype = frame.like.type  # "كما تلقى سموه اتصالا مماثلا": a phone call like the last one
     for p in names.persons:
-        if frame.inside(p) and p.entity.key not in {e.key for e in frame.candidates}:
+        if frame.inside(p) and p.entity.key not in {e.key for e in frame.candidates} and (not p.plural or near(ctx, t, p)):
             frame.candidates.append(p.entity)
     frame.future = planned(ctx, frame, dates, prev)
     if frame.future:  # "أفادت الرئاسة، اليوم الثلاثاء، بأن X ستزور ...": the day is the announcement's
@@ -84,8 +84,18 @@ def frame_for(ctx: Reading, scope: Scope, s0: int, s1: int, names: SentenceNames
     return frame
 
 
+PLURAL_REACH = 4  # words between the event word and "رؤساء X وY" naming its participants
 HABITUAL_REACH = 5  # words between the event word and "عدة مرات", "الدورية"
 FUTURE_PERIOD_REACH = 6  # words from the event word to "خلال الأيام المقبلة"
+
+
+def near(ctx: Reading, t: Hit, p) -> bool:
+    """Whether a person stands within PLURAL_REACH words of the event word, names not counted
+    ("قادة X وY ... أصدروا بيانا دعوا فيه إلى استئناف المحادثات": the leaders are not at the talks)."""
+    if p.start >= t.end:
+        return distance(ctx, t, p.start, ()) <= PLURAL_REACH
+    lo, hi = ctx.t.tok(p.end - 1) + 1, ctx.t.tok(t.start)
+    return sum(1 for k in range(lo, hi) if k not in ctx.name_tokens) <= PLURAL_REACH
 
 
 def no_event(ctx: Reading, t: Hit, before: list[Hit], after: list[Hit]) -> bool:

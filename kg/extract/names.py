@@ -32,6 +32,7 @@ class PersonRef:
     end: int
     entity: Entity
     role: str | None = None  # the role a title gave, for counterparts
+    plural: bool = False  # one of the leaders a plural title names ("رؤساء تركيا وروسيا وإيران")
 
 
 @dataclass
@@ -241,6 +242,15 @@ def resolve_names(ctx: Reading, slots: list[list[Hit]], dates: list[DateMention]
                 persons.append(PersonRef(head.start, stop, unknown_person(ctx, start, stop, label)))
             i += 1
             continue
+        plural = of_kind(slot, "plural_title")
+        if plural is not None:
+            j, leaders = plural_of_countries(ctx, slots, i, plural.value, on)
+            persons.extend(leaders)
+            ctx.state.seen.update(p.entity.key for p in leaders)
+            if leaders:
+                ctx.state.together.append(frozenset(p.entity.key for p in leaders))
+            i = j
+            continue
         if of_kind(slot, "dual"):
             j, pair = dual_of_countries(ctx, slots, i, on)
             if pair:
@@ -284,6 +294,25 @@ def resolve_names(ctx: Reading, slots: list[list[Hit]], dates: list[DateMention]
                     places.append(PlaceRef(head.start, head.end, ctx.gaz.entity(ctx.gaz.site(short)), preposition(ctx, head)))
         i += 1
     return persons, places, orgs, duals
+
+
+def plural_of_countries(ctx: Reading, slots, i: int, role: str, on) -> tuple[int, list[PersonRef]]:
+    """"رؤساء تركيا وروسيا وإيران", "القادة المصري والأردني والفلسطيني": the office holders of the
+    countries listed right after a plural title (its role from `plural_roles`), joined by "و"."""
+    out: list[PersonRef] = []
+    end, j = slots[i][0].end, i + 1
+    while j < len(slots):
+        head = slots[j][0]
+        country = country_of_slot(ctx, slots[j])
+        joined = head.prefix == "" if not out else head.prefix.startswith("و")
+        if country is None or not joined or not ctx.t.adjacent(end, head.start - len(head.prefix)):
+            break
+        key = next((k for r in ROLE_FALLBACK.get(role, (role,)) if (k := ctx.gaz.holder(r, country, on))), None)
+        if key is None:
+            return i + 1, []
+        out.append(PersonRef(head.start, head.end, ctx.gaz.entity(key), role, plural=True))
+        end, j = head.end, j + 1
+    return (j, out) if len(out) >= 2 else (i + 1, [])
 
 
 def dual_of_countries(ctx: Reading, slots, i: int, on) -> tuple[int, list[PersonRef]]:

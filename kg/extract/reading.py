@@ -32,6 +32,7 @@ class ArticleState:
     summit_places: dict[str, Entity] = field(default_factory=dict)  # where summits named as context are held
     attendance: list[Mention] = field(default_factory=list)  # summits told only by who travels to them
     title_words: dict[str, set[str]] = field(default_factory=dict)  # person -> title words the article gave them
+    together: list[frozenset] = field(default_factory=list)  # leaders named as one plural ("رؤساء X وY وZ")
 
 
 @dataclass

@@ -328,7 +328,8 @@ def resolve_frame(ctx: Reading, frame: Frame, people: list[Entity], names: Sente
 
     # "اتصالين هاتفيين منفصلين مع X و Y", "تلقى اتصالات هاتفية من X وY وZ", "التقى X كلا من Y وZ،
     # كل على حدة": one call or meeting of the subject with each
-    if len(people) >= 3 and etype != "Summit" and distributive(ctx, t, a, b, s0, s1):
+    named_together = any({p.key for p in people} <= group for group in ctx.state.together)  # "التقى القادة X وY وZ"
+    if len(people) >= 3 and etype != "Summit" and not named_together and distributive(ctx, t, a, b, s0, s1):
         subject = [p for p in persons if inside(p) and p.start < t.start]
         lead = subject[0].entity if subject else people[0]
         return [build(ctx, t, etype, [lead, other], date, place, future, {}, organizer, a, b, s0, s1)

@@ -167,9 +167,11 @@ def joined_right_before(ctx: Reading, t: Hit) -> bool:
 
 
 def gathering_follows(ctx: Reading, t: Hit) -> bool:
-    """"قمة ألاسكا التي جمعت X وY", "اللقاء الذي جمع X وY": the event word, or its name, then a clause
-    naming who it brought together."""
+    """"قمة ألاسكا التي جمعت X وY", "اللقاء الذي جمع X وY", "اللقاء بين X وY": the event word, or its name,
+    then a clause naming who it brought together."""
     words = ctx.text[t.end + len(t.suffix):t.end + len(t.suffix) + 60].split()[:4]
+    if words and words[0] == "بين":
+        return True  # "اللقاء بين X وY"
     gathering = word_list(ctx.m, "gathering_clauses")
     return any(" ".join(words[k:k + 2]) in gathering for k in range(3))
 
