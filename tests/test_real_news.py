@@ -1067,3 +1067,10 @@ def test_the_meeting_between_two_named_leaders_is_an_event_not_a_reference_back(
     text = "تم خلال اللقاء بين الرئيس المصري عبد الفتاح السيسي والرئيس الفرنسي إيمانويل ماكرون بحث الأوضاع في غزة."
     [e] = events_of(text, dt.date(2025, 4, 7))
     assert labels(e) == {"Abdel Fattah el-Sisi", "Emmanuel Macron"} and str(e.date) == "2025-04-07"
+
+
+def test_a_place_that_witnessed_the_event_is_where_it_was():
+    """"شهد قصر الاتحادية اليوم لقاء ...": the palace is the subject of "witnessed", not after "في"."""
+    [e] = events_of("شهد قصر الاتحادية اليوم لقاء الرئيس عبد الفتاح السيسي بالرئيس الفرنسي إيمانويل ماكرون.",
+                    dt.date(2025, 10, 30))
+    assert e.place.label == "Cairo"

@@ -266,9 +266,18 @@ def pick_place(ctx: Reading, t: Hit, places: list[PlaceRef], inside, persons: li
         if p.start > t.end and distance(ctx, t, p.start, persons) > reach and not sideline and not any(
                 u.end <= p.start and distance(ctx, u, p.start, persons) <= reach for u in also):
             continue
-        if p.preposition in preps or (t.value == "Visit" and p.start >= t.end and distance(ctx, t, p.start, persons) <= 3):
+        if p.preposition in preps or (t.value == "Visit" and p.start >= t.end and distance(ctx, t, p.start, persons) <= 3) \
+                or hosts_event(ctx, p, t):
             return p.entity if p.entity.kind != "Country" else within(ctx, p, places, inside, persons)
     return None
+
+
+def hosts_event(ctx: Reading, p: PlaceRef, t: Hit) -> bool:
+    """"شهد قصر الاتحادية اليوم لقاء ...", "احتضنت الدوحة قمة ...": the place is the subject of a verb of
+    witnessing or hosting the event word that follows it."""
+    word = ctx.t.word_before(p.start)
+    word = word[1:] if word[:1] in ("و", "ف") and len(word) > 3 else word
+    return p.end <= t.start and word in word_list(ctx.m, "venue_verbs") and ctx.t.tokens_between(p.end, t.start) <= 3
 
 
 def within(ctx: Reading, p: PlaceRef, places: list[PlaceRef], inside, persons: list[PersonRef]) -> Entity:
