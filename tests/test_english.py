@@ -398,3 +398,12 @@ def test_spoken_and_will_speak_with_a_leader_are_calls():
     m = one("Donald Trump will speak with Vladimir Putin on Tuesday, the White House said.")
     assert m.type == "Call" and m.status == "planned" and str(m.date) == "2024-03-19"
     assert mentions("Donald Trump will speak to reporters on Tuesday.") == []
+
+
+def test_an_event_placed_weeks_after_another_does_not_take_the_day_told_before():
+    """"The visit comes two weeks after X met Y": not the month of the call the sentence before recalled."""
+    text = ("Russian President Vladimir Putin hosted Syrian President Ahmed al-Sharaa in the Kremlin on Wednesday. "
+            "The two leaders had spoken by phone in February. "
+            "The visit comes two weeks after Sharaa met French President Emmanuel Macron in Paris.")
+    dated = {(m.type, str(m.date)) for m in mentions(text) if "Emmanuel Macron" in keys(m)}
+    assert dated == {("Meeting", "None")}

@@ -1074,3 +1074,29 @@ def test_a_place_that_witnessed_the_event_is_where_it_was():
     [e] = events_of("شهد قصر الاتحادية اليوم لقاء الرئيس عبد الفتاح السيسي بالرئيس الفرنسي إيمانويل ماكرون.",
                     dt.date(2025, 10, 30))
     assert e.place.label == "Cairo"
+
+
+def test_a_partial_mention_after_a_planned_visit_joined_by_its_visitor_is_placed_without_error():
+    """A planned visit joins the held visit of the same visitor (another host received him) as copies of its
+    mentions; a partial mention told after them is then placed among those copies (it raised KeyError)."""
+    from kg.extract.merge import merge_article
+    from kg.models import DateValue, Entity, Mention
+
+    a, b, c = (Entity(k, "Person", label_en=k) for k in ("A", "B", "C"))
+    day, moscow = DateValue.of(2025, 10, 15), Entity("Q649", "Place", label_en="Moscow")
+    planned = Mention("x", "Visit", (a, b), "A will visit B.", 0, 10, date=day, status="planned",
+                      roles={"A": "visitor", "B": "host"}, place=moscow, place_country="Q159")
+    held = Mention("x", "Visit", (c, a), "C received A.", 11, 20, date=day, roles={"A": "visitor", "C": "host"},
+                   place=moscow, place_country="Q159")
+    said = Mention("x", "Meeting", (c,), "C said during the talks.", 21, 30, partial=True)
+    dated, floating, dropped = merge_article([planned, held, said])
+    assert dropped == 0 and len(dated) == 1 and len(dated[0].mentions) == 3
+
+
+def test_a_visitors_next_stop_in_another_country_is_not_the_visit_held():
+    text = ("MOSCOW (Reuters) - Russian President Vladimir Putin hosted Syrian President Ahmed al-Sharaa in the "
+            "Kremlin on Wednesday, the Syrian leader's first visit to Russia.\n\n"
+            "\"We are ready to continue cooperation,\" Putin said at the start of the talks.\n\n"
+            "Sharaa is due to travel to Beijing on Thursday to meet Chinese President Xi Jinping, a source said.")
+    found = {(e.status, e.place.label) for e in events_of(text, dt.date(2025, 10, 15))}
+    assert found == {("occurred", "Moscow"), ("planned", "Beijing")}

@@ -753,8 +753,9 @@ class EnglishExtractor:
                 w in PRESENT_VERBS for w in words[max(prev, t.i - 4):t.j]):
             date = DateValue.of(self.pub.year, self.pub.month, self.pub.day)  # "X meets Y": the news of the day
             present = True
-        if date is None and not future and not dates and etype != "Summit":
-            date = self.carried[0]  # the day the previous sentences told
+        if date is None and not future and not dates and etype != "Summit" \
+                and not RELATIVE_TIME.search(self.text, toks[0].start, toks[-1].end):
+            date = self.carried[0]  # the day the previous sentences told ("two weeks after X met Y": not that day)
         if date is not None and self.pub is not None and date.precision == "day":
             future = date.start() > self.pub  # "will meet today": the day is told, the meeting is the day's
         # participants: the subject (before the trigger) and the objects (after it)
@@ -787,8 +788,8 @@ class EnglishExtractor:
                 from_dateline = place is not None
         if place is None and date is not None and date == self.carried[0] and etype != "Summit":
             place = self.carried[1]  # the same day, the same place
-        if date is not None and not future:
-            self.last_date = (self.number, date, place)
+        if date is not None and not future and "had" not in words[max(0, t.i - 3):t.i]:
+            self.last_date = (self.number, date, place)  # not the day of a past told in the past ("had met")
         first_new = len(self.mentions)
         definite = t.i > 0 and words[t.i - 1] in ("the", "this", "that", "his", "her", "their")
         if future and date is None:
@@ -930,6 +931,10 @@ class EnglishExtractor:
         if e.kind == "Country":
             return e.key
         return e.country if e.country in self.gaz.entries else None
+
+
+# "two weeks after", "days before": an event placed in time by another, not on the day told before
+RELATIVE_TIME = re.compile(r"\b(?:days?|weeks?|months?|years?|hours?)\s+(?:after|before|earlier|later)\b", re.I)
 
 
 def in_relative_clause(text: str, toks, i: int, t: int) -> bool:

@@ -109,7 +109,8 @@ def _occurred_wins(dated: list[Cluster], floating: list[Cluster]) -> tuple[list[
                    and c.keys == planned.keys and dates_near(c.date, planned.date)]
         # "يبدأ X الأربعاء زيارة ..." then "استقبل Y الضيفَ X": the same visitor's visit, whoever received him
         by_visitor = [c for c in everything if c.status == OCCURRED and c.family == planned.family == "meeting"
-                      and _visitors(planned) and _visitors(c) == _visitors(planned) and dates_near(c.date, planned.date)]
+                      and _visitors(planned) and _visitors(c) == _visitors(planned) and dates_near(c.date, planned.date)
+                      and all(_same_country(c, m) for m in planned.mentions)]  # not the visitor's next stop
         if not options and len(by_visitor) == 1:
             options = by_visitor
             planned.mentions = [replace(m, partial=True) for m in planned.mentions]  # who was announced is not who met
@@ -264,7 +265,9 @@ def merge_article(mentions: list[Mention]) -> tuple[list[Cluster], list[Cluster]
     clusters, floating = _summit_in_progress(clusters, floating)
     _place_during_visits(clusters + floating)
     dropped = 0
-    order = {id(m): i for i, m in enumerate(mentions)}
+    # where each mention was told, by what survives the copies the steps above make ("partial" set on a
+    # planned visit's mentions): a copy has its original's place in the text
+    order = {_told_at(m): i for i, m in enumerate(mentions)}
     for m in (m for m in mentions if m.partial):
         options = [c for c in clusters + floating if _family_ok(c.family, m.family) and _keys(m) <= c.keys
                    and c.status == m.status and c.accepts_date(m.date)]
@@ -272,11 +275,16 @@ def merge_article(mentions: list[Mention]) -> tuple[list[Cluster], list[Cluster]
             dropped += 1
             continue
         def last_before(c: Cluster) -> int:
-            return max((order[id(x)] for x in c.mentions if order[id(x)] < order[id(m)]), default=-1)
+            here = order[_told_at(m)]
+            return max((order[_told_at(x)] for x in c.mentions if order[_told_at(x)] < here), default=-1)
 
         target = max(options, key=last_before)
         target.mentions.append(m)
     return clusters, floating, dropped
+
+
+def _told_at(m: Mention) -> tuple:
+    return m.article_id, m.start, m.end, m.trigger, m.type, tuple(p.key for p in m.participants)
 
 
 def group_key(c: Cluster) -> tuple:
