@@ -175,6 +175,7 @@ def _finish(reader: Reader, results: Iterable[list[tuple]], submit, *, window: i
     store = SpilledGraph()
     try:
         seen = collect(results, store, progress)
+        reader.problems.extend(seen.failed)  # reported and counted as skipped, like unreadable records
         stage("merging events")
         store.merge()
         stage("indexing the graph")

@@ -124,6 +124,7 @@ class Article:
     outlet: str | None = None
     source: str = ""  # file (and line) it came from
     sha256: str = ""
+    error: str | None = None  # why extraction failed, when it did: the article is reported and skipped
 
 
 @dataclass

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections import deque
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import islice
 from typing import Callable, Iterable, Iterator
 
@@ -30,11 +30,16 @@ class Seen:
 
     read: int = 0
     latest: dt.date | None = None
+    failed: list = field(default_factory=list)  # Problem: the articles extraction failed on, skipped
 
     def add(self, article: Article) -> None:
         self.read += 1
         if article.published and (self.latest is None or article.published > self.latest):
             self.latest = article.published
+        if article.error:
+            from .corpus import Problem
+
+            self.failed.append(Problem(article.source or article.id, f"article {article.id!r}: {article.error}"))
 
 
 def extract_chunk(articles: list[Article], gazetteers: tuple = ()) -> list[tuple]:
@@ -42,7 +47,11 @@ def extract_chunk(articles: list[Article], gazetteers: tuple = ()) -> list[tuple
     matcher = matcher_for(gazetteers)
     out = []
     for a in articles:
-        keyed, dropped = article_clusters(extract_article(a, matcher))
+        try:
+            keyed, dropped = article_clusters(extract_article(a, matcher))
+        except Exception as exc:  # one article the extractor cannot read must not end a build of millions
+            a.error = f"extraction failed ({type(exc).__name__}: {exc})"
+            keyed, dropped = [], 0
         a.text = ""
         out.append((a, keyed, dropped))
     return out

@@ -146,3 +146,29 @@ def test_limits_are_configurable_and_say_what_to_raise(runner, tmp_path):
                      r"\(raise --max-article-chars\)", result.output), result.output
     assert re.search(r"articles read\s+5\b", result.output)
     assert runner.invoke(app, ["build", str(feed), "-o", str(out), "--max-article-chars", "0"]).exit_code == 2
+
+
+def test_an_article_the_extractor_fails_on_is_reported_and_skipped(tmp_path, monkeypatch):
+    """An error inside extraction names the article and its file; the other articles are still built."""
+    from typer.testing import CliRunner
+
+    import kg.pipeline
+
+    real = kg.pipeline.extract_article
+
+    def failing(article, matcher=None):
+        if article.id == "broken":
+            raise KeyError(1234)
+        return real(article, matcher)
+
+    monkeypatch.setattr(kg.pipeline, "extract_article", failing)
+    corpus = tmp_path / "c.jsonl"
+    text = "أجرى الرئيس الروسي فلاديمير بوتين اتصالا هاتفيا مع الرئيس الصيني شي جين بينغ."
+    corpus.write_text("\n".join(json.dumps({"id": i, "text": text, "published": "2025-05-08"}, ensure_ascii=False)
+                                for i in ("good", "broken")) + "\n", encoding="utf-8")
+    out = tmp_path / "g.ttl"
+    result = CliRunner().invoke(app, ["build", str(corpus), "-o", str(out), "-w", "1"])
+    assert result.exit_code == 0, result.output
+    assert re.search(r"skipped .*c\.jsonl:2.*'broken'.*extraction failed \(KeyError: 1234\)", result.output), result.output
+    [e] = events(read_graph(out))
+    assert e["sources"] == ["good"]
