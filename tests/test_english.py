@@ -407,3 +407,10 @@ def test_an_event_placed_weeks_after_another_does_not_take_the_day_told_before()
             "The visit comes two weeks after Sharaa met French President Emmanuel Macron in Paris.")
     dated = {(m.type, str(m.date)) for m in mentions(text) if "Emmanuel Macron" in keys(m)}
     assert dated == {("Meeting", "None")}
+
+
+def test_would_in_reported_speech_is_a_plan_not_a_condition():
+    m = one("Donald Trump said he would meet Xi Jinping in South Korea later this month.")
+    assert m.type == "Meeting" and m.status == "planned" and str(m.date) == "2024-03"
+    assert mentions("Donald Trump would meet Xi Jinping if the talks succeed.") == []
+    assert mentions("Shinzo Abe said he would like to meet Xi Jinping.") == []

@@ -715,7 +715,10 @@ class EnglishExtractor:
                         break
         # status
         before = [c for c in cues if prev <= c.i < t.i and t.i - c.j <= 5]
-        if any(c.kind == "negator" for c in before) or any(c.kind == "hypothetical" for c in before):
+        # "Trump said he would meet Xi": "would" in reported speech is the future then, not a condition
+        reported = [c for c in before if c.kind == "hypothetical" and words[c.i] == "would" and c.j == c.i + 1
+                    and any(w in REPORTING for w in words[max(0, c.i - 5):c.i])]
+        if any(c.kind == "negator" for c in before) or any(c.kind == "hypothetical" and c not in reported for c in before):
             return
         if any(c.kind == "hypothetical" and words[c.i].startswith("invit") and prev <= c.i < t.i for c in cues):
             return  # "X invited Y to visit": an invitation, not a visit
@@ -724,7 +727,7 @@ class EnglishExtractor:
             return  # "a call between X and Y is not planned"
         if any(c.kind == "habitual" and prev <= c.i < nxt and abs(c.i - t.i) <= 8 and not toks[c.i].cap for c in cues):
             return  # "X has met Y many times": no one event
-        future = any(c.kind == "future" for c in before) and not any(c.kind == "past" for c in before)
+        future = (any(c.kind == "future" for c in before) or bool(reported)) and not any(c.kind == "past" for c in before)
         if future and all(words[c.i] == "to" for c in before if c.kind == "future") and \
                 not any(w in ("will", "expected", "plans", "planned", "scheduled", "set", "due", "agreed") for w in words[max(prev, t.i - 6):t.i]):
             future = False  # "to" alone: "welcomed him to the meeting"
@@ -933,6 +936,7 @@ class EnglishExtractor:
         return e.country if e.country in self.gaz.entries else None
 
 
+REPORTING = {"said", "says", "told", "announced", "added", "confirmed", "stated", "wrote"}
 # "two weeks after", "days before": an event placed in time by another, not on the day told before
 RELATIVE_TIME = re.compile(r"\b(?:days?|weeks?|months?|years?|hours?)\s+(?:after|before|earlier|later)\b", re.I)
 
