@@ -728,7 +728,7 @@ class EnglishExtractor:
         if any(c.kind == "habitual" and prev <= c.i < nxt and abs(c.i - t.i) <= 8 and not toks[c.i].cap for c in cues):
             return  # "X has met Y many times": no one event
         future = (any(c.kind == "future" for c in before) or bool(reported)) and not any(c.kind == "past" for c in before)
-        if future and all(words[c.i] == "to" for c in before if c.kind == "future") and \
+        if future and not reported and all(words[c.i] == "to" for c in before if c.kind == "future") and \
                 not any(w in ("will", "expected", "plans", "planned", "scheduled", "set", "due", "agreed") for w in words[max(prev, t.i - 6):t.i]):
             future = False  # "to" alone: "welcomed him to the meeting"
         linked = words[max(prev, t.i - 4):t.i] if self.prev_event is not None else []
