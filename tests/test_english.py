@@ -414,3 +414,13 @@ def test_would_in_reported_speech_is_a_plan_not_a_condition():
     assert m.type == "Meeting" and m.status == "planned" and str(m.date) == "2024-03"
     assert mentions("Donald Trump would meet Xi Jinping if the talks succeed.") == []
     assert mentions("Shinzo Abe said he would like to meet Xi Jinping.") == []
+
+
+def test_a_list_of_three_subjects_or_countries_is_one_contact_of_all():
+    m = one("Xi Jinping, Vladimir Putin and Narendra Modi held talks in Kazan on Tuesday.")
+    assert keys(m) == ["Narendra Modi", "Vladimir Putin", "Xi Jinping"]
+    m = one("The leaders of China, Russia and India held talks in Kazan on Tuesday.")
+    assert keys(m) == ["Narendra Modi", "Vladimir Putin", "Xi Jinping"]
+    # an object of a fronted phrase is not one of the subjects
+    m = one("After his meeting with Narendra Modi, Xi Jinping and Vladimir Putin held talks on Tuesday.")
+    assert keys(m) == ["Vladimir Putin", "Xi Jinping"]

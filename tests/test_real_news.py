@@ -1100,3 +1100,10 @@ def test_a_visitors_next_stop_in_another_country_is_not_the_visit_held():
             "Sharaa is due to travel to Beijing on Thursday to meet Chinese President Xi Jinping, a source said.")
     found = {(e.status, e.place.label) for e in events_of(text, dt.date(2025, 10, 15))}
     assert found == {("occurred", "Moscow"), ("planned", "Beijing")}
+
+
+def test_the_leader_of_a_parliamentary_country_is_its_head_of_government():
+    """"الزعيمان الألماني والبريطاني", "قادة فرنسا وألمانيا وبريطانيا": the chancellor and the prime minister
+    (the gazetteer's `executive`), not the federal president and the king; France's leader is its president."""
+    [e] = events_of("التقى قادة فرنسا وألمانيا وبريطانيا في كييف اليوم.", dt.date(2025, 5, 10))
+    assert labels(e) == {"Emmanuel Macron", "Friedrich Merz", "Keir Starmer"}

@@ -366,30 +366,50 @@ class EnglishExtractor:
         return any(r.get("role") in LEADER_ROLES for r in entry.roles) or not entry.roles
 
     def country_pair(self, toks, hits, date) -> tuple[list[Ref], set[int]]:
-        """"the Chinese and Russian presidents", "the leaders of China and Russia": the two office holders."""
+        """"the Chinese and Russian presidents", "the leaders of China and Russia", "the leaders of France,
+        Germany and Britain": the office holders of the countries listed."""
         words = [t.word for t in toks]
         plural = [(tuple(k.split()), v) for k, v in self.m.lex.get("plural_titles", {}).items()]
         countries = {h.i: h for h in hits if h.kind == "demonym"
                      or (h.kind == "entity" and self.gaz.entries[h.value].kind == "Country")}
+        taken: set[int] = set()
         for h in countries.values():
-            other = countries.get(h.j + 1)
-            if other is None or h.j >= len(words) or words[h.j] != "and":
+            if h.i in taken:
                 continue
+            chain = [h]  # "France, Germany and Britain": commas, then "and" before the last
+            while True:
+                last = chain[-1]
+                nxt = countries.get(last.j)
+                if nxt is not None and "," in self.text[toks[last.j - 1].end:toks[nxt.i].start]:
+                    chain.append(nxt)
+                    continue
+                nxt = countries.get(last.j + 1)
+                if nxt is not None and last.j < len(words) and words[last.j] == "and":
+                    chain.append(nxt)
+                break
+            if len(chain) < 2 or words[chain[-2].j:chain[-2].j + 1] != ["and"] and len(chain) > 2 and \
+                    chain[-1].i != chain[-2].j + 1:
+                continue
+            first, final = chain[0], chain[-1]
             span = None
             for ws, role in plural:
-                if tuple(words[other.j:other.j + len(ws)]) == ws:  # "Chinese and Russian presidents"
-                    span = (h.i, other.j + len(ws))
-                elif h.i > len(ws) and words[h.i - 1] == "of" and tuple(words[h.i - 1 - len(ws):h.i - 1]) == ws:
-                    span = (h.i - 1 - len(ws), other.j)  # "leaders of China and Russia"
+                if tuple(words[final.j:final.j + len(ws)]) == ws:  # "Chinese and Russian presidents"
+                    span = (first.i, final.j + len(ws))
+                elif first.i > len(ws) and words[first.i - 1] == "of" and tuple(words[first.i - 1 - len(ws):first.i - 1]) == ws:
+                    span = (first.i - 1 - len(ws), final.j)  # "leaders of China and Russia"
                 if span:
                     break
             if span is None:
                 continue
-            roles = ("leader", "head_of_state", "head_of_government") if role == "leader" else (role,)
-            people = [next((e for r in roles if (e := self.holder(r, c.value, date)) is not None), None) for c in (h, other)]
+            people = [next((e for r in (self.gaz.leader_roles(c.value) if role == "leader" else (role,))
+                            if (e := self.holder(r, c.value, date)) is not None), None) for c in chain]
             if None not in people:
-                # two references joined by "and", as "Xi and Putin" would be
-                return [Ref(span[0], h.j, people[0], role), Ref(other.i, span[1], people[1], role)], set(range(*span))
+                # references joined by "and", as "Xi and Putin" would be
+                refs = [Ref(c.i, c.j, e, role) for c, e in zip(chain, people)]
+                refs[0] = Ref(span[0], first.j, people[0], role)
+                refs[-1] = Ref(final.i, span[1], people[-1], role)
+                return refs, set(range(*span))
+            taken.update(c.i for c in chain)
         return [], set()
 
     def persons(self, toks, hits, date) -> list[Ref]:
@@ -769,7 +789,11 @@ class EnglishExtractor:
                 and not self._joined(toks, subj_refs[-2], subj_refs[-1]):
             subj_refs = subj_refs[-1:]  # far back, and not "X and Y"
         obj_refs = [r for r in refs if t.j <= r.i < min(nxt, stop)]
-        subjects = self.resolve(subj_refs[-2:] if len(subj_refs) > 1 and self._joined(toks, subj_refs[-2], subj_refs[-1]) else subj_refs[-1:])
+        k = len(subj_refs) - 1  # "Xi, Putin and Modi held talks": every subject joined to the last
+        while k > 0 and self._joined(toks, subj_refs[k - 1], subj_refs[k]) and not (
+                k < len(subj_refs) - 1 and subj_refs[k - 1].i > 0 and words[subj_refs[k - 1].i - 1] in OBJECT_WORDS):
+            k -= 1  # not "after his meeting with Rouhani, Erdogan and Putin held ...": Rouhani is an object
+        subjects = self.resolve(subj_refs[k:] if subj_refs else [])
         objects = self.resolve(obj_refs)
         if len(subjects) == 1 and not objects and len(subj_refs) > 1 and etype in NEEDS_TWO \
                 and any(w in ("in", "during") for w in words[max(0, t.i - 3):t.i]):
@@ -840,8 +864,8 @@ class EnglishExtractor:
             elif len(subjects) == 1 and not objects and self.last_pair and subjects[0] in self.last_pair and not future \
                     and t.i > 0 and words[t.i - 1] in ("the", "their", "this", "that", "bilateral", "closed", "door"):
                 mentions.append(list(self.last_pair))
-            elif len(subjects) == 2 and objects:
-                # "X and Y held a video conference with Z": one contact of the three
+            elif len(subjects) >= 2 and (objects or len(subjects) > 2):
+                # "X and Y held a video conference with Z", "Xi, Putin and Modi held talks": one contact of all
                 mentions.append(subjects + [o for o in objects if o not in subjects])
             if tuple(words[t.i:t.j]) in self.m.host_triggers and mentions and len(mentions[0]) == 2:
                 roles = {mentions[0][0].key: "host", mentions[0][1].key: "visitor"}
@@ -936,6 +960,7 @@ class EnglishExtractor:
         return e.country if e.country in self.gaz.entries else None
 
 
+OBJECT_WORDS = {"with", "to", "of", "after", "before", "by", "from", "for", "and"}
 REPORTING = {"said", "says", "told", "announced", "added", "confirmed", "stated", "wrote"}
 # "two weeks after", "days before": an event placed in time by another, not on the day told before
 RELATIVE_TIME = re.compile(r"\b(?:days?|weeks?|months?|years?|hours?)\s+(?:after|before|earlier|later)\b", re.I)

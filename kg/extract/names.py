@@ -23,7 +23,9 @@ if TYPE_CHECKING:
 
 ARABIC_WORD = re.compile(r"[\u0621-\u064A]{2,}")
 # "the Russian leader" is the head of state where a country has no separate paramount leader
-ROLE_FALLBACK = {"leader": ("leader", "head_of_state", "head_of_government")}
+def fallback(ctx: Reading, role: str, country: str) -> tuple[str, ...]:
+    """The roles to look up for ``role`` in ``country``: a "leader" is whoever leads it (``leader_roles``)."""
+    return ctx.gaz.leader_roles(country) if role == "leader" else (role,)
 
 
 @dataclass
@@ -307,7 +309,7 @@ def plural_of_countries(ctx: Reading, slots, i: int, role: str, on) -> tuple[int
         joined = head.prefix == "" if not out else head.prefix.startswith("و")
         if country is None or not joined or not ctx.t.adjacent(end, head.start - len(head.prefix)):
             break
-        key = next((k for r in ROLE_FALLBACK.get(role, (role,)) if (k := ctx.gaz.holder(r, country, on))), None)
+        key = next((k for r in fallback(ctx, role, country) if (k := ctx.gaz.holder(r, country, on))), None)
         if key is None:
             return i + 1, []
         out.append(PersonRef(head.start, head.end, ctx.gaz.entity(key), role, plural=True))
@@ -332,7 +334,7 @@ def dual_of_countries(ctx: Reading, slots, i: int, on) -> tuple[int, list[Person
     out = []
     for slot in (first, second):
         country = of_kind(slot, "demonym")
-        key = next((k for r in ROLE_FALLBACK.get(role, (role,)) if (k := ctx.gaz.holder(r, country.value, on))), None) \
+        key = next((k for r in fallback(ctx, role, country.value) if (k := ctx.gaz.holder(r, country.value, on))), None) \
             if country else None
         if key is None:
             return i + 1, []
@@ -431,7 +433,7 @@ def resolve_title(ctx: Reading, slots, i, title: Hit, on, persons) -> tuple[int,
         ref = guest_of(ctx, country, on)
         return j, (PersonRef(title.start, end, ref, None) if ref else None)
     if country and role and role != "other" and not former:
-        for r in ROLE_FALLBACK.get(role, (role,)):
+        for r in fallback(ctx, role, country):
             key = ctx.gaz.holder(r, country, on)
             if key:
                 return j, PersonRef(title.start, end, ctx.gaz.entity(key), role)

@@ -38,6 +38,7 @@ class GazEntry:
     ar_short: list[str] = field(default_factory=list)
     demonym_ar: list[str] = field(default_factory=list)
     capital: str | None = None
+    executive: str | None = None  # a country's leading office when it is not the head of state's
     country: str | None = None
     place_type: str | None = None
     city: str | None = None  # the city a venue is in
@@ -141,6 +142,14 @@ class Gazetteer:
         e = self.entries.get(key)
         return e.city if e is not None and e.city in self.entries else key
 
+    def leader_roles(self, country: str) -> tuple[str, ...]:
+        """The roles whose holder is "the leader" of ``country``, first found first: its paramount
+        leader, then its head of state and head of government, in the order its `executive` says."""
+        e = self.entries.get(country)
+        if e is not None and e.executive == "head_of_government":
+            return ("leader", "head_of_government", "head_of_state")
+        return ("leader", "head_of_state", "head_of_government")
+
     def capital_of(self, country: str) -> str | None:
         e = self.entries.get(country)
         return e.capital if e and e.capital in self.entries else None
@@ -158,7 +167,7 @@ def _entry_from(raw: dict, kind: str, source: str) -> GazEntry:
     return GazEntry(
         key=str(raw["id"]), kind=kind, en=str(raw["en"]), wikidata=raw.get("wikidata") or None,
         ar=list(ar), ar_short=list(raw.get("ar_short") or []),
-        demonym_ar=list(raw.get("demonym_ar") or []), capital=raw.get("capital"),
+        demonym_ar=list(raw.get("demonym_ar") or []), capital=raw.get("capital"), executive=raw.get("executive"),
         country=raw.get("country"), place_type=raw.get("place_type"), city=raw.get("city"),
         roles=list(raw.get("roles") or []), source=source,
     )
