@@ -201,6 +201,9 @@ class DateGrammar:
             ("month_year", re.compile(rf"(?:(?P<q>{qual})\s+)?{b}{pair}{e}\s*[,،]?\s*(?:من\s+)?(?:{yword})?(?P<y>\d{{4}})(?!\d)")),
             ("day_month", re.compile(rf"(?<!\d)(?P<d>\d{{1,2}})\s*(?:من\s+)?(?:شهر\s+)?{b}{pair}{e}")),
             ("day_this_month", re.compile(rf"(?<!\d)(?P<d>\d{{1,2}})\s+(?:من\s+)?(?P<r>{rel(self.this_month)}){e}")),
+            # "في العاشر من الشهر الجاري": an ordinal day of a month told relative to publication
+            ("ordinal_this_month", re.compile(rf"(?<![\w])[وبلف]?(?P<od>{rel(self.ordinal_day)}){e}\s+(?:من\s+)?"
+                                              rf"(?P<r>{rel(self.this_month)}){e}")),
             ("days_ago", re.compile(rf"(?<![\w])[وبلف]?(?P<r>{rel(self.days_ago)}){e}(?!\s+من(?![\w]))")),
             ("weekday", re.compile(rf"(?:(?<![\w])[وف]?(?P<mk>{marker})\s+(?:(?:يوم|ال)\s*)?)?(?<![\w])[وبلف]?(?P<wd>{wd}){e}(?:\s+(?P<wq>{wq}){e})?")),
             ("month", re.compile(rf"(?:(?P<q>{qual})\s+)?{b}{pair}{e}")),
@@ -321,16 +324,18 @@ class DateGrammar:
             if kind == "day_month":
                 dt.date(2024, month, int(g["d"]))  # 29 February is possible
                 return DateMention(s, e, "day_month", month=month, day=int(g["d"]))
+            if kind in ("ordinal", "ordinal_this_month") and re.search(
+                    r"(?:الاسبوع|النصف|الربع|العقد|الثلث)\s*$", text[max(0, s - 12):s]):
+                return False  # "الأسبوع الأول من مارس" is no day
             if kind == "ordinal":
-                if re.search(r"(?:الاسبوع|النصف|الربع|العقد|الثلث)\s*$", text[max(0, s - 12):s]):
-                    return False  # "الأسبوع الأول من مارس" is no day
                 day = self.ordinal_day[_squash(g["od"])]
                 if g.get("y"):
                     return DateMention(s, e, "abs", value=DateValue.of(int(g["y"]), month, day))
                 dt.date(2024, month, day)
                 return DateMention(s, e, "day_month", month=month, day=day)
-            if kind == "day_this_month":
-                return DateMention(s, e, "day_of_month", day=int(g["d"]), offset=self.this_month[_squash(g["r"])])
+            if kind in ("day_this_month", "ordinal_this_month"):
+                day = int(g["d"]) if kind == "day_this_month" else self.ordinal_day[_squash(g["od"])]
+                return DateMention(s, e, "day_of_month", day=day, offset=self.this_month[_squash(g["r"])])
             if kind == "days_ago":
                 return DateMention(s, e, "rel_day", offset=self.days_ago[_squash(g["r"])])
             if kind == "month":
@@ -411,7 +416,7 @@ def _gates(data: dict, relative: dict[str, dict]) -> tuple[dict[str, str], "ahoc
     needs = {"same_day": "same_day", "next_day": "next_day", "hijri": "hijri", "iso": "digit", "dmy_num": "digit", "ymd_num": "digit", "year": "digit",
              "day_range": "month", "full": "month", "mdy": "month", "month_year": "month", "day_month": "month",
              "month": "month", "weekday": "weekday", "rel_year": "rel_year", "rel_month": "rel_month",
-             "rel_week": "rel_week", "rel_day": "rel_day", "ordinal": "month", "day_this_month": "rel_month",
+             "rel_week": "rel_week", "rel_day": "rel_day", "ordinal": "month", "day_this_month": "rel_month", "ordinal_this_month": "rel_month",
              "days_ago": "days_ago"}
     table: dict[str, set[str]] = {}
     for kind, forms in words.items():
