@@ -400,13 +400,14 @@ def test_spoken_and_will_speak_with_a_leader_are_calls():
     assert mentions("Donald Trump will speak to reporters on Tuesday.") == []
 
 
-def test_an_event_placed_weeks_after_another_does_not_take_the_day_told_before():
-    """"The visit comes two weeks after X met Y": not the month of the call the sentence before recalled."""
+def test_an_event_placed_weeks_before_the_reported_one_is_counted_back_from_its_day():
+    """"The visit comes two weeks after X met Y": two weeks before the visit's Wednesday, not the month of
+    the call the sentence before recalled."""
     text = ("Russian President Vladimir Putin hosted Syrian President Ahmed al-Sharaa in the Kremlin on Wednesday. "
             "The two leaders had spoken by phone in February. "
             "The visit comes two weeks after Sharaa met French President Emmanuel Macron in Paris.")
     dated = {(m.type, str(m.date)) for m in mentions(text) if "Emmanuel Macron" in keys(m)}
-    assert dated == {("Meeting", "None")}
+    assert dated == {("Meeting", "2024-02-28")}
 
 
 def test_would_in_reported_speech_is_a_plan_not_a_condition():
@@ -424,3 +425,9 @@ def test_a_list_of_three_subjects_or_countries_is_one_contact_of_all():
     # an object of a fronted phrase is not one of the subjects
     m = one("After his meeting with Narendra Modi, Xi Jinping and Vladimir Putin held talks on Tuesday.")
     assert keys(m) == ["Vladimir Putin", "Xi Jinping"]
+
+
+def test_a_day_after_another_event_of_the_sentence_is_counted_back():
+    ms = mentions("Vladimir Putin and Xi Jinping held a video call on Friday, a day after Putin spoke by phone "
+                  "with Donald Trump.")
+    assert {(m.type, str(m.date)) for m in ms} == {("VideoCall", "2024-03-08"), ("PhoneCall", "2024-03-07")}

@@ -269,7 +269,7 @@ class EnglishExtractor:
                 self.find_dateline(toks, hits, a)
             first = False
             self.number += len(toks) >= 5  # a byline or a caption is no sentence between two
-            told = len(self.mentions)
+            told = self.sentence_first = len(self.mentions)
             self.sentence(a, b, toks, hits)
             if not any(h.kind == "sideline" for h in hits):
                 self.mentions[told:] = self.bilateral_summit(self.mentions[told:], toks)
@@ -702,11 +702,29 @@ class EnglishExtractor:
             self.event(a, b, toks, hits, refs, dates, mods, cues, t, prev, nxt)
         words = [x.word for x in toks]
         told = [d for d in dates if (d[1] is not None or d[2]) and not self.other_verb(words, d[0], 0)]
-        if self.last_date is before and told and any(r.leader for r in refs):
+        if self.last_date is before and told and any(r.leader for r in refs) and "had" not in words:
             # "X on Thursday [met] leaders on the sidelines of the summit": the day goes on
             i, value, rel = told[0]
             self.last_date = (self.number, value if value is not None else self.weekday(rel, False),
                               self.place_after(toks, hits, -1))
+
+    def days_before(self, words: list[str], prev: int, i: int) -> DateValue | None:
+        """"a day after Putin spoke with Trump", "The visit comes two weeks after X met Y": a day counted back
+        from the sentence's dated event, or from the reported one when the sentence is about it ("comes")."""
+        k = next((k for k in range(i - 1, max(prev, i - 8) - 1, -1) if words[k] == "after"), None)
+        if k is None or k < 2 or words[k - 1] not in UNIT_DAYS or words[k - 2] not in COUNT_WORDS:
+            return None
+        told = [m for m in self.mentions[self.sentence_first:] if m.date is not None and m.date.precision == "day"
+                and m.status == OCCURRED]
+        if told:
+            anchor = told[-1].date
+        elif any(w in ("comes", "came", "follows", "followed") for w in words[:k]) and self.last_date \
+                and self.last_date[1] is not None and self.last_date[1].precision == "day":
+            anchor = self.last_date[1]
+        else:
+            return None
+        d = anchor.start() - dt.timedelta(days=COUNT_WORDS[words[k - 2]] * UNIT_DAYS[words[k - 1]])
+        return DateValue.of(d.year, d.month, d.day)
 
     def resolve(self, refs: list[Ref]) -> list[Entity]:
         out: list[Entity] = []
@@ -779,6 +797,8 @@ class EnglishExtractor:
         if date is None and not future and not dates and etype != "Summit" \
                 and not RELATIVE_TIME.search(self.text, toks[0].start, toks[-1].end):
             date = self.carried[0]  # the day the previous sentences told ("two weeks after X met Y": not that day)
+        if date is None and not future:
+            date = self.days_before(words, prev, t.i)
         if date is not None and self.pub is not None and date.precision == "day":
             future = date.start() > self.pub  # "will meet today": the day is told, the meeting is the day's
         # participants: the subject (before the trigger) and the objects (after it)
@@ -960,6 +980,9 @@ class EnglishExtractor:
         return e.country if e.country in self.gaz.entries else None
 
 
+UNIT_DAYS = {"day": 1, "days": 1, "week": 7, "weeks": 7}
+COUNT_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ten": 10,
+               **{str(n): n for n in range(1, 31)}}
 OBJECT_WORDS = {"with", "to", "of", "after", "before", "by", "from", "for", "and"}
 REPORTING = {"said", "says", "told", "announced", "added", "confirmed", "stated", "wrote"}
 # "two weeks after", "days before": an event placed in time by another, not on the day told before
