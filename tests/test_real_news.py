@@ -1107,3 +1107,11 @@ def test_the_leader_of_a_parliamentary_country_is_its_head_of_government():
     (the gazetteer's `executive`), not the federal president and the king; France's leader is its president."""
     [e] = events_of("التقى قادة فرنسا وألمانيا وبريطانيا في كييف اليوم.", dt.date(2025, 5, 10))
     assert labels(e) == {"Emmanuel Macron", "Friedrich Merz", "Keir Starmer"}
+
+
+def test_a_past_visit_of_a_month_is_hosted_by_that_months_office_holder():
+    """"زار ماكرون العراق في آب 2021": not hosted by the president the article names for today."""
+    text = ("التقى الرئيس الفرنسي إيمانويل ماكرون اليوم رئيس الجمهورية العراقي عبد اللطيف رشيد في بغداد. "
+            "يذكر أن ماكرون زار العراق في آب 2021.")
+    past = [e for e in events_of(text, dt.date(2025, 10, 11)) if str(e.date) == "2021-08"]
+    assert [sorted(labels(e)) for e in past] == [["Emmanuel Macron"]]

@@ -69,5 +69,14 @@ class Reading:
         return cls(article, ArticleText.of(article), matcher)
 
     def office_day(self, date: DateValue | None) -> dt.date | None:
-        """The day office holders are looked up on: the event's day, else publication, else the era."""
-        return date.start() if date is not None and date.precision == "day" else (self.article.published or self.era)
+        """The day office holders are looked up on: the event's day; the middle of its month or year when
+        that is before publication ("زار العراق في آب 2021" is hosted by the president of August 2021);
+        else publication, else the era."""
+        if date is None:
+            return self.article.published or self.era
+        if date.precision == "day":
+            return date.start()
+        start = date.start()
+        middle = start.replace(day=15) if date.precision == "month" else start.replace(month=7, day=1)
+        pub = self.article.published
+        return middle if pub is not None and middle < pub.replace(day=1) else (pub or middle)
