@@ -243,8 +243,7 @@ def participants(ctx: Reading, frame: Frame, names: SentenceNames, prev: Mention
     if len(people) == 1 and prev is not None and prev.participants:
         if any(c.kind == "same_subject" for c in frame.after if ctx.t.tokens_between(t.end, c.start) <= 1) \
                 or t.suffix in ("ه", "ها"):
-            visitor = next((k for k, r in prev.roles.items() if r == "visitor"), None)
-            lead = next((p for p in prev.participants if p.key == visitor), prev.participants[0])
+            lead = lead_of(prev)
             if lead.key != people[0].key:
                 people.insert(0, lead)
     # "شارك X في القمة، والتقى على هامشها كلا من Y وZ", "وعقد لقاءات مع Y وZ": those met follow; the
@@ -252,8 +251,7 @@ def participants(ctx: Reading, frame: Frame, names: SentenceNames, prev: Mention
     if len(people) >= 2 and prev is not None and prev.participants and (
             object_list_follows(ctx, t, persons, frame.end)  # "وعقد لقاءات مع Y وZ" too
             or (ctx.text[t.start:t.end].endswith(" مع") and not any(inside(p) and p.start < t.start for p in persons))):
-        visitor = next((k for k, r in prev.roles.items() if r == "visitor"), None)
-        lead = next((p for p in prev.participants if p.key == visitor), prev.participants[0])
+        lead = lead_of(prev)
         if lead.key not in {e.key for e in people}:
             people.insert(0, lead)
     # "تلقى X اتصالا من Y، كما تلقى اتصالا من Z": a verb whose subject is left out shares the
@@ -272,20 +270,24 @@ def participants(ctx: Reading, frame: Frame, names: SentenceNames, prev: Mention
         and ctx.last_sentence == sentence_idx - 1 and not before_in_sentence else None)
     if len(people) == 1 and told is not None and told.participants and is_verb \
             and not any(inside(p) and p.start < t.start for p in persons):
-        visitor = next((k for k, r in told.roles.items() if r == "visitor"), None)
-        subject = next((p for p in told.participants if p.key == visitor), told.participants[0])
+        subject = lead_of(told)
         if subject.key != people[0].key:
             people.insert(0, subject)
     # "اختتم X زيارته إلى بكين حيث شارك في قمة ...": the summit of the sentence's subject
     if not people and t.value == "Summit" and prev is not None and prev.participants and joined_right_before(ctx, t):
-        visitor = next((k for k, r in prev.roles.items() if r == "visitor"), None)
-        people.append(next((p for p in prev.participants if p.key == visitor), prev.participants[0]))
+        people.append(lead_of(prev))
     # "معلنا أنه سيزور الصين": a verb without its own subject continues the sentence's last person
     if not people and ctx.text[t.start:t.end] in ctx.m.verbs:
         earlier = [p for p in persons if s0 <= p.start < a and not any(z0 <= p.start < z1 for z0, z1 in frame.zones)]
         if earlier:
             people.append(earlier[-1].entity)
     return the_two(ctx, frame, people, names)
+
+
+def lead_of(m: Mention) -> Entity:
+    """Whom an event is told of first: a visit's visitor, else its first participant."""
+    visitor = next((k for k, r in m.roles.items() if r == "visitor"), None)
+    return next((p for p in m.participants if p.key == visitor), m.participants[0])
 
 
 def object_list_follows(ctx: Reading, t: Hit, persons: list[PersonRef], b: int) -> bool:
