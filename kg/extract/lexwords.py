@@ -39,6 +39,11 @@ def cached(m: Matcher, name: str, build):
     return cache[name]
 
 
+def without_conjunction(word: str) -> str:
+    """"وشهد" -> "شهد", "فشارك" -> "شارك": a word without the "و" or "ف" it is joined with ("في" stays)."""
+    return word[1:] if word[:1] in ("و", "ف") and len(word) > 3 else word
+
+
 def recalled(m: Matcher, text: str) -> bool:
     """"وكان الرئيسان قد التقيا": ``text`` (normalized) tells an earlier event recalled ("كان"، "قد"، "سبق أن")."""
     markers = word_list(m, "background_markers")

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from .dates_places import distance
 from .entities import Hit, longest_non_overlapping
-from .lexwords import word_list
+from .lexwords import without_conjunction, word_list
 
 if TYPE_CHECKING:
     from .dates import DateMention
@@ -58,7 +58,7 @@ def trigger_scopes(ctx: Reading, triggers: list[Hit], cues: list[Hit], dates: li
         reporting = [c.start for c in cues if c.kind in ("reporting", "contrast") and triggers[group[-1]].end <= c.start < b]
         if reporting:
             b = reporting[0]  # "..., and X said that ...", "أما الثانية ...": a new clause about something else
-        scopes.append(Scope(triggers[group[0]], a, b, also=tuple(triggers[k] for k in group[1:])))
+        scopes.append(Scope(triggers[group[0]], a, b, also=tuple(triggers[g] for g in group[1:])))
         if k and cuts[k - 1][1]:
             closing(ctx, scopes[-2], scopes[-1])
     return scopes
@@ -162,8 +162,8 @@ def took_part(ctx: Reading, t: Hit, cues: list[Hit], s0: int) -> bool:
 def joined_right_before(ctx: Reading, t: Hit) -> bool:
     """"..., حيث شارك في قمة منظمة شنغهاي": a verb of taking part right before "في" and the summit word."""
     words = ctx.text[max(0, t.start - len(t.prefix) - 30):t.start - len(t.prefix)].split()
-    return len(words) >= 2 and words[-1] == "في" and (words[-2][1:] if words[-2][:1] in "وف" else words[-2]) \
-        in word_list(ctx.m, "summit_participation_verbs")
+    return len(words) >= 2 and words[-1] == "في" and \
+        without_conjunction(words[-2]) in word_list(ctx.m, "summit_participation_verbs")
 
 
 def gathering_follows(ctx: Reading, t: Hit) -> bool:
