@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from ..models import OCCURRED, DateValue, Entity, Mention
 from .entities import Hit
-from .lexwords import cached, recalled, word_list, word_map
+from .lexwords import cached, recalled, without_conjunction, word_list, word_map
 from .normalize import alternation, normalize
 
 if TYPE_CHECKING:
@@ -150,8 +150,12 @@ def same_day(ctx: Reading, s0: int, offset: int = 0) -> DateValue | None:
 
 def distance(ctx: Reading, t: Hit, pos: int, persons: list[PersonRef]) -> int:
     """Words from the trigger to ``pos``, not counting names, titles and honorifics between."""
-    lo, hi = ctx.t.tok(t.end - 1) + 1, ctx.t.tok(pos)
-    return sum(1 for k in range(lo, hi) if k not in ctx.name_tokens)
+    return unnamed_words(ctx, t.end, pos)
+
+
+def unnamed_words(ctx: Reading, a: int, b: int) -> int:
+    """Words between positions ``a`` and ``b`` of the sentence, names not counted."""
+    return sum(1 for k in range(ctx.t.tok(a - 1) + 1, ctx.t.tok(b)) if k not in ctx.name_tokens)
 
 
 def relative_clauses(ctx: Reading, t: Hit, b: int) -> list[tuple[int, int]]:
@@ -275,8 +279,7 @@ def pick_place(ctx: Reading, t: Hit, places: list[PlaceRef], inside, persons: li
 def hosts_event(ctx: Reading, p: PlaceRef, t: Hit) -> bool:
     """"شهد قصر الاتحادية اليوم لقاء ...", "احتضنت الدوحة قمة ...": the place is the subject of a verb of
     witnessing or hosting the event word that follows it."""
-    word = ctx.t.word_before(p.start)
-    word = word[1:] if word[:1] in ("و", "ف") and len(word) > 3 else word
+    word = without_conjunction(ctx.t.word_before(p.start))
     return p.end <= t.start and word in word_list(ctx.m, "venue_verbs") and ctx.t.tokens_between(p.end, t.start) <= 3
 
 

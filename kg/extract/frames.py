@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..models import FAMILY, OCCURRED, PLANNED, DateValue, Entity, Mention
-from .dates_places import DATE_REACH, distance
+from .dates_places import DATE_REACH, distance, unnamed_words
 from .entities import Hit
 from .lexwords import cached, word_list
 from .normalize import alternation
@@ -92,10 +92,8 @@ FUTURE_PERIOD_REACH = 6  # words from the event word to "خلال الأيام �
 def near(ctx: Reading, t: Hit, p) -> bool:
     """Whether a person stands within PLURAL_REACH words of the event word, names not counted
     ("قادة X وY ... أصدروا بيانا دعوا فيه إلى استئناف المحادثات": the leaders are not at the talks)."""
-    if p.start >= t.end:
-        return distance(ctx, t, p.start, ()) <= PLURAL_REACH
-    lo, hi = ctx.t.tok(p.end - 1) + 1, ctx.t.tok(t.start)
-    return sum(1 for k in range(lo, hi) if k not in ctx.name_tokens) <= PLURAL_REACH
+    a, b = (t.end, p.start) if p.start >= t.end else (p.end, t.start)
+    return unnamed_words(ctx, a, b) <= PLURAL_REACH
 
 
 def no_event(ctx: Reading, t: Hit, before: list[Hit], after: list[Hit]) -> bool:
