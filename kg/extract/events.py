@@ -124,10 +124,10 @@ def read_sentence(ctx: Reading, idx: int, s0: int, s1: int, hits: list[Hit], dat
     prev: Mention | None = None
     dated_in_sentence: DateValue | None = None
     first = len(ctx.mentions)
-    told: dict[int, tuple[int, int]] = {}  # a scope's trigger start -> the range of its mentions
+    told: list[int] = []  # where each scope's mentions begin in ctx.mentions (they end where the next begin)
     for scope in scopes:
         frame = frame_for(ctx, scope, s0, s1, names, cues, dates, prev)
-        told[scope.trigger.start] = (len(ctx.mentions), len(ctx.mentions))
+        told.append(len(ctx.mentions))
         if frame is None:
             continue
         locate(ctx, frame, names, cues, dates, single=len(scopes) == 1, sentence_idx=idx)
@@ -142,8 +142,7 @@ def read_sentence(ctx: Reading, idx: int, s0: int, s1: int, hits: list[Hit], dat
             if mention.date is not None:
                 dated_in_sentence = mention.date
             remember(ctx, mention)
-        told[scope.trigger.start] = (told[scope.trigger.start][0], len(ctx.mentions))
-    during_dated(ctx, scopes, told)
+    during_dated(ctx, scopes, told + [len(ctx.mentions)])
     ctx.mentions.extend(sideline_summits(ctx, found.sideline, ctx.mentions[first:], s0, s1))
     ctx.mentions.extend(attended_summits(ctx, found.attended, ctx.mentions[first:], s0, s1))
     for t in found.context:  # "استقبل X قبل انطلاق القمة المنعقدة في شرم الشيخ"
@@ -158,19 +157,20 @@ def read_sentence(ctx: Reading, idx: int, s0: int, s1: int, hits: list[Hit], dat
     remember_date(ctx, idx, dated_in_sentence, dates)
 
 
-def during_dated(ctx: Reading, scopes, told: dict[int, tuple[int, int]]) -> None:
+def during_dated(ctx: Reading, scopes, told: list[int]) -> None:
     """"كما التقى الرئيسان في حميميم خلال الزيارة التي قام بها بوتين إلى سورية في كانون الأول": an
-    event with no day of its own, told during the next event of the sentence, is of that event's date."""
+    event with no day of its own, told during the next event of the sentence, is of that event's date.
+    The mentions of scope ``i`` are ``ctx.mentions[told[i]:told[i + 1]]``."""
     during = word_list(ctx.m, "during_words")
-    for s1, s2 in zip(scopes, scopes[1:]):
-        t2 = s2.trigger
+    for i in range(len(scopes) - 1):
+        t2 = scopes[i + 1].trigger
         if ctx.t.word_before(t2.start - len(t2.prefix)) not in during:
             continue
-        (a1, b1), (a2, b2) = told[s1.trigger.start], told[t2.start]
-        dated = next((m for m in ctx.mentions[a2:b2] if m.date is not None and m.status == OCCURRED), None)
+        dated = next((m for m in ctx.mentions[told[i + 1]:told[i + 2]] if m.date is not None and m.status == OCCURRED),
+                     None)
         if dated is None:
             continue
-        for k in range(a1, b1):
+        for k in range(told[i], told[i + 1]):
             m = ctx.mentions[k]
             if m.date is None and m.status == OCCURRED:
                 ctx.mentions[k] = replace(m, date=dated.date)
