@@ -377,19 +377,14 @@ class EnglishExtractor:
             if h.i in taken:
                 continue
             chain = [h]  # "France, Germany and Britain": commas, then "and" before the last
-            while True:
-                last = chain[-1]
-                nxt = countries.get(last.j)
-                if nxt is not None and "," in self.text[toks[last.j - 1].end:toks[nxt.i].start]:
-                    chain.append(nxt)
-                    continue
-                nxt = countries.get(last.j + 1)
-                if nxt is not None and last.j < len(words) and words[last.j] == "and":
-                    chain.append(nxt)
-                break
-            if len(chain) < 2 or words[chain[-2].j:chain[-2].j + 1] != ["and"] and len(chain) > 2 and \
-                    chain[-1].i != chain[-2].j + 1:
+            while (nxt := countries.get(chain[-1].j)) is not None \
+                    and "," in self.text[toks[chain[-1].j - 1].end:toks[nxt.i].start]:
+                chain.append(nxt)
+            last = chain[-1]
+            nxt = countries.get(last.j + 1)
+            if nxt is None or last.j >= len(words) or words[last.j] != "and":
                 continue
+            chain.append(nxt)
             first, final = chain[0], chain[-1]
             span = None
             for ws, role in plural:
