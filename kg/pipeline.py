@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from itertools import islice
 from typing import Callable, Iterable, Iterator
 
+from .corpus import Problem
 from .extract.entities import matcher_for
 from .extract.events import extract_article
 from .extract.merge import article_clusters
@@ -37,8 +38,6 @@ class Seen:
         if article.published and (self.latest is None or article.published > self.latest):
             self.latest = article.published
         if article.error:
-            from .corpus import Problem
-
             self.failed.append(Problem(article.source or article.id, f"article {article.id!r}: {article.error}"))
 
 

@@ -22,9 +22,11 @@ if TYPE_CHECKING:
     from .reading import Reading
 
 ARABIC_WORD = re.compile(r"[\u0621-\u064A]{2,}")
-# "the Russian leader" is the head of state where a country has no separate paramount leader
+
+
 def fallback(ctx: Reading, role: str, country: str) -> tuple[str, ...]:
-    """The roles to look up for ``role`` in ``country``: a "leader" is whoever leads it (``leader_roles``)."""
+    """The roles to look up for ``role`` in ``country``: a "leader" is whoever leads it (``leader_roles``:
+    "the Russian leader" is the head of state where a country has no separate paramount leader)."""
     return ctx.gaz.leader_roles(country) if role == "leader" else (role,)
 
 
