@@ -2,6 +2,9 @@
 
 import datetime as dt
 import json
+import re
+
+from hypothesis import given, settings, strategies as st
 
 from kg.cli import app
 from kg.corpus import Reader
@@ -99,6 +102,16 @@ def test_language_by_script_when_not_given():
     assert is_english("Joe Biden met Emmanuel Macron.") and not is_english("التقى الرئيس نظيره")
     arabic_rules_on_english = extract_article(Article("t", "Vladimir Putin met Xi Jinping on Tuesday.", PUB, None))
     assert [m.type for m in arabic_rules_on_english] == ["Meeting"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.characters(min_codepoint=0x20, max_codepoint=0x800) | st.sampled_from("ab\u0600\u06ff\u0700\u05ff"),
+               max_size=80), st.integers(0, 5100))
+def test_language_is_the_script_with_more_letters_in_the_first_5000_characters(text, pad):
+    """Latin letters against letters of the Arabic block (U+0600..U+06FF), counted in the first 5,000 characters."""
+    text = " " * pad + text
+    latin, arabic = (len(re.findall(r, text[:5000])) for r in (r"[A-Za-z]", r"[\u0600-\u06ff]"))
+    assert is_english(text) == (latin > arabic)
 
 
 MIXED = [

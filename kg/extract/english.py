@@ -27,8 +27,10 @@ from .text import MAX_SENTENCE
 
 LEXICON_FILE = Path(__file__).resolve().parent.parent / "data" / "en" / "lexicon.json"
 TOKEN = re.compile(r"[a-z0-9]+")
-LATIN = re.compile(r"[A-Za-z]")
-ARABIC = re.compile(r"[\u0600-\u06ff]")
+# Bytes to delete from UTF-8 text to keep only Latin letters, or only the lead bytes of U+0600..U+06FF
+# (0xD8..0xDB: one per Arabic-block character)
+NOT_LATIN = bytes(b for b in range(256) if not (65 <= b <= 90 or 97 <= b <= 122))
+NOT_ARABIC = bytes(b for b in range(256) if not 0xD8 <= b <= 0xDB)
 FOLD_EXTRA = {"đ": "d", "ı": "i", "ø": "o", "ł": "l", "ß": "s", "’": "'", "‘": "'", "–": " ", "—": " ", "-": " ", "‐": " "}
 MONTHS = {m: i + 1 for i, m in enumerate(
     ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"])}
@@ -190,8 +192,8 @@ def english_matcher(gaz: Gazetteer) -> EnglishMatcher:
 
 def is_english(text: str) -> bool:
     """Script ratio: more Latin letters than Arabic ones."""
-    sample = text[:5000]
-    return len(LATIN.findall(sample)) > len(ARABIC.findall(sample))
+    sample = text[:5000].encode("utf-8", "surrogatepass")
+    return len(sample.translate(None, NOT_LATIN)) > len(sample.translate(None, NOT_ARABIC))
 
 
 @dataclass
