@@ -422,8 +422,9 @@ CONSTRAINT = f"CREATE CONSTRAINT kg_resource_uri IF NOT EXISTS FOR (n:{RESOURCE}
 # what queries/*.cypher look things up by: actors and places by name, Arabic name or Wikidata id, events by date
 NAMES = ("name", "name_ar", "wikidata")
 LOOKUPS = {"Actor": NAMES, "Person": NAMES, "Place": NAMES, "Event": ("date",)}
-INDEXES = tuple(f"CREATE INDEX kg_{label.lower()}_{key} IF NOT EXISTS FOR (n:{label}) ON (n.{key})"
-                for label, keys in LOOKUPS.items() for key in keys)
+INDEXES = {f"kg_{label.lower()}_{key}": f"CREATE INDEX kg_{label.lower()}_{key} IF NOT EXISTS FOR (n:{label}) ON (n.{key})"
+           for label, keys in LOOKUPS.items() for key in keys}
+INDEX_NAMES = "SHOW INDEXES YIELD name RETURN collect(name) AS names"
 
 
 def ensure_key(runner: Runner) -> str:
@@ -438,8 +439,13 @@ def ensure_key(runner: Runner) -> str:
 
 
 def ensure_indexes(runner: Runner) -> None:
-    """Index what the example queries look up (``LOOKUPS``)."""
-    _schema(runner, INDEXES)
+    """Index what the example queries look up (``LOOKUPS``): those not there yet, found with one read, so
+    that a reload does not spend a write transaction on each index it already has."""
+    try:
+        have = set(runner.run(INDEX_NAMES)[0]["names"])
+    except ServerError:  # a user who may not list indexes: each is created "IF NOT EXISTS"
+        have = set()
+    _schema(runner, (query for name, query in INDEXES.items() if name not in have))
 
 
 def _schema(runner: Runner, queries: Iterable[str]) -> None:

@@ -302,6 +302,21 @@ def test_an_identical_reload_reads_the_digests_and_writes_no_data(bolt, neo4j, s
     assert (again.added, again.changed, again.removed) == ([], [], [])
     assert not [q for q in rec.queries if "$rows" in q], "nothing is probed or written node by node"
     assert "kgDigest" not in {k for n in read_back(bolt).nodes.values() for k in n.props}
+    assert not [q for q in rec.queries if q.startswith("CREATE INDEX")], "the indexes are there: none is made again"
+
+
+def test_an_index_dropped_behind_kgs_back_is_made_again_by_the_next_load(bolt, neo4j, seeds_graph):
+    g = read_graph(seeds_graph)
+    load(bolt, g, neo4j.settings())
+    names = "SHOW INDEXES YIELD name WHERE name STARTS WITH 'kg_' RETURN name ORDER BY name"
+    made = bolt.run(names)
+    assert {"name": "kg_person_name"} in made and {"name": "kg_event_date"} in made
+    bolt.run("DROP INDEX kg_person_name", write=True)
+    rec = Recording(bolt)
+    load(rec, g, neo4j.settings())
+    assert [q for q in rec.queries if q.startswith("CREATE INDEX")] == [
+        "CREATE INDEX kg_person_name IF NOT EXISTS FOR (n:Person) ON (n.name)"]
+    assert bolt.run(names) == made
 
 
 def test_what_is_changed_behind_kgs_back_is_found_by_the_digest_or_the_number_of_relationships(bolt, neo4j,
