@@ -98,8 +98,12 @@ def _resolve_month(m: DateMention, pub: dt.date, future: bool) -> DateValue:
 
 
 def _resolve_weekday(m: DateMention, pub: dt.date, future: bool) -> DateValue:
-    if m.offset:  # أمس الثلاثاء, غدا الخميس: the marker decides
+    if m.offset or m.direction == "today":  # أمس الثلاثاء, غدا الخميس, اليوم الأربعاء: the marker decides
         d = pub + dt.timedelta(days=m.offset)
+        # ... unless its weekday is one off: the publication date is a day from the writer's (a time kept
+        # in UTC, a page dated when it went online), and the weekday the writer saw is the day meant
+        skew = (m.weekday - d.weekday()) % 7
+        d += dt.timedelta(days=1 if skew == 1 else -1 if skew == 6 else 0)
         return DateValue.of(d.year, d.month, d.day)
     delta_back = (pub.weekday() - m.weekday) % 7
     if m.direction == "next" or (future and m.direction != "past"):
