@@ -160,6 +160,23 @@ def test_a_virtual_meeting_is_a_video_call():
     assert [e.type for e in events_of(text, dt.date(2022, 5, 4))] == ["VideoCall"]
 
 
+@pytest.mark.parametrize("summit, expected", [
+    ("قمة افتراضية", "VideoCall"),
+    ("قمة عبر الفيديو", "VideoCall"),
+    ("قمة افتراضية عبر تقنية الفيديو", "VideoCall"),
+    ("قمة", "Meeting"),  # held in person
+])
+def test_a_virtual_summit_of_two_leaders_is_a_video_call(summit, expected):
+    text = f"وعقد الرئيسان الفرنسي إيمانويل ماكرون والبرازيلي لولا دا سيلفا {summit} يوم 9 يونيو 2024 ناقشا فيها المناخ."
+    [e] = events_of(text, dt.date(2024, 6, 10))
+    assert (e.type, str(e.date), len(e.participants)) == (expected, "2024-06-09", 2)
+
+
+def test_a_virtual_summit_of_many_leaders_stays_a_summit():
+    text = "شارك الرئيس الفرنسي إيمانويل ماكرون والرئيس البرازيلي لولا دا سيلفا في القمة الافتراضية لمجموعة العشرين يوم 9 يونيو 2024."
+    assert [e.type for e in events_of(text, dt.date(2024, 6, 10))] == ["Summit"]
+
+
 def test_a_weekday_that_ends_the_sentence_is_the_day():
     text = "التقى الرئيس الروسي فلاديمير بوتين نظيره الإيراني مسعود بزشكيان في عشق آباد الجمعة."
     assert [str(e.date) for e in events_of(text, dt.date(2024, 10, 13))] == ["2024-10-11"]

@@ -18,7 +18,7 @@ from .dates_places import parse_duration
 from .entities import Hit
 from .lexwords import cached, word_list
 from .names import guest_of
-from .normalize import alternation
+from .normalize import alternation, normalize
 from .triggers import gathering_follows, joined_right_before
 
 if TYPE_CHECKING:
@@ -90,6 +90,14 @@ def place_summits(ctx: Reading, mentions: list[Mention]) -> list[Mention]:
     place = next(iter(places.values()))
     return [replace(m, place=place, weak_place=False, place_country=ctx.gaz.country_key(place.key))
             if m.type == "Summit" and (m.place is None or m.weak_place) else m for m in mentions]
+
+
+def virtual(ctx: Reading, t: Hit, after: list[Hit]) -> bool:
+    """Whether a summit word is told as held by video: in its own form ("قمة افتراضية") or by a medium
+    right after it ("قمة افتراضية عبر الفيديو")."""
+    forms = cached(ctx.m, "_video", lambda: {w for f in ctx.m.lex["modifiers"]["VideoCall"] for w in normalize(f).split()})
+    return any(w in forms for w in ctx.text[t.start:t.end].split()[1:]) or any(
+        c.kind == "modifier" and c.value == "VideoCall" and ctx.t.tokens_between(t.end, c.start) <= 1 for c in after)
 
 
 def is_leader(ctx: Reading, person: Entity, date: DateValue | None) -> bool:
@@ -342,6 +350,8 @@ def resolve_frame(ctx: Reading, frame: Frame, people: list[Entity], names: Sente
     if etype == "Summit" and len(people) == 2 and organizer is None and "ال" not in t.prefix and (gathering_follows(ctx, t) or not any(
             w in word_list(ctx.m, "multilateral_cues") for w in ctx.text[a:b].split())):
         etype = "Meeting"  # "قمة" of two leaders is a meeting (CAMEO 044), not a multilateral summit
+        if virtual(ctx, t, frame.after):
+            etype = "VideoCall"  # "قمة افتراضية", "قمة عبر الفيديو" of two leaders: a video call
     roles: dict[str, str] = {}
     if etype == "Visit" and len(people) == 1 and place is not None and domestic(ctx, people[0], place, date):
         return []  # a leader touring their own country is no diplomatic visit
