@@ -38,11 +38,11 @@ def test_absolute_dates(text, expected):
     ("يوم الثلاثاء", "2026-02-03"),
     ("مساء الاثنين", "2026-02-02"),
     ("غدا الخميس", "2026-02-05"),
-    # a weekday one off the marker's day: the publication date is a day from the writer's, the weekday decides
-    ("اليوم الخميس", "2026-02-05"),
+    # a weekday one off the marker's day: the publication date is a day from the writer's, the weekday
+    # decides (what happened is still not after publication)
     ("صباح اليوم الثلاثاء", "2026-02-03"),
     ("أمس الأربعاء", "2026-02-04"),
-    ("غدا الجمعة", "2026-02-06"),
+    ("اليوم الخميس", "2026-02-04"),
     ("أمس الأحد", "2026-02-03"),  # further off: the marker
     ("الثلاثاء الماضي", "2026-02-03"),
     ("الأربعاء الماضي", "2026-01-28"),
@@ -59,6 +59,12 @@ def test_absolute_dates(text, expected):
 ])
 def test_relative_dates(text, expected):
     assert resolve(text) == [expected]
+
+
+def test_a_planned_day_one_off_its_marker_takes_the_weekday():
+    assert resolve("اليوم الخميس", future=True) == ["2026-02-05"]
+    assert resolve("غدا الجمعة", future=True) == ["2026-02-06"]
+    assert resolve("غدا الخميس", future=True) == ["2026-02-05"]
 
 
 def test_month_alone_in_future_sentence_is_the_next_one():

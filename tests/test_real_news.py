@@ -155,6 +155,13 @@ def test_a_medium_after_the_names_still_makes_the_call_a_phone_call():
     assert [e.type for e in events_of(text, dt.date(2025, 5, 4))] == ["PhoneCall"]
 
 
+@pytest.mark.parametrize("call", ["في اتصال هاتفي مساء أمس", "في اتصال هاتفي تلقاه منه أمس", "خلال اتصال عبر الفيديو أمس"])
+def test_talks_told_as_held_in_the_call_that_follows_have_its_day(call):
+    text = f"ناقش رئيس الوزراء الهندي ناريندرا مودي مع الرئيس البرازيلي لولا دا سيلفا {call} سبل تعزيز التجارة."
+    [e] = events_of(text, dt.date(2024, 6, 12))
+    assert (str(e.date), len(e.participants)) == ("2024-06-11", 2)
+
+
 def test_a_virtual_meeting_is_a_video_call():
     text = "عقد الرئيس الأمريكي جو بايدن والرئيس الصيني شي جين بينغ اجتماعا افتراضيا يوم 3 مايو 2022."
     assert [e.type for e in events_of(text, dt.date(2022, 5, 4))] == ["VideoCall"]

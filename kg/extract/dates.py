@@ -104,6 +104,8 @@ def _resolve_weekday(m: DateMention, pub: dt.date, future: bool) -> DateValue:
         # in UTC, a page dated when it went online), and the weekday the writer saw is the day meant
         skew = (m.weekday - d.weekday()) % 7
         d += dt.timedelta(days=1 if skew == 1 else -1 if skew == 6 else 0)
+        if not future and m.offset <= 0:
+            d = min(d, pub)  # what happened is not after the page it is told on
         return DateValue.of(d.year, d.month, d.day)
     delta_back = (pub.weekday() - m.weekday) % 7
     if m.direction == "next" or (future and m.direction != "past"):
