@@ -162,6 +162,13 @@ def test_talks_told_as_held_in_the_call_that_follows_have_its_day(call):
     assert (str(e.date), len(e.participants)) == ("2024-06-11", 2)
 
 
+def test_greetings_exchanged_by_phone_are_a_phone_call():
+    [e] = events_of("تبادل ملك المغرب محمد السادس والرئيس الموريتاني محمد ولد الغزواني التهاني هاتفيا اليوم "
+                    "بمناسبة حلول شهر رمضان.", dt.date(2024, 3, 11))
+    assert (e.type, str(e.date), len(e.participants)) == ("PhoneCall", "2024-03-11", 2)
+    assert events_of("وتبادل البلدان الاتهامات بشأن الحادث.", dt.date(2024, 3, 11)) == []
+
+
 def test_a_virtual_meeting_is_a_video_call():
     text = "عقد الرئيس الأمريكي جو بايدن والرئيس الصيني شي جين بينغ اجتماعا افتراضيا يوم 3 مايو 2022."
     assert [e.type for e in events_of(text, dt.date(2022, 5, 4))] == ["VideoCall"]
