@@ -169,6 +169,20 @@ def test_greetings_exchanged_by_phone_are_a_phone_call():
     assert events_of("وتبادل البلدان الاتهامات بشأن الحادث.", dt.date(2024, 3, 11)) == []
 
 
+def test_a_meeting_during_a_planned_visit_is_planned_too():
+    text = ("يتوجه الرئيس الكيني ويليام روتو الشهر المقبل إلى بكين في زيارة دولة يلتقي خلالها الرئيس الصيني "
+            "شي جين بينغ.")
+    [e] = events_of(text, dt.date(2024, 3, 11))
+    assert (e.type, e.status, str(e.date)) == ("Visit", "planned", "2024-04")
+
+
+@pytest.mark.parametrize("when", ["الأسبوع الماضي", "الشهر المقبل", "العام الماضي"])
+def test_a_time_after_a_title_and_surname_is_no_part_of_a_name(when):
+    text = f"التقى الرئيس الفرنسي إيمانويل ماكرون الرئيس شاكر {when} في باريس."
+    keys = [p.key for e in events_of(text, dt.date(2024, 3, 11)) for p in e.participants]
+    assert not [k for k in keys if any(w in k for w in ("الاسبوع", "الشهر", "العام"))], keys
+
+
 def test_a_virtual_meeting_is_a_video_call():
     text = "عقد الرئيس الأمريكي جو بايدن والرئيس الصيني شي جين بينغ اجتماعا افتراضيا يوم 3 مايو 2022."
     assert [e.type for e in events_of(text, dt.date(2022, 5, 4))] == ["VideoCall"]

@@ -161,12 +161,18 @@ def words_to(ctx: Reading, t: Hit, pos: int) -> int:
     return hi - lo if hi <= lo else 1 + distance(ctx, t, pos, ())
 
 
+DURING_IT = re.compile(r"\s+(?:خلال|اثناء|أثناء)(?:ها|ه|هما)(?!\w)")
+
+
 def planned(ctx: Reading, frame: Frame, dates: list[DateMention], prev: Mention | None) -> bool:
     """Whether the frame tells a planned event: a future prefix or marker, or a day ahead."""
     t, a, b, s0 = frame.trigger, frame.start, frame.end, frame.s0
     future = "س" in t.prefix
     # "من المقرر أن يتباحث ... قبل أن يستقبله": what comes before or after a plan is planned too
     if prev is not None and prev.status == PLANNED and re.search(r"(?:قبل|بعد)\s+(?:ان|أن)\s*$", ctx.text[max(s0, t.start - len(t.prefix) - 12):t.start - len(t.prefix)]):
+        future = True
+    # "في زيارة رسمية يلتقي خلالها X": what is told as held during a planned event of its sentence is planned
+    if prev is not None and prev.status == PLANNED and prev.start >= s0 and DURING_IT.match(ctx.text, t.end):
         future = True
     window = ctx.lex.get("future_window", 10)
     # "دعا X، خلال لقائه Y، إلى ...": a call made during the event is no invitation to it
