@@ -398,6 +398,14 @@ def test_a_summit_held_on_a_day_and_in_a_place_is_an_event_without_named_leaders
     assert (e.type, str(e.date), e.place.label, e.participants) == ("Summit", "2024-12-01", "Manama", ())
 
 
+@pytest.mark.parametrize("adjectives", ["", " الاقتصادية", " العربية الاقتصادية", " العربية الاقتصادية التنموية"])
+def test_a_clause_on_a_summit_and_its_adjectives_dates_the_summit(adjectives):
+    text = (f"شارك الرئيس اللبناني ميشال عون في القمة{adjectives} التي عقدت في بيروت يوم 20 يناير، "
+            "وألقى كلمة في افتتاحها.")
+    [e] = events_of(text, dt.date(2019, 1, 22))
+    assert (e.type, str(e.date), e.place.label) == ("Summit", "2019-01-20", "Beirut")
+
+
 def test_a_summit_only_talked_about_is_no_event():
     text = "وقال مراقبون إن القمة في الكويت تعد تاريخية."
     assert events_of(text, dt.date(2024, 12, 2)) == []

@@ -173,8 +173,11 @@ def relative_clauses(ctx: Reading, t: Hit, b: int) -> list[tuple[int, int]]:
     for k, m in enumerate(words):
         if m.group(0).strip("،,") not in rel:
             continue
-        if k == 0 or (k == 1 and words[0].group(0).startswith("ال")):
-            continue  # "الزيارة (التاريخية) التي قام بها ...": the clause describes the event itself
+        definite = "ال" in t.prefix or ctx.text.startswith("ال", t.start)
+        described = k == 0 or (k == 1 or (definite and k <= 3)) and all(
+            w.group(0).startswith("ال") for w in words[:k])  # a definite event noun's adjectives
+        if described:
+            continue  # "الزيارة (التاريخية) التي قام بها ...", "القمة العربية الطارئة التي عقدت ...": the event itself
         if k + 1 < len(words) and f"{m.group(0)} {words[k + 1].group(0)}" in word_list(ctx.m, "gathering_clauses"):
             continue  # "قمة جنيف التي جمعت X وY": so does a clause of who it brought together
         start = t.end + m.start()
