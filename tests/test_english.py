@@ -444,3 +444,16 @@ def test_a_day_after_another_event_of_the_sentence_is_counted_back():
     ms = mentions("Vladimir Putin and Xi Jinping held a video call on Friday, a day after Putin spoke by phone "
                   "with Donald Trump.")
     assert {(m.type, str(m.date)) for m in ms} == {("VideoCall", "2024-03-08"), ("PhoneCall", "2024-03-07")}
+
+
+def test_the_report_opens_with_its_days_event_when_the_day_is_not_told():
+    lead = "Kenyan President William Ruto phoned Brazilian President Lula da Silva to discuss climate finance."
+    [m] = mentions(lead)
+    assert (m.type, str(m.date)) == ("PhoneCall", str(PUB))
+    # only the opening: the same call told later in the report, with no day, is not dated by the report
+    later = "Kenya and Brazil signed a trade deal. Officials in both capitals praised the deal as a first step. "
+    assert [m.date for m in mentions(later + lead)] == [None]
+
+
+def test_a_refused_call_is_no_call():
+    assert mentions("Egyptian President Abdel Fattah el-Sisi refuses to receive a phone call from Benjamin Netanyahu.") == []

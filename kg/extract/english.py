@@ -796,6 +796,8 @@ class EnglishExtractor:
             date = self.carried[0]  # the day the previous sentences told ("two weeks after X met Y": not that day)
         if date is None and not future:
             date = self.days_before(words, prev, t.i)
+        if date is None and not future and self.pub is not None and not dates and not self.mentions and self.number <= 1:
+            date = DateValue.of(self.pub.year, self.pub.month, self.pub.day)  # the report's opening event: its day
         if date is not None and self.pub is not None and date.precision == "day":
             future = date.start() > self.pub  # "will meet today": the day is told, the meeting is the day's
         # participants: the subject (before the trigger) and the objects (after it)
