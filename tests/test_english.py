@@ -457,3 +457,9 @@ def test_the_report_opens_with_its_days_event_when_the_day_is_not_told():
 
 def test_a_refused_call_is_no_call():
     assert mentions("Egyptian President Abdel Fattah el-Sisi refuses to receive a phone call from Benjamin Netanyahu.") == []
+
+
+def test_a_time_after_since_is_a_reference_point_not_the_events_day():
+    [m] = mentions("For the first time since 2019, Chinese President Xi Jinping and Indian Prime Minister "
+                   "Narendra Modi held formal talks.")
+    assert str(m.date) == str(PUB)  # the report's opening event, not 2019

@@ -773,7 +773,8 @@ class EnglishExtractor:
         date = None
         stop = next((k for k in range(t.j, len(words)) if words[k] in CLAUSE_WORDS), len(words))
         after = [d for d in dates if t.i <= d[0] < min(stop, t.j + DATE_REACH) and not self.other_verb(words, d[0], t.j)]
-        earlier = [d for d in dates if prev <= d[0] < t.i]
+        told = [d for d in dates if not (d[0] > 0 and words[d[0] - 1] == "since")]  # "since 2019": a reference point
+        earlier = [d for d in told if prev <= d[0] < t.i]
         if prev > 0 and any(w in TIME_CONTEXT for w in words[max(prev, t.i - 5):t.i]):
             earlier = []  # "met on Tuesday ahead of the summit": the day is the meeting's
         options = [(d[0] - t.j, 0, d) for d in after[:1]] + [(t.i - d[0], 1, d) for d in earlier[-1:]]
@@ -796,7 +797,7 @@ class EnglishExtractor:
             date = self.carried[0]  # the day the previous sentences told ("two weeks after X met Y": not that day)
         if date is None and not future:
             date = self.days_before(words, prev, t.i)
-        if date is None and not future and self.pub is not None and not dates and not self.mentions and self.number <= 1:
+        if date is None and not future and self.pub is not None and not told and not self.mentions and self.number <= 1:
             date = DateValue.of(self.pub.year, self.pub.month, self.pub.day)  # the report's opening event: its day
         if date is not None and self.pub is not None and date.precision == "day":
             future = date.start() > self.pub  # "will meet today": the day is told, the meeting is the day's
