@@ -463,3 +463,10 @@ def test_a_time_after_since_is_a_reference_point_not_the_events_day():
     [m] = mentions("For the first time since 2019, Chinese President Xi Jinping and Indian Prime Minister "
                    "Narendra Modi held formal talks.")
     assert str(m.date) == str(PUB)  # the report's opening event, not 2019
+
+
+def test_two_leaders_joined_by_a_hyphen_are_the_pair_of_the_event():
+    [m] = mentions("The Modi-Lula meeting in Brasilia lasted two hours on Tuesday.")
+    assert (m.type, keys(m)) == ("Meeting", ["Luiz Inácio Lula da Silva", "Narendra Modi"])
+    [m] = mentions("The first Trump-Putin summit was held in Helsinki on July 16, 2018.")
+    assert (m.type, str(m.date), len(m.participants)) == ("Meeting", "2018-07-16", 2)

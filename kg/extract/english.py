@@ -851,7 +851,8 @@ class EnglishExtractor:
             host = next((r.entity for r in reversed(refs) if r.j <= t.i and r.entity is not None), None)
             countries = {c for r, c in self.gaz.roles_of(host.key, self.on_date(date)) if r in LEADER_ROLES} if host else set()
             place = self.gaz.entity(countries.pop()) if len(countries) == 1 else None  # "X, hosting the summit"
-        if etype == "Summit" and len(subjects) == 2 and prev == 0 and not named_summit(toks, t.i):
+        named = {k for r in subj_refs for k in range(r.i, r.j)}  # "the Trump-Putin summit" is named by its leaders
+        if etype == "Summit" and len(subjects) == 2 and prev == 0 and not named_summit(toks, t.i, named):
             etype = "Meeting"  # "Trump and Kim held their second summit": the two leaders' meeting
             mentions.append(subjects)
         elif etype == "Summit":
@@ -955,6 +956,8 @@ class EnglishExtractor:
             between.pop()  # "X and Sheikh Y"
         if not between and re.fullmatch(r"\s*,\s*", self.text[toks[r1.j - 1].end:toks[r2.i].start]):
             return True  # a headline's "Xi, Putin hold talks"
+        if between in ([], ["-"], ["–"]) and re.fullmatch(r"\s*[-–]\s*", self.text[toks[r1.j - 1].end:toks[r2.i].start]):
+            return True  # "the Trump-Putin summit", "a Biden–Xi meeting"
         return between in (["and"], ["and", "his"], ["and", "her"], ["and", "their"])
 
     def host_in(self, place: Entity | None, visitor: Entity, date) -> Entity | None:
@@ -1003,10 +1006,12 @@ def in_relative_clause(text: str, toks, i: int, t: int) -> bool:
     return False
 
 
-def named_summit(toks, k: int) -> bool:
+def named_summit(toks, k: int, people: set[int] = frozenset()) -> bool:
     """Whether the summit word at token ``k`` has a name of its own: "the G20 summit", "the Arab League
-    summit", "the summit of the Shanghai Cooperation Organisation" (not "a summit", "their summit")."""
-    before = [t for t in toks[max(0, k - 2):k] if t.word not in ("a", "an", "the", "their", "its", "second", "first")]
+    summit", "the summit of the Shanghai Cooperation Organisation" (not "a summit", "their summit", nor the
+    names of its two leaders, tokens ``people``: "the Trump-Putin summit")."""
+    before = [t for i, t in enumerate(toks[max(0, k - 2):k], max(0, k - 2))
+              if t.word not in ("a", "an", "the", "their", "its", "second", "first", "-", "–") and i not in people]
     if any(t.cap or any(c.isdigit() for c in t.word) for t in before):
         return True
     after = toks[k + 1:k + 4]
