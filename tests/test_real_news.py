@@ -183,6 +183,13 @@ def test_a_time_after_a_title_and_surname_is_no_part_of_a_name(when):
     assert not [k for k in keys if any(w in k for w in ("الاسبوع", "الشهر", "العام"))], keys
 
 
+def test_the_one_who_gives_a_reception_is_the_host():
+    text = ("خص العاهل الأردني الملك عبد الله الثاني، اليوم في قصر الحسينية، الرئيس القبرصي نيكوس خريستودوليدس "
+            "باستقبال رسمي.")
+    [e] = events_of(text, dt.date(2024, 5, 6))
+    assert e.type == "Visit" and e.roles == {"Q57464": "host", "name:Nikos Christodoulides": "visitor"}
+
+
 def test_a_virtual_meeting_is_a_video_call():
     text = "عقد الرئيس الأمريكي جو بايدن والرئيس الصيني شي جين بينغ اجتماعا افتراضيا يوم 3 مايو 2022."
     assert [e.type for e in events_of(text, dt.date(2022, 5, 4))] == ["VideoCall"]

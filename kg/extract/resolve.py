@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from ..models import FAMILY, LEADER_ROLES as COUNTRY_LEADERS, OCCURRED, PLANNED, DateValue, Entity, Mention, dates_near
 from .dates_places import parse_duration
 from .entities import Hit
-from .lexwords import cached, word_list
+from .lexwords import cached, without_conjunction, word_list
 from .names import guest_of
 from .normalize import alternation, normalize
 from .triggers import gathering_follows, joined_right_before
@@ -151,11 +151,11 @@ def build(ctx: Reading, t, etype, people, date, place, future, roles, organizer,
 
 
 def visit_roles(ctx: Reading, t: Hit, people: list[Entity], before: list[Hit], future: bool,
-                place: Entity | None, date: DateValue | None) -> tuple[list[Entity], dict[str, str]]:
-    """Who visits and who hosts."""
+                place: Entity | None, date: DateValue | None, given: bool = False) -> tuple[list[Entity], dict[str, str]]:
+    """Who visits and who hosts (``given``: a reception the subject gives, "خص X Y باستقبال")."""
     word = ctx.text[t.start:t.end]
     roles: dict[str, str] = {}
-    if word in ctx.m.host_triggers:  # "X received Y": host first
+    if word in ctx.m.host_triggers or given:  # "X received Y": host first
         order = people
         arrived = guest_of(ctx, None, None)
         # "وصل X ... واستقبل X وليُّ العهد": whoever the article had arrive is the guest, whatever the order
@@ -364,7 +364,9 @@ def resolve_frame(ctx: Reading, frame: Frame, people: list[Entity], names: Sente
         if guest is not None and hosts and hosts[0].key != guest.key:
             people = [hosts[0], guest]
     if etype == "Visit" and people:
-        people, roles = visit_roles(ctx, t, people, frame.before, future, place, date)
+        given = receiving and any(without_conjunction(w) in word_list(ctx.m, "reception_givers")
+                                  for w in ctx.text[frame.start:t.start].split()[:1])
+        people, roles = visit_roles(ctx, t, people, frame.before, future, place, date, given)
         if place is None:  # a visit without a named place is in its host's country
             place = host_country(ctx, roles, date)
     weak_place = False
