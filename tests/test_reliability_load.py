@@ -358,7 +358,7 @@ def test_a_load_interrupted_after_any_write_is_completed_by_the_next(bolt, neo4j
     assert not (expected_report.added or expected_report.changed or expected_report.removed)
     if which != "a1 rebuilt":  # every article rebuilt: the result is a clean load of the newer build
         assert_isomorphic(new, export_graph(bolt)[0])
-    assert counter.writes > 10
+    assert counter.writes > 10, counter.writes
 
     failures = []
     for k in range(counter.writes):
