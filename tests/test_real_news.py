@@ -190,6 +190,14 @@ def test_the_one_who_gives_a_reception_is_the_host():
     assert e.type == "Visit" and e.roles == {"Q57464": "host", "name:Nikos Christodoulides": "visitor"}
 
 
+def test_an_event_told_later_in_the_report_has_the_reports_day():
+    text = ("استقبل الرئيس الإندونيسي برابوو سوبيانتو اليوم رئيس الوزراء الماليزي أنور إبراهيم في قصر ميرديكا. "
+            "وأكد الرئيس أهمية العلاقات. وعقد الزعيمان جلسة مباحثات موسعة. "
+            "كما تلقى الرئيس سوبيانتو في وقت لاحق اتصالا هاتفيا من الرئيس الصيني شي جين بينغ.")
+    events = events_of(text, dt.date(2025, 6, 27))
+    assert sorted((e.type, str(e.date)) for e in events) == [("PhoneCall", "2025-06-27"), ("Visit", "2025-06-27")]
+
+
 def test_a_virtual_meeting_is_a_video_call():
     text = "عقد الرئيس الأمريكي جو بايدن والرئيس الصيني شي جين بينغ اجتماعا افتراضيا يوم 3 مايو 2022."
     assert [e.type for e in events_of(text, dt.date(2022, 5, 4))] == ["VideoCall"]

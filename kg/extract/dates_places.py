@@ -77,16 +77,20 @@ def pick_date(ctx: Reading, t, a, b, zones, dates, future, single, sentence_idx,
     inside = None if future else inside_reported_event(ctx, s0, s1 or b)  # "... خلال الزيارة" may follow the scope
     if inside is not None:
         return inside
-    if continues(ctx, s0) and ctx.state.last_date is not None and sentence_idx - ctx.state.last_date_sentence <= 2:
+    if continues(ctx, s0) and ctx.state.last_date is not None and sentence_idx - ctx.state.last_date_sentence <= 3:
         return ctx.state.last_date
     return None
 
 
 def continues(ctx: Reading, s0: int) -> bool:
-    """Whether the sentence opens as what came next ("ثم", "وبعد ذلك", "وفي وقت لاحق، استقبل")."""
+    """Whether the sentence opens as what came next ("ثم", "وبعد ذلك", "وفي وقت لاحق، استقبل"), or tells
+    it as later early on ("كما تلقى الرئيس في وقت لاحق اتصالا")."""
     opener = ctx.text[s0:s0 + 30].strip()
-    return any(opener.startswith(o) and not opener[len(o):len(o) + 1].isalnum()
-               for o in word_list(ctx.m, "continuation_openers"))
+    if any(opener.startswith(o) and not opener[len(o):len(o) + 1].isalnum()
+           for o in word_list(ctx.m, "continuation_openers")):
+        return True
+    head = " " + " ".join(ctx.text[s0:s0 + 120].split()[:8]).replace("،", " ") + " "
+    return any(f" {w} " in head for w in word_list(ctx.m, "later_markers"))
 
 
 def event_date_zones(ctx: Reading, t: Hit, b: int, zones) -> list[tuple[int, int]]:
