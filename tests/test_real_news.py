@@ -198,6 +198,20 @@ def test_an_event_told_later_in_the_report_has_the_reports_day():
     assert sorted((e.type, str(e.date)) for e in events) == [("PhoneCall", "2025-06-27"), ("Visit", "2025-06-27")]
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("بحث رئيس الوزراء الياباني شيغيرو إيشيبا والرئيس الفرنسي إيمانويل ماكرون في طوكيو اليوم ملفات التعاون.",
+     [("Meeting", "Tokyo")]),
+    ("ناقش رئيس الوزراء الياباني شيغيرو إيشيبا والرئيس الفرنسي إيمانويل ماكرون بباريس اليوم ملفات التعاون.",
+     [("Meeting", "Paris")]),
+    # a place after the topic is what they discussed, and one leader alone met nobody
+    ("بحث رئيس الوزراء الياباني شيغيرو إيشيبا والرئيس الفرنسي إيمانويل ماكرون الأوضاع في أوكرانيا.", []),
+    ("بحث رئيس الوزراء الياباني شيغيرو إيشيبا في طوكيو اليوم ملفات التعاون.", []),
+])
+def test_two_leaders_discussing_in_a_city_met_there(text, expected):
+    events = events_of(text, dt.date(2025, 3, 18))
+    assert [(e.type, e.place.label if e.place else None) for e in events] == expected
+
+
 def test_a_virtual_meeting_is_a_video_call():
     text = "عقد الرئيس الأمريكي جو بايدن والرئيس الصيني شي جين بينغ اجتماعا افتراضيا يوم 3 مايو 2022."
     assert [e.type for e in events_of(text, dt.date(2022, 5, 4))] == ["VideoCall"]

@@ -113,6 +113,29 @@ def find_triggers(ctx: Reading, hits: list[Hit], cues: list[Hit], s1: int, s0: i
 PERSON_HITS = ("title", "counterpart", "guest", "honorific", "dual", "honorific_ref")
 
 
+def met_in(ctx: Reading, h: Hit, hits: list[Hit], s1: int) -> int | None:
+    """"بحث X وY في بكين ...": two leaders as the verb's subjects, then where they were, is a meeting; the
+    place must follow the names at once (not "بحث X وY الأوضاع في غزة", a topic). Where the place starts."""
+    after = [x for x in hits if h.end <= x.start < s1 and x.kind in ("entity", "short", "title", "demonym")]
+    people, end = 0, h.end
+    for x in after:
+        if x.start < end:
+            continue
+        if ctx.text[end:x.start].strip(" ،,") not in ("", "و", "ونظيره") and people < 2:
+            return None
+        if is_person(ctx, x):
+            people += x.kind in ("entity", "short")
+            end = x.end
+        elif x.kind == "entity" and ctx.gaz.entries[x.value].kind in ("Place", "Country") and people >= 2:
+            return x.start if PLACE_NEXT.fullmatch(ctx.text, end, x.start) else None
+        else:
+            end = x.end
+    return None
+
+
+PLACE_NEXT = re.compile(r"[\s،,]*(?:في|ب)\s*(?:ال)?")
+
+
 def is_person(ctx: Reading, h: Hit) -> bool:
     return h.kind in PERSON_HITS or (h.kind in ("entity", "short") and ctx.gaz.entries[h.value].kind == "Person")
 
@@ -190,9 +213,9 @@ def talks_verbs(ctx: Reading, hits: list[Hit], triggers: list[Hit], s1: int) -> 
         if stop is None:
             medium = next((x for x in hits if x.kind == "modifier" and h.end <= x.start < s1
                            and distance(ctx, h, x.start, ()) <= medium_window), None)
-            if medium is None:
+            stop = medium.start if medium is not None else met_in(ctx, h, hits, s1)
+            if stop is None:
                 continue
-            stop = medium.start
         if any(h.end <= t.start < stop for t in triggers):
             continue  # "بحث في اتصال هاتفي مع": the call is the trigger
         out.append(Hit(h.start, h.end, "trigger", "Talks", h.prefix, h.suffix))
