@@ -212,6 +212,13 @@ def test_two_leaders_discussing_in_a_city_met_there(text, expected):
     assert [(e.type, e.place.label if e.place else None) for e in events] == expected
 
 
+@pytest.mark.parametrize("visit", ["، عندما زار اليابان", " خلال زيارته إلى اليابان", "، حين زار طوكيو"])
+def test_a_meeting_told_with_the_visit_it_was_held_on_is_where_that_visit_went(visit):
+    text = f"وكان الرئيس الفلبيني فرديناند ماركوس قد التقى رئيس الوزراء الياباني فوميو كيشيدا في نوفمبر الماضي{visit}."
+    [e] = events_of(text, dt.date(2024, 2, 5))
+    assert (str(e.date), e.place.label) == ("2023-11", "Tokyo" if "طوكيو" in visit else "Japan")
+
+
 def test_a_virtual_meeting_is_a_video_call():
     text = "عقد الرئيس الأمريكي جو بايدن والرئيس الصيني شي جين بينغ اجتماعا افتراضيا يوم 3 مايو 2022."
     assert [e.type for e in events_of(text, dt.date(2022, 5, 4))] == ["VideoCall"]

@@ -337,6 +337,18 @@ def parse_duration(text: str) -> int | None:
     return minutes or None
 
 
+WHEN_VISITED = re.compile(r"[\s،,]*(?:و)?(?:عندما|حين|حينما|لدي|لدى|اثناء|أثناء|خلال)\s+(?:زار|زيارته|زيارتها|زيارة)(?!\w)\s*(?:(?:الي|الى|إلى)\s+)?")
+
+
+def visited_then(ctx: Reading, b: int, s1: int, places: list[PlaceRef]) -> Entity | None:
+    """"التقى X بـ Y آخر مرة في مايو، عندما زار الصين": a meeting told with the visit it was held on is where
+    that visit went (the place right after the visit word)."""
+    m = WHEN_VISITED.match(ctx.text, b, s1) or WHEN_VISITED.match(ctx.text, ctx.t.tokens[max(0, ctx.t.tok(b) - 1)], s1)
+    if m is None:
+        return None
+    return next((p.entity for p in places if m.end() <= p.start <= m.end() + 3), None)  # "للصين"
+
+
 def locate(ctx: Reading, frame: Frame, names: SentenceNames, cues: list[Hit], dates: list[DateMention],
            single: bool, sentence_idx: int) -> None:
     """Fill in the frame's date, place and organizer; a date after publication makes it planned."""
@@ -353,6 +365,8 @@ def locate(ctx: Reading, frame: Frame, names: SentenceNames, cues: list[Hit], da
     sideline = any(c.kind == "summit_context" and "هامش" in ctx.text[c.start:c.end] for c in cues
                    if a <= c.start < b)
     frame.place = pick_place(ctx, t, names.places, frame.inside, names.persons, a, sideline, frame.also)
+    if frame.place is None and t.value in ("Meeting", "Talks"):
+        frame.place = visited_then(ctx, b, frame.s1, names.places)
     summit = sentence_summit(ctx, frame.s0) if sideline else None
     if summit is not None:  # "شارك X في القمة ...، والتقى على هامشها Y": when and where the summit was
         frame.date = frame.date or summit.date
