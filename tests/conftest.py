@@ -64,14 +64,5 @@ def run_scorer(gold: Path, predicted: Path) -> dict:
     return json.loads(proc.stdout)
 
 
-# A Neo4j 5 server for the Neo4j tests (once per session, started as soon as the tests are collected).
-from .neo4j_server import bolt, neo4j, start_early, stop_early  # noqa: E402,F401
-
-
-def pytest_collection_finish(session):
-    if any("neo4j" in getattr(item, "fixturenames", ()) for item in session.items):
-        start_early()
-
-
-def pytest_sessionfinish(session):
-    stop_early()
+# A Neo4j 5 server for the Neo4j tests (started on first use, once per session).
+from .neo4j_server import bolt, neo4j  # noqa: E402,F401

@@ -15,7 +15,6 @@ import signal
 import socket
 import subprocess
 import tempfile
-import threading
 from pathlib import Path
 
 import pytest
@@ -159,43 +158,10 @@ def start_or_skip(**kw) -> Neo4jServer:
     return Neo4jServer(**kw).start()
 
 
-_early: dict = {}  # the session's server, started on a thread once the tests are collected
-
-
-def start_early() -> None:
-    """Start the session's server on a thread, so that its start-up (about 15 s of class loading) overlaps the
-    tests that run before the first Neo4j test; the ``neo4j`` fixture waits for it."""
-    if _early or built() is not None:
-        return  # not built: the fixture skips (or fails in CI) saying why, as without an early start
-    server = Neo4jServer()
-
-    def run() -> None:
-        try:
-            server.start()
-        except BaseException as exc:  # the fixture raises it in the first test that needs the server
-            _early["error"] = exc
-
-    _early.update(server=server, thread=threading.Thread(target=run, name="neo4j-start", daemon=True))
-    _early["thread"].start()
-
-
-def stop_early() -> None:
-    """Stop a server started early that no test took (a selection without Neo4j tests after all)."""
-    if _early:
-        _early["thread"].join()
-        _early["server"].stop()
-
-
 @pytest.fixture(scope="session")
 def neo4j():
-    """One Neo4j 5 for the whole session (started early when the session has Neo4j tests)."""
-    if _early:
-        _early["thread"].join()
-        if "error" in _early:
-            raise _early["error"]
-        server = _early["server"]
-    else:
-        server = start_or_skip()
+    """One Neo4j 5 for the whole session."""
+    server = start_or_skip()
     yield server
     server.stop()
 
