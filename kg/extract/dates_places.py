@@ -174,13 +174,11 @@ def relative_clauses(ctx: Reading, t: Hit, b: int) -> list[tuple[int, int]]:
     zones = []
     rel = word_list(ctx.m, "relative_pronouns")
     words = list(re.finditer(r"\S+", ctx.text[t.end:b]))
+    adjectives = 3 if "ال" in t.prefix or ctx.text.startswith("ال", t.start) else 1  # a definite event noun's
     for k, m in enumerate(words):
         if m.group(0).strip("،,") not in rel:
             continue
-        definite = "ال" in t.prefix or ctx.text.startswith("ال", t.start)
-        described = k == 0 or (k == 1 or (definite and k <= 3)) and all(
-            w.group(0).startswith("ال") for w in words[:k])  # a definite event noun's adjectives
-        if described:
+        if k <= adjectives and all(w.group(0).startswith("ال") for w in words[:k]):
             continue  # "الزيارة (التاريخية) التي قام بها ...", "القمة العربية الطارئة التي عقدت ...": the event itself
         if k + 1 < len(words) and f"{m.group(0)} {words[k + 1].group(0)}" in word_list(ctx.m, "gathering_clauses"):
             continue  # "قمة جنيف التي جمعت X وY": so does a clause of who it brought together
@@ -337,13 +335,14 @@ def parse_duration(text: str) -> int | None:
     return minutes or None
 
 
-WHEN_VISITED = re.compile(r"[\s،,]*(?:و)?(?:عندما|حين|حينما|لدي|لدى|اثناء|أثناء|خلال)\s+(?:زار|زيارته|زيارتها|زيارة)(?!\w)\s*(?:(?:الي|الى|إلى)\s+)?")
-
-
 def visited_then(ctx: Reading, b: int, s1: int, places: list[PlaceRef]) -> Entity | None:
     """"التقى X بـ Y آخر مرة في مايو، عندما زار الصين": a meeting told with the visit it was held on is where
     that visit went (the place right after the visit word)."""
-    m = WHEN_VISITED.match(ctx.text, b, s1) or WHEN_VISITED.match(ctx.text, ctx.t.tokens[max(0, ctx.t.tok(b) - 1)], s1)
+    when = cached(ctx.m, "_when_visited", lambda: re.compile(
+        r"[\s،,]*و?(?:" + alternation(word_list(ctx.m, "during_words") | word_list(ctx.m, "when_words"))
+        + r")\s+(?:زار|زيارته|زيارتها|زياره)(?!\w)\s*(?:الي\s+)?"))
+    # the scope ends before the connective ("، عندما زار") or after it ("خلال زيارته", a trigger of its own)
+    m = when.match(ctx.text, b, s1) or when.match(ctx.text, ctx.t.tokens[max(0, ctx.t.tok(b) - 1)], s1)
     if m is None:
         return None
     return next((p.entity for p in places if m.end() <= p.start <= m.end() + 3), None)  # "للصين"

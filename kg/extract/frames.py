@@ -161,7 +161,7 @@ def words_to(ctx: Reading, t: Hit, pos: int) -> int:
     return hi - lo if hi <= lo else 1 + distance(ctx, t, pos, ())
 
 
-DURING_IT = re.compile(r"\s+(?:خلال|اثناء|أثناء)(?:ها|ه|هما)(?!\w)")
+DURING_IT = re.compile(r"\s+(?:خلال|اثناء)(?:ها|ه|هما)(?!\w)")  # normalized text
 
 
 def planned(ctx: Reading, frame: Frame, dates: list[DateMention], prev: Mention | None) -> bool:

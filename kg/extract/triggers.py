@@ -116,12 +116,12 @@ PERSON_HITS = ("title", "counterpart", "guest", "honorific", "dual", "honorific_
 def met_in(ctx: Reading, h: Hit, hits: list[Hit], s1: int) -> int | None:
     """"بحث X وY في بكين ...": two leaders as the verb's subjects, then where they were, is a meeting; the
     place must follow the names at once (not "بحث X وY الأوضاع في غزة", a topic). Where the place starts."""
-    after = [x for x in hits if h.end <= x.start < s1 and x.kind in ("entity", "short", "title", "demonym")]
+    after = [x for x in hits if h.end <= x.start < s1 and (x.kind in ("entity", "short", "demonym") or is_person(ctx, x))]
     people, end = 0, h.end
     for x in after:
         if x.start < end:
             continue
-        if ctx.text[end:x.start].strip(" ،,") not in ("", "و", "ونظيره") and people < 2:
+        if ctx.text[end:x.start].strip(" ،,") not in ("", "و") and people < 2:
             return None
         if is_person(ctx, x):
             people += x.kind in ("entity", "short")
