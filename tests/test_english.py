@@ -470,3 +470,21 @@ def test_two_leaders_joined_by_a_hyphen_are_the_pair_of_the_event():
     assert (m.type, keys(m)) == ("Meeting", ["Luiz Inácio Lula da Silva", "Narendra Modi"])
     [m] = mentions("The first Trump-Putin summit was held in Helsinki on July 16, 2018.")
     assert (m.type, str(m.date), len(m.participants)) == ("Meeting", "2018-07-16", 2)
+
+
+def test_a_verb_in_the_past_is_held_whatever_to_comes_before_it():
+    """"agreed to resume flights as they met": the "to" is the other verb's; "to be received" is no past."""
+    [m] = mentions("Narendra Modi and Luiz Inacio Lula da Silva agreed to resume flights as they met in Brasilia "
+                   "on Tuesday.")
+    assert (m.status, str(m.date)) == ("occurred", "2024-03-12")
+    [m] = mentions("Narendra Modi is scheduled to be received by Lula in Brasilia on Tuesday.")
+    assert (m.status, str(m.date)) == ("planned", "2024-03-19")
+
+
+def test_the_two_leaders_are_the_pair_their_own_sentence_named_first():
+    """The first sentence of a report, its names far from the verb: no pair before it, the one it joined
+    with "and" is meant."""
+    [m] = mentions("Narendra Modi and Luiz Inacio Lula da Silva agreed Tuesday to resume direct flights and to "
+                   "expand the trade in ethanol and sugar between their countries, as the two leaders met for "
+                   "three hours in Brasilia.")
+    assert (keys(m), str(m.date)) == (["Luiz Inácio Lula da Silva", "Narendra Modi"], "2024-03-12")

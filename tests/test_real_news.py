@@ -1206,3 +1206,31 @@ def test_a_past_visit_of_a_month_is_hosted_by_that_months_office_holder():
             "يذكر أن ماكرون زار العراق في آب 2021.")
     past = [e for e in events_of(text, dt.date(2025, 10, 11)) if str(e.date) == "2021-08"]
     assert [sorted(labels(e)) for e in past] == [["Emmanuel Macron"]]
+
+
+def test_a_title_said_of_a_name_later_alone_is_that_person():
+    """"الشيخ X رئيس الدولة" and then "صاحب السمو رئيس الدولة": the president the article gave that title,
+    not any of its presidents."""
+    text = ("استقبل الشيخ محمد بن زايد آل نهيان رئيس الدولة، في أبوظبي اليوم، الرئيس رجب طيب أردوغان رئيس "
+            "الجمهورية التركية. وكان صاحب السمو رئيس الدولة قد بحث هاتفياً مع الرئيس التركي الأسبوع الماضي "
+            "ترتيبات الزيارة.")
+    calls = [e for e in events_of(text, dt.date(2025, 3, 12)) if e.type == "PhoneCall"]
+    assert [(sorted(labels(e)), str(e.date)) for e in calls] == [
+        (["Mohamed bin Zayed Al Nahyan", "Recep Tayyip Erdoğan"], "2025-03")]
+
+
+def test_talks_held_in_a_phone_call_are_the_call_beside_a_visit():
+    """"بحث X مع Y في اتصال هاتفي": a phone call, also in an article that reports a visit."""
+    text = ("استقبل ولي العهد السعودي الأمير محمد بن سلمان اليوم في الرياض الرئيس الفرنسي. وكان ولي العهد قد "
+            "بحث مع الرئيس الفرنسي في اتصال هاتفي في 19 فبراير التحضيرات للمؤتمر.")
+    found = {(e.type, str(e.date)) for e in events_of(text, dt.date(2025, 3, 2))}
+    assert found == {("Visit", "2025-03-02"), ("PhoneCall", "2025-02-19")}
+
+
+def test_also_received_a_call_is_of_the_day_told_before():
+    """"كما تلقى ... اتصالا" with no day of its own: the next call of the same report, that day."""
+    text = ("تلقى ولي العهد السعودي الأمير محمد بن سلمان، اليوم، اتصالاً هاتفياً من الرئيس إيمانويل ماكرون. "
+            "كما تلقى سمو ولي العهد اتصالاً هاتفياً من رئيس وزراء باكستان محمد شهباز شريف، قدّم خلاله التهنئة "
+            "بحلول الشهر الفضيل.")
+    found = {(e.type, str(e.date), frozenset(labels(e))) for e in events_of(text, dt.date(2025, 3, 2))}
+    assert ("PhoneCall", "2025-03-02", frozenset({"Mohammed bin Salman", "Shehbaz Sharif"})) in found

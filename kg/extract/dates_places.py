@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ..models import OCCURRED, DateValue, Entity, Mention
@@ -80,6 +81,23 @@ def pick_date(ctx: Reading, t, a, b, zones, dates, future, single, sentence_idx,
     if continues(ctx, s0) and ctx.state.last_date is not None and sentence_idx - ctx.state.last_date_sentence <= 3:
         return ctx.state.last_date
     return None
+
+
+def also_dated(ctx: Reading, s0: int, first: int) -> None:
+    """"كما تلقى ... اتصالا هاتفيا من Z": a held event of the sentence with no day of its own, after "also",
+    is one more of what the report told, on the day of the last held event of that kind before the sentence
+    ("also" adds a call to the calls, not to a date said in passing). ``first``: the sentence's first mention."""
+    opener = ctx.text[s0:s0 + 12].split()[:1]
+    if not opener or opener[0] not in word_list(ctx.m, "also_openers"):
+        return
+    for k in range(first, len(ctx.mentions)):
+        m = ctx.mentions[k]
+        if m.date is not None or m.status != OCCURRED:
+            continue
+        last = next((x for x in reversed(ctx.mentions[:first]) if x.date is not None and x.status == OCCURRED
+                     and x.family == m.family), None)
+        if last is not None:
+            ctx.mentions[k] = replace(m, date=last.date)
 
 
 def continues(ctx: Reading, s0: int) -> bool:

@@ -49,6 +49,7 @@ ORDINAL_DAY = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)$")
 NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 MEDIUM_REACH = 10  # words from a call or meeting word to "by telephone" told after the names
 OTHER_VERBS = {"made", "took", "signed", "held", "won", "began", "began", "built", "sent", "said", "came", "became"}
+AUX_BEFORE_PAST = {"to", "be", "been", "being", "have", "has", "will"}  # "to be received", "will have met": not a past
 CLAUSE_WORDS = {"since", "when", "which", "who", "whom", "after", "before", "where", "while", "said", "says"}
 
 
@@ -153,6 +154,7 @@ class EnglishMatcher:
         self.abbreviations = set(lex["abbreviations"])
         self.honorific_words = {w for f in lex["honorifics"] for w in _words(f)} - {"his", "her"}
         self.clutter = [" ".join(_words(c)) for c in lex["clutter_lines"]]
+        self.past_verbs = set(lex["past_verbs"])
 
     def hits(self, toks: list[Tok]) -> list[Hit]:
         """Leftmost-longest phrases; a name must be capitalized in the text."""
@@ -212,6 +214,7 @@ class EnglishExtractor:
         self.m = matcher
         self.gaz = matcher.gaz
         self.text = article.text
+        self.sentence_refs: tuple[list[Tok], list[Ref]] = ([], [])
         self.folded = fold(self.text)
         self.pub = article.published
         self.introduced: list[tuple[str | None, Entity]] = []  # (role, person) in order of appearance
@@ -497,7 +500,7 @@ class EnglishExtractor:
                 e = self.gaz.entity(h.value)
                 refs.append(Ref(h.i, h.j, e, None, self.is_leader(e)))
                 self.introduced.append((None, e))
-            elif h.kind == "pair" and self.last_pair:
+            elif h.kind == "pair" and (self.last_pair or self.own_pair(h.i, toks, refs)):
                 refs.append(Ref(h.i, h.j, None, pair=True))
             elif h.kind == "pronoun" and self.last_subject is not None and h.i == 0:
                 refs.append(Ref(h.i, h.j, self.last_subject))
@@ -654,6 +657,7 @@ class EnglishExtractor:
             return
         dates = self.dates(toks, a, b)
         refs = self.persons(toks, hits, None)
+        self.sentence_refs = (toks, refs)
         mods = [h for h in hits if h.kind == "modifier"]
         cues = [h for h in hits if h.kind in ("future", "negator", "hypothetical", "habitual", "blocker", "past")
                 and not (h.kind == "hypothetical" and toks[h.i].word == "may" and toks[h.i].cap and h.i > 0)]  # the month
@@ -723,11 +727,21 @@ class EnglishExtractor:
         d = anchor.start() - dt.timedelta(days=COUNT_WORDS[words[k - 2]] * UNIT_DAYS[words[k - 1]])
         return DateValue.of(d.year, d.month, d.day)
 
+    def own_pair(self, i: int, toks=None, refs=None) -> tuple[Entity, Entity] | None:
+        """"X and Y agreed on Wednesday ..., as the two leaders met": the pair the sentence joined before
+        its "two leaders" or "they" (at token ``i``), before the pair of an earlier sentence."""
+        if toks is None:
+            toks, refs = self.sentence_refs
+        named = [x for x in refs if x.j <= i and x.entity is not None and x.leader and not x.pair]
+        if len(named) >= 2 and named[-1].entity != named[-2].entity and self._joined(toks, named[-2], named[-1]):
+            return named[-2].entity, named[-1].entity
+        return None
+
     def resolve(self, refs: list[Ref]) -> list[Entity]:
         out: list[Entity] = []
         for r in refs:
             if r.pair:
-                out.extend(self.last_pair)
+                out.extend(self.own_pair(r.i) or self.last_pair)
             elif r.entity is not None and r.leader and r.entity not in out:
                 out.append(r.entity)
         seen, uniq = set(), []
@@ -766,6 +780,8 @@ class EnglishExtractor:
         if future and not reported and all(words[c.i] == "to" for c in before if c.kind == "future") and \
                 not any(w in ("will", "expected", "plans", "planned", "scheduled", "set", "due", "agreed") for w in words[max(prev, t.i - 6):t.i]):
             future = False  # "to" alone: "welcomed him to the meeting"
+        if future and not reported and self.told_past(words, prev, t):
+            future = False  # "agreed Wednesday to restore talks as the two leaders met": "to" is another verb's
         linked = words[max(prev, t.i - 4):t.i] if self.prev_event is not None else []
         if self.prev_event is not None and self.prev_event[0] and ("during" in linked or (etype == "Summit" and "for" in linked)):
             future = True  # "X will meet Y during his visit", "will travel there for the summit": planned too
@@ -928,6 +944,14 @@ class EnglishExtractor:
                             date=date, place=sp, status=PLANNED if future else OCCURRED,
                             published=self.pub, place_country=self.country_of(sp)))
                     break
+
+    def told_past(self, words: list[str], prev: int, t: Hit) -> bool:
+        """The trigger is, or follows within its clause, a verb in the past tense ("met", "held talks",
+        "spoke by phone"), not after "to", "be" or "have": what a future cue before it says is about another verb."""
+        for k in range(max(prev, t.i - 3), t.i + 1):
+            if words[k] in self.m.past_verbs and (k == 0 or words[k - 1] not in AUX_BEFORE_PAST):
+                return True
+        return False
 
     def leaders_of(self, toks, hits, start: int, stop: int, date) -> list[Entity]:
         """"the summit between leaders of Turkey, Russia and Iran": the heads of state of those countries."""

@@ -25,12 +25,12 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import replace
 
-from ..models import OCCURRED, Article, DateValue, Mention
+from ..models import FAMILY, OCCURRED, Article, DateValue, Mention
 from .dates import DateMention, find_dates
-from .dates_places import continues, find_dateline, locate, pick_place
+from .dates_places import IN_NEXT_EVENT, also_dated, continues, find_dateline, locate, pick_place
 from .english import extract_english, is_english
 from .entities import NAME_LAYER, Hit, Matcher, matcher_for
-from .frames import frame_for
+from .frames import event_type, frame_for
 from .lexwords import recalled, word_list
 from .normalize import normalize
 from .names import sentence_names
@@ -125,11 +125,13 @@ def read_sentence(ctx: Reading, idx: int, s0: int, s1: int, hits: list[Hit], dat
     dated_in_sentence: DateValue | None = None
     first = len(ctx.mentions)
     told: list[int] = []  # where each scope's mentions begin in ctx.mentions (they end where the next begin)
-    for scope in scopes:
+    for k, scope in enumerate(scopes):
         frame = frame_for(ctx, scope, s0, s1, names, cues, dates, prev)
         told.append(len(ctx.mentions))
         if frame is None:
             continue
+        if frame.etype == "Talks" and k + 1 < len(scopes):
+            frame.etype = talks_by(ctx, scope, scopes[k + 1], cues)
         locate(ctx, frame, names, cues, dates, single=len(scopes) == 1, sentence_idx=idx)
         people = participants(ctx, frame, names, prev, idx)
         for mention in resolve_frame(ctx, frame, people, names):
@@ -143,6 +145,7 @@ def read_sentence(ctx: Reading, idx: int, s0: int, s1: int, hits: list[Hit], dat
                 dated_in_sentence = mention.date
             remember(ctx, mention)
     during_dated(ctx, scopes, told + [len(ctx.mentions)])
+    also_dated(ctx, s0, first)
     ctx.mentions.extend(sideline_summits(ctx, found.sideline, ctx.mentions[first:], s0, s1))
     ctx.mentions.extend(attended_summits(ctx, found.attended, ctx.mentions[first:], s0, s1))
     for t in found.context:  # "استقبل X قبل انطلاق القمة المنعقدة في شرم الشيخ"
@@ -155,6 +158,16 @@ def read_sentence(ctx: Reading, idx: int, s0: int, s1: int, hits: list[Hit], dat
             ctx.lead_sentence = idx
         ctx.last_sentence = idx
     remember_date(ctx, idx, dated_in_sentence, dates)
+
+
+def talks_by(ctx: Reading, scope, following, cues: list[Hit]) -> str:
+    """"بحث X مع Y في اتصال هاتفي": talks whose scope ends in "في" or "خلال" right where a call's word
+    stands were that call (by phone, by video)."""
+    t = following.trigger
+    if not IN_NEXT_EVENT.search(ctx.text, scope.start, scope.end) or ctx.t.tokens_between(scope.end, t.start) > 0:
+        return "Talks"
+    etype = event_type(ctx, t, cues, following.start, following.end)
+    return etype if FAMILY.get(etype) == "call" else "Talks"
 
 
 def during_dated(ctx: Reading, scopes, told: list[int]) -> None:

@@ -499,7 +499,9 @@ def head_word(ctx: Reading, title: Hit) -> str:
 def remember_title(ctx: Reading, key: str, title: Hit) -> None:
     """The title's head word, and the office with it ("head_of_state:رئيس", not a prime minister's "رئيس")."""
     word = head_word(ctx, title)
-    ctx.state.title_words.setdefault(key, set()).update((word, f"{title.value}:{word}"))
+    # and the whole title, so that "رئيس الدولة" alone later is the one it was said of, not any president
+    whole = ctx.text[title.start:title.end].removeprefix("ال")
+    ctx.state.title_words.setdefault(key, set()).update((word, f"{title.value}:{word}", whole))
 
 
 def unique_holder_in_article(ctx: Reading, role: str, on, title_word: str = "") -> str | None:
