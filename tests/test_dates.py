@@ -152,3 +152,15 @@ def test_ordinal_days_days_and_parts_of_a_month_told_from_publication_and_days_a
 def test_numeric_dates_either_way_and_a_weekday_told_with_its_date(text, expected):
     assert resolve(text) == expected
 
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("في أيار من العام الماضي", ["2025-05"]),
+    ("في شهر مارس من العام الماضي", ["2025-03"]),
+    ("مطلع تشرين الثاني العام الماضي", ["2025-11"]),
+    ("في 9 أكتوبر من العام الجاري", ["2026-10-09"]),
+    ("في يناير من العام المقبل", ["2027-01"]),
+])
+def test_a_month_of_a_year_told_from_publication_is_of_that_year(text, expected):
+    """Not the last such month before publication: "May of last year", said in February, is two Mays back."""
+    assert resolve(text) == expected

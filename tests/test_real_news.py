@@ -1234,3 +1234,23 @@ def test_also_received_a_call_is_of_the_day_told_before():
             "بحلول الشهر الفضيل.")
     found = {(e.type, str(e.date), frozenset(labels(e))) for e in events_of(text, dt.date(2025, 3, 2))}
     assert ("PhoneCall", "2025-03-02", frozenset({"Mohammed bin Salman", "Shehbaz Sharif"})) in found
+
+
+def test_an_undated_report_opening_with_its_full_date_is_of_that_day():
+    """"دمشق، 6 أيار/مايو 2024 (وكالات)" on a page with no date: relative days count from the dateline's."""
+    text = ("دمشق، 6 أيار/مايو 2024 (وكالات) - استقبل الرئيس السوري بشار الأسد اليوم في دمشق وزير الخارجية "
+            "الإيراني. وكان الأسد قد تلقى أمس اتصالا هاتفيا من الرئيس الإماراتي الشيخ محمد بن زايد. "
+            "وكان الرئيس الإماراتي قد زار دمشق في آذار من العام الماضي.")
+    found = {(e.type, str(e.date)) for e in events_of(text, None) if len(e.participants) == 2}
+    assert {("PhoneCall", "2024-05-05"), ("Visit", "2023-03")} <= found
+    # a date further in, after words of the report, is no dateline
+    found = {(e.type, str(e.date)) for e in events_of(
+        "تلقى الرئيس السوري بشار الأسد يوم 6 أيار/مايو 2024 اتصالا هاتفيا من الرئيس الإماراتي محمد بن زايد. "
+        "وكان الأسد قد زار الإمارات أمس.", None)}
+    assert found == {("PhoneCall", "2024-05-06"), ("Visit", "None")}
+
+
+def test_spelling_variants_of_leaders_names():
+    """"أردغان", "مكرون": the forms some outlets write."""
+    [e] = events_of("التقى الرئيس التركي رجب طيب أردغان في باريس اليوم الرئيس إيمانويل مكرون.", dt.date(2024, 5, 6))
+    assert labels(e) == {"Recep Tayyip Erdoğan", "Emmanuel Macron"}

@@ -37,7 +37,7 @@ class DateMention:
 
     start: int
     end: int
-    kind: str  # abs, day_month, day_of_month, month, weekday, rel_day, rel_week, rel_month, rel_year, same_day
+    kind: str  # abs, day_month, day_of_month, month, weekday, rel_day, rel_week, rel_month, rel_year, month_rel_year, same_day
     # (same_day with offset 1: "the next day")
     value: DateValue | None = None
     year: int | None = None
@@ -146,6 +146,11 @@ def _resolve_rel_year(m: DateMention, pub: dt.date, future: bool) -> DateValue:
     return DateValue.of(pub.year + m.offset)
 
 
+def _resolve_month_rel_year(m: DateMention, pub: dt.date, future: bool) -> DateValue:
+    """"أبريل من العام الماضي": that month (and day, if told) of the year before publication."""
+    return DateValue.of(pub.year + m.offset, m.month, m.day)
+
+
 _RESOLVERS = {
     "day_month": _resolve_day_month,
     "month": _resolve_month,
@@ -155,6 +160,7 @@ _RESOLVERS = {
     "rel_month": _resolve_rel_month,
     "rel_week": _resolve_rel_week,
     "rel_year": _resolve_rel_year,
+    "month_rel_year": _resolve_month_rel_year,
 }
 
 
@@ -205,6 +211,9 @@ class DateGrammar:
             ("full", re.compile(rf"(?<!\d)(?P<d>\d{{1,2}})\s*(?:من\s+)?(?:شهر\s+)?{b}{pair}{e}\s*,?،?\s*(?:من\s+)?(?:{yword})?(?P<y>\d{{4}})(?!\d)")),
             ("mdy", re.compile(rf"{b}{pair}{e}\s+(?P<d>\d{{1,2}})\s*[,،]\s*(?P<y>\d{{4}})(?!\d)")),
             ("month_year", re.compile(rf"(?:(?P<q>{qual})\s+)?{b}{pair}{e}\s*[,،]?\s*(?:من\s+)?(?:{yword})?(?P<y>\d{{4}})(?!\d)")),
+            # "في أبريل من العام الماضي", "5 مارس من العام الجاري": the month of a year told relative to publication
+            ("month_rel_year", re.compile(rf"(?:(?P<q>{qual})\s+)?(?:(?<!\d)(?P<d>\d{{1,2}})\s*(?:من\s+)?(?:شهر\s+)?)?{b}{pair}{e}"
+                                          rf"\s*[,،]?\s*(?:من\s+)?(?:ال)?(?P<r>{rel(self.rel_years)}){e}")),
             ("day_month", re.compile(rf"(?<!\d)(?P<d>\d{{1,2}})\s*(?:من\s+)?(?:شهر\s+)?{b}{pair}{e}")),
             ("day_this_month", re.compile(rf"(?<!\d)(?P<d>\d{{1,2}})\s+(?:من\s+)?(?P<r>{rel(self.this_month)}){e}")),
             # "في العاشر من الشهر الجاري": an ordinal day of a month told relative to publication
@@ -327,6 +336,11 @@ class DateGrammar:
                     return DateMention(s, e, "abs", value=DateValue.of(int(g["y"]), month, int(g["d"])))
                 dt.date(2024, month, int(g["d"]))
                 return DateMention(s, e, "day_month", month=month, day=int(g["d"]))
+            if kind == "month_rel_year":
+                day = int(g["d"]) if g.get("d") else None
+                if day is not None:
+                    dt.date(2024, month, day)
+                return DateMention(s, e, kind, month=month, day=day, offset=self.rel_years[_squash(g["r"])])
             if kind == "day_month":
                 dt.date(2024, month, int(g["d"]))  # 29 February is possible
                 return DateMention(s, e, "day_month", month=month, day=int(g["d"]))
@@ -420,7 +434,7 @@ def _gates(data: dict, relative: dict[str, dict]) -> tuple[dict[str, str], "ahoc
         **{kind: list(table) for kind, table in relative.items()},
     }
     needs = {"same_day": "same_day", "next_day": "next_day", "hijri": "hijri", "iso": "digit", "dmy_num": "digit", "ymd_num": "digit", "year": "digit",
-             "day_range": "month", "full": "month", "mdy": "month", "month_year": "month", "day_month": "month",
+             "day_range": "month", "full": "month", "mdy": "month", "month_year": "month", "month_rel_year": "month", "day_month": "month",
              "month": "month", "weekday": "weekday", "rel_year": "rel_year", "rel_month": "rel_month",
              "rel_week": "rel_week", "rel_day": "rel_day", "ordinal": "month", "day_this_month": "rel_month", "ordinal_this_month": "rel_month",
              "days_ago": "days_ago"}

@@ -27,7 +27,7 @@ from dataclasses import replace
 
 from ..models import FAMILY, OCCURRED, Article, DateValue, Mention
 from .dates import DateMention, find_dates
-from .dates_places import IN_NEXT_EVENT, also_dated, continues, find_dateline, locate, pick_place
+from .dates_places import IN_NEXT_EVENT, also_dated, continues, dateline_day, find_dateline, locate, pick_place
 from .english import extract_english, is_english
 from .entities import NAME_LAYER, Hit, Matcher, matcher_for
 from .frames import event_type, frame_for
@@ -50,12 +50,16 @@ def read_article(ctx: Reading) -> list[Mention]:
     ctx.state.countries = {ctx.gaz.country_key(h.value) for h in hits if h.kind in ("entity", "demonym")
                            and ctx.gaz.entries[h.value].kind in ("Country", "Place") and ctx.t.in_kept(h.start)}
     ctx.dateline = find_dateline(ctx, hits)
+    dates = find_dates(ctx.text)
+    if ctx.article.published is None:  # "باريس 6 مايو 2024 (شينخوا)": the report's own day, where a page gave none
+        day = dateline_day(ctx, dates)
+        if day is not None:
+            ctx.article = replace(ctx.article, published=day)
     kinds = {h.value for h in hits if h.kind == "trigger"}
     ctx.phone_only = "PhoneCall" in kinds and not kinds & {"Meeting", "Visit", "Summit", "VideoCall"}
     # an undated article's office holders are looked up on the day its named people held office together
     ctx.era = None if ctx.article.published else ctx.gaz.era(
         k for k in ctx.state.seen if ctx.gaz.entries[k].kind == "Person")
-    dates = find_dates(ctx.text)
     hit_starts, date_starts = [h.start for h in hits], [d.start for d in dates]
     for idx, (s0, s1) in enumerate(ctx.t.sentences()):
         hi, di = bisect_left(hit_starts, s0), bisect_left(date_starts, s0)

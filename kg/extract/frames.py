@@ -194,7 +194,7 @@ def planned(ctx: Reading, frame: Frame, dates: list[DateMention], prev: Mention 
     # "يزور X غدا", "الثلاثاء المقبل": a day ahead of the text's own day is planned, dated or not
     if any(a <= d.start < b and not any(z0 <= d.start < z1 for z0, z1 in frame.date_zones)
            and abs(ctx.t.tokens_between(t.end, d.start) if d.start >= t.end else ctx.t.tokens_between(d.end, t.start)) <= DATE_REACH
-           and ((d.kind in ("rel_day", "rel_week", "rel_month", "rel_year", "weekday") and d.offset > 0) or d.direction == "next")
+           and ((d.kind in ("rel_day", "rel_week", "rel_month", "rel_year", "month_rel_year", "weekday") and d.offset > 0) or d.direction == "next")
            for d in dates):
         future = True
     return future
