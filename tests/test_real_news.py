@@ -1254,3 +1254,18 @@ def test_spelling_variants_of_leaders_names():
     """"أردغان", "مكرون": the forms some outlets write."""
     [e] = events_of("التقى الرئيس التركي رجب طيب أردغان في باريس اليوم الرئيس إيمانويل مكرون.", dt.date(2024, 5, 6))
     assert labels(e) == {"Recep Tayyip Erdoğan", "Emmanuel Macron"}
+
+
+def test_a_leader_absent_from_the_summit_is_none_of_its_participants():
+    """"وغاب عن القمة X", "وغاب X عن القمة": the absent are not at the summit, also when the summit word
+    stands inside the clause that says so."""
+    for absent in ("وغاب عن القمة رئيس دولة الإمارات الشيخ محمد بن زايد آل نهيان، وترأس وفد بلاده نائبه.",
+                   "وغاب رئيس دولة الإمارات الشيخ محمد بن زايد آل نهيان عن القمة."):
+        assert all("Mohamed bin Zayed Al Nahyan" not in labels(e) for e in events_of(absent, dt.date(2023, 5, 20)))
+
+
+def test_a_dateline_closed_by_a_slash_places_the_report():
+    """"روما/ الأناضول", "أبوظبي/ وام/": the city the report was filed in."""
+    [e] = events_of("روما/ الأناضول\nالتقى الرئيس التركي رجب طيب أردوغان، الأحد، نظيره الأمريكي جو بايدن.",
+                    dt.date(2021, 10, 31))
+    assert (e.type, e.place.label) == ("Meeting", "Rome")

@@ -30,7 +30,7 @@ PLACE_PREPOSITIONS = {normalize(w) for w in ("في", "إلى", "بمدينة", "
                                               # "القمة التي تستضيفها أستانا": the host city of a summit
                                               "تستضيفها", "يستضيفها", "تستضيف", "يستضيف", "تحتضنها", "تحتضن", "يحتضن",
                                               "استضافت", "استضاف", "احتضنت", "احتضن")}
-DATELINE_TAIL = re.compile(r"\s*(?:[-–—:(]|في\s+\d)")
+DATELINE_TAIL = re.compile(r"\s*(?:[-–—:(/]|[،,]\s*\d|في\s+\d)")
 DATE_REACH = 12  # words after the trigger within which its date is told
 
 

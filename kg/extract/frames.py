@@ -228,6 +228,9 @@ def excluded_zones(ctx: Reading, t: Hit, a: int, b: int, cues: list[Hit], dates:
             if not (span[0] <= t.start < span[1]):
                 zones.append(span)
                 date_zones.append(span)
+            elif c.kind == "non_participant" and c.end <= t.start:
+                # "وغاب عن القمة X": the event word inside the clause of the absent; they are not at it
+                zones.extend([(c.start, t.start), (t.end, end)])
         elif c.kind == "temporal" and not (c.end <= t.start and ctx.t.tokens_between(c.end, t.start) == 0):
             if any(c.end <= d.start <= c.end + 1 or d.start <= c.start < d.end for d in dates):
                 continue  # "استقبل X بعد ظهر اليوم Y", "قبل يومين": a time, not a clause about something else
