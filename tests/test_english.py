@@ -488,3 +488,32 @@ def test_the_two_leaders_are_the_pair_their_own_sentence_named_first():
                    "expand the trade in ethanol and sugar between their countries, as the two leaders met for "
                    "three hours in Brasilia.")
     assert (keys(m), str(m.date)) == (["Luiz Inácio Lula da Silva", "Narendra Modi"], "2024-03-12")
+
+
+def test_what_a_visits_where_clause_tells_dates_the_visit():
+    """"a visit to Israel, where he met X on Wednesday": the day in the "where" clause is the visit's."""
+    [m] = mentions("Japanese Prime Minister Fumio Kishida has ended a short visit to Egypt, where he met President "
+                   "Abdel Fattah el-Sisi in Cairo on Tuesday and discussed the war in Gaza.")
+    assert (m.type, str(m.date), m.place.label) == ("Visit", "2024-03-12", "Cairo")
+
+
+def test_the_two_leaders_after_an_event_are_its_two_not_an_earlier_pair():
+    text = ("Modi met Lula in Brasilia on Tuesday. On Wednesday, Modi spoke by phone with the Egyptian president, "
+            "and the two leaders agreed to expand trade.")
+    calls = [m for m in mentions(text) if m.type == "PhoneCall"]
+    assert [keys(m) for m in calls] == [["Abdel Fattah el-Sisi", "Narendra Modi"]]
+
+
+def test_both_men_before_any_event_are_the_last_two_named_and_each_spoke():
+    """"X and Y declined ... Both men did speak to Z": two calls, one each; "the crown prince of Abu Dhabi" is a
+    title of a place kg holds no office of, not the Saudi crown prince named before."""
+    text = ("Mohammed bin Salman, the Saudi crown prince, and Sheikh Mohamed bin Zayed, the crown prince of Abu "
+            "Dhabi, both turned down requests for a conversation. Both men did, however, speak to Vladimir Putin "
+            "by telephone last week.")
+    assert sorted(keys(m) for m in mentions(text)) == [["Mohamed bin Zayed Al Nahyan", "Vladimir Putin"],
+                                                       ["Mohammed bin Salman", "Vladimir Putin"]]
+
+
+def test_has_yet_to_meet_and_declined_to_take_a_call_are_no_events():
+    assert mentions("The president has yet to meet Saudi Crown Prince Mohammed bin Salman.") == []
+    assert mentions("Saudi Crown Prince Mohammed bin Salman declined to take a phone call from Joe Biden.") == []

@@ -206,6 +206,7 @@ class Ref:
     role: str | None = None
     leader: bool = True
     pair: bool = False  # "the two leaders"
+    named: tuple = ()  # for a pair: the last two leaders named when it was read (if no event told them)
 
 
 class EnglishExtractor:
@@ -449,6 +450,12 @@ class EnglishExtractor:
                     country = hits[k + 1].value
                     k += 1
                     j = hits[k].j
+                # "the crown prince of Abu Dhabi", "the governor of Tokyo": the office of a place, not a country's
+                elif country is None and j + 1 < len(toks) and toks[j].word == "of" and k + 1 < n \
+                        and hits[k + 1].i == j + 1 and hits[k + 1].kind == "entity" \
+                        and self.gaz.entries[hits[k + 1].value].kind == "Place":
+                    k += 2
+                    continue
                 # "King Abdullah of Jordan", "Emir Tamim of Qatar": the holder whose name has that word
                 elif country is None and j + 2 < len(toks) and toks[j].cap and toks[j + 1].word == "of" and k + 1 < n \
                         and hits[k + 1].i == j + 2 and hits[k + 1].kind == "entity" \
@@ -500,8 +507,8 @@ class EnglishExtractor:
                 e = self.gaz.entity(h.value)
                 refs.append(Ref(h.i, h.j, e, None, self.is_leader(e)))
                 self.introduced.append((None, e))
-            elif h.kind == "pair" and (self.last_pair or self.own_pair(h.i, toks, refs)):
-                refs.append(Ref(h.i, h.j, None, pair=True))
+            elif h.kind == "pair" and (self.last_pair or self.own_pair(h.i, toks, refs) or self.named_pair()):
+                refs.append(Ref(h.i, h.j, None, pair=True, named=self.named_pair()))
             elif h.kind == "pronoun" and self.last_subject is not None and h.i == 0:
                 refs.append(Ref(h.i, h.j, self.last_subject))
             k += 1
@@ -735,13 +742,25 @@ class EnglishExtractor:
         named = [x for x in refs if x.j <= i and x.entity is not None and x.leader and not x.pair]
         if len(named) >= 2 and named[-1].entity != named[-2].entity and self._joined(toks, named[-2], named[-1]):
             return named[-2].entity, named[-1].entity
+        if len({x.entity.key for x in named}) == 2:  # "X spoke with Y, and the two leaders agreed ...": those two
+            return named[0].entity, next(x.entity for x in named if x.entity != named[0].entity)
         return None
+
+    def named_pair(self) -> tuple[Entity, ...]:
+        """"X and Y turned down requests. Both men did speak to Z": before any event, the last two leaders named."""
+        out: list[Entity] = []
+        for _, e in reversed(self.introduced):
+            if e not in out and self.is_leader(e):
+                out.append(e)
+                if len(out) == 2:
+                    return out[1], out[0]
+        return ()
 
     def resolve(self, refs: list[Ref]) -> list[Entity]:
         out: list[Entity] = []
         for r in refs:
             if r.pair:
-                out.extend(self.own_pair(r.i) or self.last_pair)
+                out.extend(self.own_pair(r.i) or self.last_pair or r.named)
             elif r.entity is not None and r.leader and r.entity not in out:
                 out.append(r.entity)
         seen, uniq = set(), []
@@ -787,7 +806,9 @@ class EnglishExtractor:
             future = True  # "X will meet Y during his visit", "will travel there for the summit": planned too
         # date: the nearest after the trigger within the clause, else before it
         date = None
-        stop = next((k for k in range(t.j, len(words)) if words[k] in CLAUSE_WORDS), len(words))
+        # "a visit to Israel, where he met X on Wednesday": what the visit's "where" tells is the visit's
+        clause_words = CLAUSE_WORDS - {"where"} if etype == "Visit" else CLAUSE_WORDS
+        stop = next((k for k in range(t.j, len(words)) if words[k] in clause_words), len(words))
         after = [d for d in dates if t.i <= d[0] < min(stop, t.j + DATE_REACH) and not self.other_verb(words, d[0], t.j)]
         told = [d for d in dates if not (d[0] > 0 and words[d[0] - 1] == "since")]  # "since 2019": a reference point
         earlier = [d for d in told if prev <= d[0] < t.i]
@@ -901,6 +922,9 @@ class EnglishExtractor:
             elif len(subjects) == 1 and not objects and self.last_pair and subjects[0] in self.last_pair and not future \
                     and t.i > 0 and words[t.i - 1] in ("the", "their", "this", "that", "bilateral", "closed", "door"):
                 mentions.append(list(self.last_pair))
+            elif len(subjects) == 2 and objects and any(r.pair and words[r.i] == "both" for r in subj_refs):
+                for sub in subjects:  # "both men spoke to Z": each of them did
+                    mentions.extend([sub, o] for o in objects if o not in subjects)
             elif len(subjects) >= 2 and (objects or len(subjects) > 2):
                 # "X and Y held a video conference with Z", "Xi, Putin and Modi held talks": one contact of all
                 mentions.append(subjects + [o for o in objects if o not in subjects])
