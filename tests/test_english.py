@@ -517,3 +517,13 @@ def test_both_men_before_any_event_are_the_last_two_named_and_each_spoke():
 def test_has_yet_to_meet_and_declined_to_take_a_call_are_no_events():
     assert mentions("The president has yet to meet Saudi Crown Prince Mohammed bin Salman.") == []
     assert mentions("Saudi Crown Prince Mohammed bin Salman declined to take a phone call from Joe Biden.") == []
+
+
+def test_the_leaders_of_a_list_ending_in_the_country_are_each_met():
+    """"bilateral talks with the leaders of Egypt, Iran and the United Arab Emirates": three meetings, each with
+    the president who travels (Iran's, not its Supreme Leader: the gazetteer's `executive`)."""
+    text = ("Russian President Vladimir Putin on Wednesday held bilateral talks with the leaders of Egypt, Iran "
+            "and the United Arab Emirates in Kazan.")
+    met = sorted(keys(m) for m in mentions(text, published=dt.date(2024, 10, 23)) if m.type == "Meeting")
+    assert met == [["Abdel Fattah el-Sisi", "Vladimir Putin"], ["Masoud Pezeshkian", "Vladimir Putin"],
+                   ["Mohamed bin Zayed Al Nahyan", "Vladimir Putin"]]

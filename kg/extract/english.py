@@ -382,12 +382,13 @@ class EnglishExtractor:
         for h in countries.values():
             if h.i in taken:
                 continue
-            chain = [h]  # "France, Germany and Britain": commas, then "and" before the last
-            while (nxt := countries.get(chain[-1].j)) is not None \
+            chain = [h]  # "France, Germany and Britain": commas, then "and" before the last ("and the UAE")
+            while (nxt := countries.get(chain[-1].j) or (
+                    countries.get(chain[-1].j + 1) if words[chain[-1].j:chain[-1].j + 1] == ["the"] else None)) is not None \
                     and "," in self.text[toks[chain[-1].j - 1].end:toks[nxt.i].start]:
                 chain.append(nxt)
             last = chain[-1]
-            nxt = countries.get(last.j + 1)
+            nxt = countries.get(last.j + 1) or (countries.get(last.j + 2) if words[last.j + 1:last.j + 2] == ["the"] else None)
             if nxt is None or last.j >= len(words) or words[last.j] != "and":
                 continue
             chain.append(nxt)

@@ -148,6 +148,8 @@ class Gazetteer:
         e = self.entries.get(country)
         if e is not None and e.executive == "head_of_government":
             return ("leader", "head_of_government", "head_of_state")
+        if e is not None and e.executive == "head_of_state":  # Iran: its president meets, not its Supreme Leader
+            return ("head_of_state", "head_of_government", "leader")
         return ("leader", "head_of_state", "head_of_government")
 
     def capital_of(self, country: str) -> str | None:
