@@ -527,3 +527,13 @@ def test_the_leaders_of_a_list_ending_in_the_country_are_each_met():
     met = sorted(keys(m) for m in mentions(text, published=dt.date(2024, 10, 23)) if m.type == "Meeting")
     assert met == [["Abdel Fattah el-Sisi", "Vladimir Putin"], ["Masoud Pezeshkian", "Vladimir Putin"],
                    ["Mohamed bin Zayed Al Nahyan", "Vladimir Putin"]]
+
+
+def test_a_meeting_and_a_later_call_joined_by_and_are_two_events():
+    """"met in Beijing in February, ..., and held a video call in late December": the call is no medium of
+    the meeting; its subjects are the meeting's."""
+    text = ("Xi and Putin last met in person in Beijing in February last year, hours before the opening ceremony "
+            "of the Winter Olympics, and held a video call in late December.")
+    found = sorted((m.type, str(m.date), tuple(keys(m))) for m in mentions(text, published=dt.date(2023, 3, 21)))
+    assert found == [("Meeting", "2022-02", ("Vladimir Putin", "Xi Jinping")),
+                     ("VideoCall", "2022-12", ("Vladimir Putin", "Xi Jinping"))]

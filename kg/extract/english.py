@@ -223,7 +223,7 @@ class EnglishExtractor:
         self.aides: set[str] = set()
         self.last_pair: tuple[Entity, ...] = ()
         self.last_subject: Entity | None = None
-        self.prev_event: tuple[bool, Entity | None] | None = None
+        self.prev_event: tuple[bool, Entity | None, tuple] | None = None
         self.mentions: list[Mention] = []
         self.present: set[int] = set()  # mentions dated only by a verb in the present tense
         self.dateline: Entity | None = None
@@ -699,12 +699,15 @@ class EnglishExtractor:
                     if chosen[-1].value != "Summit":
                         chosen.append(t)  # "the meetings came before the summit": both
                 elif chosen[-1].value in ("Meeting", "Call") and t.value in ("PhoneCall", "VideoCall"):
+                    if "and" in [x.word for x in toks[chosen[-1].j:t.i]] and t.i - chosen[-1].j > 3:
+                        chosen.append(t)  # "met in Beijing in May, and held a video call in June": two events
+                        continue
                     chosen[-1] = Hit(chosen[-1].i, t.j, "trigger", t.value)  # "received a phone call"
                 continue
             chosen.append(t)
         self.carried = self.last_date[1:] if self.last_date and self.number - self.last_date[0] <= 2 else (None, None)
         before = self.last_date
-        self.prev_event = None  # (planned, subject) of the sentence's previous event
+        self.prev_event = None  # (planned, subject, subjects) of the sentence's previous event
         for idx, t in enumerate(chosen):
             nxt = chosen[idx + 1].i if idx + 1 < len(chosen) else len(toks)
             prev = chosen[idx - 1].j if idx > 0 else 0
@@ -859,7 +862,10 @@ class EnglishExtractor:
         if linked and self.prev_event[1] is not None and (
                 linked[-1] == "and" or (etype == "Visit" and any(w in ("his", "her") for w in linked))):
             subjects = [self.prev_event[1]]  # "X hosted Y in 2017 and visited Z", "X met Y during his visit"
-        self.prev_event = (future, subjects[0] if subjects else None)
+        elif linked and not subjects and not objects and len(self.prev_event[2]) == 2 and etype in NEEDS_TWO \
+                and "and" in linked[-3:-1] and linked[-2 if linked[-1] in ("a", "an") else -1] in self.m.past_verbs | {"and"}:
+            subjects = list(self.prev_event[2])  # "X and Y met in Beijing in May, and held a video call in June"
+        self.prev_event = (future, subjects[0] if subjects else None, tuple(subjects))
         if not subjects and not objects and etype != "Summit":
             return
         place = None
