@@ -1269,3 +1269,13 @@ def test_a_dateline_closed_by_a_slash_places_the_report():
     [e] = events_of("روما/ الأناضول\nالتقى الرئيس التركي رجب طيب أردوغان، الأحد، نظيره الأمريكي جو بايدن.",
                     dt.date(2021, 10, 31))
     assert (e.type, e.place.label) == ("Meeting", "Rome")
+
+
+def test_on_the_sidelines_of_the_visit_told_is_where_not_another_visit():
+    """"وعلى هامش الزيارة، أجرى وزير الخارجية مباحثات مع نظيره": the ministers' talks, no visit of the minister."""
+    text = ("استقبل الملك محمد السادس أمس بالقصر الملكي بالرباط الرئيس الفرنسي إيمانويل ماكرون الذي يقوم بزيارة "
+            "دولة للمملكة. وعلى هامش الزيارة، أجرى وزير الشؤون الخارجية والتعاون الإفريقي، السيد ناصر بوريطة، "
+            "مباحثات مع نظيره الفرنسي جان نويل بارو.")
+    found = {(e.type, frozenset(labels(e))) for e in events_of(text, dt.date(2024, 10, 29))}
+    assert found == {("Visit", frozenset({"Mohammed VI of Morocco", "Emmanuel Macron"})),
+                     ("Meeting", frozenset({"Nasser Bourita", "Jean-Noël Barrot"}))}

@@ -106,6 +106,9 @@ def find_triggers(ctx: Reading, hits: list[Hit], cues: list[Hit], s1: int, s0: i
                 if context_before(ctx, t, cues, lambda w: w in word_list(ctx.m, "attendance_cues")):
                     attended.append(t)
                 continue  # "على هامش قمة": the summit is where a meeting happened
+        if t.value != "Summit" and "ال" in t.prefix and not t.suffix and len(triggers) > 1 \
+                and context_before(ctx, t, cues, lambda w: "هامش" in w):
+            continue  # "وعلى هامش الزيارة، أجرى الوزيران مباحثات": the visit told already, where the talks were
         kept.append(t)
     return SentenceTriggers(kept, sideline, named, attended)
 
