@@ -537,3 +537,12 @@ def test_a_meeting_and_a_later_call_joined_by_and_are_two_events():
     found = sorted((m.type, str(m.date), tuple(keys(m))) for m in mentions(text, published=dt.date(2023, 3, 21)))
     assert found == [("Meeting", "2022-02", ("Vladimir Putin", "Xi Jinping")),
                      ("VideoCall", "2022-12", ("Vladimir Putin", "Xi Jinping"))]
+
+
+def test_a_summit_of_two_countries_joined_by_a_hyphen_is_their_leaders_meeting():
+    """"The Russian-US summit held yesterday in Geneva": Putin and Biden met there that day ("held" right after
+    the event word is its own verb, not another one that takes the date)."""
+    [m] = mentions("The Russian-US summit held yesterday in Geneva was constructive, Russian President Vladimir "
+                   "Putin told reporters.", published=dt.date(2021, 6, 17))
+    assert (m.type, str(m.date), keys(m), m.place.label) == ("Meeting", "2021-06-16", ["Joe Biden", "Vladimir Putin"],
+                                                            "Geneva")

@@ -388,6 +388,15 @@ class EnglishExtractor:
                     and "," in self.text[toks[chain[-1].j - 1].end:toks[nxt.i].start]:
                 chain.append(nxt)
             last = chain[-1]
+            pair = countries.get(h.j)
+            if pair is not None and len(chain) == 1 and words[pair.j:pair.j + 1] == ["summit"] \
+                    and re.fullmatch(r"\s*[-–]\s*", self.text[toks[h.j - 1].end:toks[pair.i].start]):
+                # "the Russian-US summit": the meeting of the two countries' leaders
+                people = [next((e for r in self.gaz.leader_roles(c.value)
+                                if (e := self.holder(r, c.value, date)) is not None), None) for c in (h, pair)]
+                if None not in people and people[0] != people[1]:
+                    return [Ref(h.i, h.j, people[0], "leader"), Ref(pair.i, pair.j, people[1], "leader")], \
+                        set(range(h.i, pair.j))
             nxt = countries.get(last.j + 1) or (countries.get(last.j + 2) if words[last.j + 1:last.j + 2] == ["the"] else None)
             if nxt is None or last.j >= len(words) or words[last.j] != "and":
                 continue
@@ -1002,6 +1011,8 @@ class EnglishExtractor:
     def other_verb(words: list[str], d: int, after: int) -> bool:
         """"a deal made on March 10": the date is another verb's."""
         k = d - 1 if d > 0 and words[d - 1] in ("on", "in", "since") else d
+        if k - 1 == after and words[k - 1] in ("held", "hosted", "convened"):
+            return False  # "the summit held yesterday": the event word's own verb
         return k - 1 >= after and (words[k - 1].endswith("ed") or words[k - 1] in OTHER_VERBS)
 
     def _joined(self, toks, r1: Ref, r2: Ref) -> bool:
