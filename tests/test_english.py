@@ -546,3 +546,10 @@ def test_a_summit_of_two_countries_joined_by_a_hyphen_is_their_leaders_meeting()
                    "Putin told reporters.", published=dt.date(2021, 6, 17))
     assert (m.type, str(m.date), keys(m), m.place.label) == ("Meeting", "2021-06-16", ["Joe Biden", "Vladimir Putin"],
                                                             "Geneva")
+
+
+def test_the_leader_of_a_movement_is_not_the_leader_of_its_country():
+    """Hezbollah's or HTS's leader held no office of Lebanon or Syria: "the leaders of Lebanon and Syria" in 2023
+    are the prime minister of a Lebanon without a president, and Assad."""
+    [m] = mentions("The leaders of Lebanon and Syria met in Damascus on Tuesday.", published=dt.date(2023, 6, 15))
+    assert keys(m) == ["Bashar al-Assad", "Najib Mikati"]
