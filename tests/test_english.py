@@ -553,3 +553,27 @@ def test_the_leader_of_a_movement_is_not_the_leader_of_its_country():
     are the prime minister of a Lebanon without a president, and Assad."""
     [m] = mentions("The leaders of Lebanon and Syria met in Damascus on Tuesday.", published=dt.date(2023, 6, 15))
     assert keys(m) == ["Bashar al-Assad", "Najib Mikati"]
+
+
+def test_calls_received_from_a_list_of_titles_are_one_call_each():
+    """"received calls from the King of Bahrain, the Emir of Qatar and the UAE president": "calls" is the noun
+    after "received", not the verb "X calls Y"."""
+    ms = mentions("Saudi Crown Prince Mohammed bin Salman received calls from the King of Bahrain, the Emir of Qatar "
+                  "and the UAE president on Sunday to exchange Eid greetings.", published=dt.date(2024, 6, 17))
+    assert sorted((m.type, keys(m)[0] if keys(m)[1] == "Mohammed bin Salman" else keys(m)[1]) for m in ms) == [
+        ("PhoneCall", "Hamad bin Isa Al Khalifa"), ("PhoneCall", "Mohamed bin Zayed Al Nahyan"),
+        ("PhoneCall", "Tamim bin Hamad Al Thani")]
+
+
+def test_earlier_in_the_day_is_the_day_told_last_however_far_back():
+    text = ("Vladimir Putin had a telephone conversation with President of Tajikistan Emomali Rahmon on Sunday. "
+            "Rahmon expressed condolences. The two leaders agreed to step up cooperation. They discussed the region. "
+            "Earlier in the day, Vladimir Putin received condolence calls from President of Uzbekistan Shavkat "
+            "Mirziyoyev and President of Kazakhstan Kassym-Jomart Tokayev.")
+    assert {str(m.date) for m in mentions(text, published=dt.date(2024, 3, 25))} == {"2024-03-24"}
+
+
+def test_sheikh_and_a_rulers_first_name_is_that_ruler():
+    [m] = mentions("On the sidelines, Sheikh Mishal met Sheikh Tamim at Bayan Palace on Sunday.",
+                   published=dt.date(2024, 12, 2))
+    assert keys(m) == ["Mishal Al-Ahmad Al-Jaber Al-Sabah", "Tamim bin Hamad Al Thani"]

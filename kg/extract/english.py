@@ -44,7 +44,8 @@ PLACE_REACH = 12  # words from a country to the city that makes it precise
 SUBJECT_REACH = 15  # words between a subject and its verb ("X, who ..., on Monday met")
 TIME_CONTEXT = {"ahead", "before", "after", "following", "since"}  # "... ahead of the summit": another event's time
 CALL_NOUN_BEFORE = {"a", "an", "the", "their", "his", "her", "its", "first", "second", "lengthy", "long", "rare",
-                    "brief", "short", "hour", "minute"}  # "held a lengthy call": "call" is the noun
+                    "brief", "short", "hour", "minute",  # "held a lengthy call": "call" is the noun
+                    "received", "receives", "made", "makes", "exchanged", "returned", "condolence", "congratulatory"}
 ORDINAL_DAY = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)$")
 NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 MEDIUM_REACH = 10  # words from a call or meeting word to "by telephone" told after the names
@@ -723,11 +724,21 @@ class EnglishExtractor:
             self.event(a, b, toks, hits, refs, dates, mods, cues, t, prev, nxt)
         words = [x.word for x in toks]
         told = [d for d in dates if (d[1] is not None or d[2]) and not self.other_verb(words, d[0], 0)]
-        if self.last_date is before and told and any(r.leader for r in refs) and "had" not in words:
+        if self.last_date is before and told and any(r.leader for r in refs) and not self.pluperfect(words, 0, len(words)):
             # "X on Thursday [met] leaders on the sidelines of the summit": the day goes on
             i, value, rel = told[0]
             self.last_date = (self.number, value if value is not None else self.weekday(rel, False),
                               self.place_after(toks, hits, -1))
+
+    def pluperfect(self, words: list[str], a: int, b: int) -> bool:
+        """"had met", "had spoken", "had previously held": a past told in the past; not "had a telephone
+        conversation", where "had" is the verb itself."""
+        for k in range(a, min(b, len(words)) - 1):
+            if words[k] == "had":
+                nxt = words[k + 2] if words[k + 1].endswith("ly") and k + 2 < len(words) else words[k + 1]
+                if nxt in self.m.past_verbs or nxt.endswith(("ed", "en")) or nxt in ("been", "met", "spoke", "held"):
+                    return True
+        return False
 
     def days_before(self, words: list[str], prev: int, i: int) -> DateValue | None:
         """"a day after Putin spoke with Trump", "The visit comes two weeks after X met Y": a day counted back
@@ -842,6 +853,9 @@ class EnglishExtractor:
                 w in PRESENT_VERBS for w in words[max(prev, t.i - 4):t.j]):
             date = DateValue.of(self.pub.year, self.pub.month, self.pub.day)  # "X meets Y": the news of the day
             present = True
+        if date is None and not future and self.last_date and self.last_date[1] is not None \
+                and SAME_DAY.search(self.text, toks[0].start, toks[-1].end):
+            date = self.last_date[1]  # "Earlier in the day, X received calls from Y and Z": the day told last
         if date is None and not future and not dates and etype != "Summit" \
                 and not RELATIVE_TIME.search(self.text, toks[0].start, toks[-1].end):
             date = self.carried[0]  # the day the previous sentences told ("two weeks after X met Y": not that day)
@@ -888,7 +902,7 @@ class EnglishExtractor:
                 from_dateline = place is not None
         if place is None and date is not None and date == self.carried[0] and etype != "Summit":
             place = self.carried[1]  # the same day, the same place
-        if date is not None and not future and "had" not in words[max(0, t.i - 3):t.i]:
+        if date is not None and not future and not self.pluperfect(words, max(0, t.i - 3), t.j):
             self.last_date = (self.number, date, place)  # not the day of a past told in the past ("had met")
         first_new = len(self.mentions)
         definite = t.i > 0 and words[t.i - 1] in ("the", "this", "that", "his", "her", "their")
@@ -1055,6 +1069,8 @@ COUNT_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "si
 OBJECT_WORDS = {"with", "to", "of", "after", "before", "by", "from", "for", "and"}
 REPORTING = {"said", "says", "told", "announced", "added", "confirmed", "stated", "wrote"}
 # "two weeks after", "days before": an event placed in time by another, not on the day told before
+SAME_DAY = re.compile(r"\b(?:(?:earlier|later)\s+(?:in|on)\s+(?:the|that)\s+day|(?:earlier|later)\s+that\s+day|"
+                      r"the\s+same\s+day|that\s+same\s+day)\b", re.I)
 RELATIVE_TIME = re.compile(r"\b(?:days?|weeks?|months?|years?|hours?)\s+(?:after|before|earlier|later)\b", re.I)
 
 
