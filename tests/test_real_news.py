@@ -1279,3 +1279,22 @@ def test_on_the_sidelines_of_the_visit_told_is_where_not_another_visit():
     found = {(e.type, frozenset(labels(e))) for e in events_of(text, dt.date(2024, 10, 29))}
     assert found == {("Visit", frozenset({"Mohammed VI of Morocco", "Emmanuel Macron"})),
                      ("Meeting", frozenset({"Nasser Bourita", "Jean-Noël Barrot"}))}
+
+
+def test_a_dateline_under_the_headline_dates_an_undated_page():
+    """The headline first, then "روما - بوابة الوسط | الأربعاء 07 يونيو 2023": the report's day all the same."""
+    text = ("رئيس المجلس الرئاسي الليبي يصل روما في زيارة رسمية\n"
+            "روما - بوابة الوسط | الأربعاء 07 يونيو 2023\n"
+            "وصل رئيس المجلس الرئاسي الليبي محمد المنفي، صباح اليوم، إلى روما، وعقد فور وصوله جلسة مباحثات مع "
+            "رئيسة الوزراء الإيطالية جورجيا ميلوني.")
+    assert {str(e.date) for e in events_of(text, None)} == {"2023-06-07"}
+    # a headline that tells an event is no dateline, whatever date it carries
+    text = "ميلوني تستقبل المنفي في روما في 7 يونيو 2023\nوصل المنفي إلى روما أمس في زيارة رسمية."
+    assert {str(e.date) for e in events_of(text, None)} <= {"None", "2023-06-07"}
+
+
+def test_senders_of_calls_to_a_receiver_kg_cannot_name_did_not_call_each_other():
+    """A headline "سمو أمير البلاد يتلقى اتصالات من ملك البحرين وأمير قطر": no call between the king and the emir."""
+    found = events_of("سمو أمير البلاد يتلقى اتصالات هاتفية من ملك البحرين وأمير قطر ورئيس دولة الإمارات مهنئين "
+                      "بحلول شهر رمضان", dt.date(2025, 3, 2))
+    assert all("Mishal Al-Ahmad Al-Jaber Al-Sabah" in labels(e) for e in found)

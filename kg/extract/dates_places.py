@@ -49,25 +49,30 @@ def find_dateline(ctx: Reading, hits: list[Hit]) -> Entity | None:
     return None
 
 
-DATELINE_DAY_AFTER = re.compile(r"\s*(?:[-–—(/]|$)")  # "باريس 6 مايو 2024 (شينخوا)", "دبي، 3 مارس 2025 - "
+DATELINE_DAY_AFTER = re.compile(r"\s*(?:[-–—(/]|\n|$)")  # "باريس 6 مايو 2024 (شينخوا)", "دبي، 3 مارس 2025 - "
 
 
 def dateline_day(ctx: Reading, dates: list[DateMention]) -> dt.date | None:
     """The full date a report's first line opens with, after at most a place and "في", and before the agency
     or a dash ("باريس 6 مايو 2024 (شينخوا)", "القاهرة في 5 مايو 2024 (أ ش أ) -"): the day it was filed."""
-    if not ctx.t.kept:
-        return None
-    a, b = ctx.t.kept[0]
-    for d in dates:
-        if d.start >= b or d.start - a > 40:
+    for a, b in ctx.t.kept[:3]:  # a headline may come first
+        for d in dates:
+            if d.start < a:
+                continue
+            if d.start >= b or d.start - a > 60:
+                break
+            if d.kind != "abs" or d.value is None or d.value.precision != "day":
+                continue
+            # "باريس 6 مايو 2024", "روما - بوابة الوسط | الأربعاء 07 يونيو 2023": a place, an outlet, a weekday
+            head = re.sub(r"[،,|/\-–—()]", " ", ctx.text[a:d.start]).split()
+            if len(head) <= 5 and DATELINE_DAY_AFTER.match(ctx.text, d.end) and ctx.text[a:d.start].strip() \
+                    and not TRIGGERISH.search(ctx.text, a, d.start):
+                return d.value.start()
             break
-        if d.kind != "abs" or d.value is None or d.value.precision != "day":
-            continue
-        head = ctx.text[a:d.start].replace("،", " ").replace(",", " ").split()
-        if len(head) <= 3 and DATELINE_DAY_AFTER.match(ctx.text, d.end):
-            return d.value.start()
-        break
     return None
+
+
+TRIGGERISH = re.compile(r"(?:التقى|استقبل|زار|اجرى|بحث|وصل|اتصال|قمه|لقاء|زياره)")  # normalized: a sentence, no dateline
 
 
 IN_NEXT_EVENT = re.compile(r"(?<!\w)(?:في|خلال)\s*$")  # a scope that ends where the next event word is

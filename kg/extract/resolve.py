@@ -342,6 +342,10 @@ def resolve_frame(ctx: Reading, frame: Frame, people: list[Entity], names: Sente
     if len(people) >= 3 and etype != "Summit" and not named_together and distributive(ctx, t, a, b, s0, s1):
         subject = [p for p in persons if inside(p) and p.start < t.start]
         lead = subject[0].entity if subject else people[0]
+        first = next((p for p in persons if inside(p) and p.entity.key == lead.key), None)
+        if not subject and first is not None and first.start > t.end \
+                and re.search(r"(?<!\w)من(?!\w)", ctx.text[t.end:first.start]):
+            return []  # "يتلقى اتصالات من X وY وZ" with a receiver kg cannot name: the senders did not call each other
         return [build(ctx, t, etype, [lead, other], date, place, future, {}, organizer, a, b, s0, s1)
                 for other in people if other.key != lead.key]
 
