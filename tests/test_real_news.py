@@ -1298,3 +1298,13 @@ def test_senders_of_calls_to_a_receiver_kg_cannot_name_did_not_call_each_other()
     found = events_of("سمو أمير البلاد يتلقى اتصالات هاتفية من ملك البحرين وأمير قطر ورئيس دولة الإمارات مهنئين "
                       "بحلول شهر رمضان", dt.date(2025, 3, 2))
     assert all("Mishal Al-Ahmad Al-Jaber Al-Sabah" in labels(e) for e in found)
+
+
+def test_a_bare_title_among_two_holders_is_the_one_of_the_datelines_country():
+    """A Kuwaiti report names two emirs; "سمو الأمير كلا من ..." is Kuwait's ("كلا" is no part of a name)."""
+    text = ("الكويت - 2 - 12 (كونا) -- اختتمت مساء أمس أعمال القمة برئاسة صاحب السمو أمير البلاد الشيخ مشعل "
+            "الأحمد الجابر الصباح. وشارك في القمة الشيخ تميم بن حمد آل ثاني أمير دولة قطر. وعلى هامش القمة التقى "
+            "سمو الأمير كلا من أمير دولة قطر وملك البحرين، كل على حدة.")
+    met = sorted(sorted(labels(e)) for e in events_of(text, dt.date(2024, 12, 2)) if e.type == "Meeting")
+    assert met == [["Hamad bin Isa Al Khalifa", "Mishal Al-Ahmad Al-Jaber Al-Sabah"],
+                   ["Mishal Al-Ahmad Al-Jaber Al-Sabah", "Tamim bin Hamad Al Thani"]]

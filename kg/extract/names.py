@@ -518,6 +518,12 @@ def unique_holder_in_article(ctx: Reading, role: str, on, title_word: str = "") 
         titled = {k for k in keys if word in ctx.state.title_words.get(k, ())}
         if len(titled) == 1:
             return titled.pop()
+    if len(keys) > 1 and ctx.dateline is not None:
+        # "الكويت - (كونا) ... التقى سمو الأمير أمير قطر": a bare title in a report filed at home is home's
+        home = ctx.gaz.country_key(ctx.dateline.key)
+        local = {k for k in (titled or keys) if (role, home) in ctx.gaz.roles_of(k, on)}
+        if len(local) == 1:
+            return local.pop()
     return keys.pop() if len(keys) == 1 else None
 
 
