@@ -1308,3 +1308,14 @@ def test_a_bare_title_among_two_holders_is_the_one_of_the_datelines_country():
     met = sorted(sorted(labels(e)) for e in events_of(text, dt.date(2024, 12, 2)) if e.type == "Meeting")
     assert met == [["Hamad bin Isa Al Khalifa", "Mishal Al-Ahmad Al-Jaber Al-Sabah"],
                    ["Mishal Al-Ahmad Al-Jaber Al-Sabah", "Tamim bin Hamad Al Thani"]]
+
+
+def test_a_summit_the_sentence_says_opened_is_an_event_beside_its_guest():
+    """"انطلقت اليوم أعمال القمة ...، وحضور X ضيفا على القمة": the summit is the sentence's event, the guest's
+    visit another; "لم يحضر" leaves a leader out of it."""
+    text = ("بغداد- انطلقت اليوم السبت أعمال القمة العربية التي تحتضنها العاصمة العراقية بغداد، بمشاركة عدد من "
+            "القادة العرب، وحضور رئيس الوزراء الإسباني بيدرو سانشيز ضيفا على القمة. كما لم يحضر الرئيس السوري "
+            "أحمد الشرع القمة.")
+    found = {(e.type, str(e.date), frozenset(labels(e))) for e in events_of(text, dt.date(2025, 5, 17))}
+    assert ("Summit", "2025-05-17", frozenset()) in found
+    assert all("Ahmed al-Sharaa" not in people for _, _, people in found)

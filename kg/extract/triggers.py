@@ -169,7 +169,7 @@ def context_before(ctx: Reading, t: Hit, cues: list[Hit], which=lambda w: True) 
 def their_own(ctx: Reading, t: Hit, cues: list[Hit], s0: int) -> bool:
     """"بعد قمتهما الأولى في سنغافورة", "بعد قمة ألاسكا التي جمعت ترامب وبوتين": a summit of its own
     leaders is an event of its own, not the place of another ("على هامش قمتهما" still is)."""
-    if took_part(ctx, t, cues, s0):
+    if took_part(ctx, t, cues, s0) or held_here(ctx, t, s0):
         return True
     if context_before(ctx, t, cues):
         return False
@@ -183,6 +183,13 @@ def took_part(ctx: Reading, t: Hit, cues: list[Hit], s0: int) -> bool:
     verbs = word_list(ctx.m, "summit_participation_verbs")
     return bool(words) and (joined_right_before(ctx, t) or any(w in verbs for w in words[:2])) and not any(
         c.kind in ("reporting", "contrast") and s0 <= c.start < t.start for c in cues)
+
+
+def held_here(ctx: Reading, t: Hit, s0: int) -> bool:
+    """"انطلقت اليوم أعمال القمة العربية ...، وحضور X ضيفا على القمة": the summit the sentence says opened,
+    was held or closed is its event, whatever else the sentence tells."""
+    words = [without_conjunction(w) for w in ctx.text[max(s0, t.start - len(t.prefix) - 40):t.start - len(t.prefix)].split()]
+    return any(w in word_list(ctx.m, "summit_held_verbs") for w in words[-4:])
 
 
 def joined_right_before(ctx: Reading, t: Hit) -> bool:
