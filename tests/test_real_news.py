@@ -1319,3 +1319,12 @@ def test_a_summit_the_sentence_says_opened_is_an_event_beside_its_guest():
     found = {(e.type, str(e.date), frozenset(labels(e))) for e in events_of(text, dt.date(2025, 5, 17))}
     assert ("Summit", "2025-05-17", frozenset()) in found
     assert all("Ahmed al-Sharaa" not in people for _, _, people in found)
+
+
+def test_also_received_is_not_of_a_day_recalled_with_kana_qad():
+    """"وكان X قد وصل أمس" between the report's reception and "كما استقبل ولي العهد X": the crown prince received
+    him the day the report tells, not the day of the arrival recalled."""
+    text = ("استقبل أمير الكويت الشيخ مشعل الأحمد، في قصر بيان صباح اليوم، رئيس وزراء الهند ناريندرا مودي. "
+            "وكان مودي قد وصل إلى البلاد أمس. كما استقبل ولي العهد الكويتي رئيس الوزراء الهندي في قصر بيان.")
+    days = {str(e.date) for e in events_of(text, dt.date(2024, 12, 22)) if "Sabah Al-Khalid Al-Hamad Al-Sabah" in labels(e)}
+    assert days == {"2024-12-22"}

@@ -112,7 +112,8 @@ def pick_date(ctx: Reading, t, a, b, zones, dates, future, single, sentence_idx,
 def also_dated(ctx: Reading, s0: int, first: int) -> None:
     """"كما تلقى ... اتصالا هاتفيا من Z": a held event of the sentence with no day of its own, after "also",
     is one more of what the report told, on the day of the last held event of that kind before the sentence
-    ("also" adds a call to the calls, not to a date said in passing). ``first``: the sentence's first mention."""
+    ("also" adds a call to the calls, not to a date said in passing, nor to one recalled with "وكان ... قد").
+    ``first``: the sentence's first mention."""
     opener = ctx.text[s0:s0 + 12].split()[:1]
     if not opener or opener[0] not in word_list(ctx.m, "also_openers"):
         return
@@ -121,7 +122,7 @@ def also_dated(ctx: Reading, s0: int, first: int) -> None:
         if m.date is not None or m.status != OCCURRED:
             continue
         last = next((x for x in reversed(ctx.mentions[:first]) if x.date is not None and x.status == OCCURRED
-                     and x.family == m.family), None)
+                     and x.family == m.family and not recalled(ctx.m, normalize(x.evidence))), None)
         if last is not None:
             ctx.mentions[k] = replace(m, date=last.date)
 
