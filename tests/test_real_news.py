@@ -1328,3 +1328,10 @@ def test_also_received_is_not_of_a_day_recalled_with_kana_qad():
             "وكان مودي قد وصل إلى البلاد أمس. كما استقبل ولي العهد الكويتي رئيس الوزراء الهندي في قصر بيان.")
     days = {str(e.date) for e in events_of(text, dt.date(2024, 12, 22)) if "Sabah Al-Khalid Al-Hamad Al-Sabah" in labels(e)}
     assert days == {"2024-12-22"}
+
+
+def test_two_calls_received_by_a_title_kg_cannot_name_are_not_one_between_the_callers():
+    """A headline "سمو ولي العهد يتلقى اتصالين هاتفيين من X وY": X did not call Y."""
+    found = events_of("سمو ولي العهد يتلقى اتصالين هاتفيين من رئيس وزراء اليابان ورئيس جمهورية كوريا",
+                      dt.date(2025, 6, 13))
+    assert found == []

@@ -323,6 +323,18 @@ def the_two(ctx: Reading, frame: Frame, people: list[Entity], names: SentenceNam
     return people
 
 
+def senders_only(ctx: Reading, t: Hit, people: list[Entity], persons, inside) -> bool:
+    """A plural or dual event word ("اتصالات", "اتصالين") whose people all stand after "من" following it,
+    with nobody named before it: only the senders are known."""
+    if any(inside(p) and p.start < t.start for p in persons):
+        return False
+    word = ctx.text[t.start:t.end + len(t.suffix)].split()[0]  # "اتصالات هاتفية": the noun, not its adjective
+    if not word.endswith(("ات", "ين", "ان")):
+        return False
+    first = next((p for p in persons if inside(p) and p.entity.key == people[0].key), None)
+    return first is not None and first.start > t.end and re.search(r"(?<!\w)من(?!\w)", ctx.text[t.end:first.start]) is not None
+
+
 def resolve_frame(ctx: Reading, frame: Frame, people: list[Entity], names: SentenceNames) -> list[Mention]:
     """The frame as event mentions: none if the article denies it, one per pair for a distributive
     list, else one, with a summit's leaders, a visit's roles and a place from the dateline."""
@@ -339,13 +351,11 @@ def resolve_frame(ctx: Reading, frame: Frame, people: list[Entity], names: Sente
     # "اتصالين هاتفيين منفصلين مع X و Y", "تلقى اتصالات هاتفية من X وY وZ", "التقى X كلا من Y وZ،
     # كل على حدة": one call or meeting of the subject with each
     named_together = any({p.key for p in people} <= group for group in ctx.state.together)  # "التقى القادة X وY وZ"
+    if len(people) >= 2 and senders_only(ctx, t, people, persons, inside):
+        return []  # "يتلقى اتصالات من X وY" with a receiver kg cannot name: the senders did not call each other
     if len(people) >= 3 and etype != "Summit" and not named_together and distributive(ctx, t, a, b, s0, s1):
         subject = [p for p in persons if inside(p) and p.start < t.start]
         lead = subject[0].entity if subject else people[0]
-        first = next((p for p in persons if inside(p) and p.entity.key == lead.key), None)
-        if not subject and first is not None and first.start > t.end \
-                and re.search(r"(?<!\w)من(?!\w)", ctx.text[t.end:first.start]):
-            return []  # "يتلقى اتصالات من X وY وZ" with a receiver kg cannot name: the senders did not call each other
         return [build(ctx, t, etype, [lead, other], date, place, future, {}, organizer, a, b, s0, s1)
                 for other in people if other.key != lead.key]
 
