@@ -1335,3 +1335,13 @@ def test_two_calls_received_by_a_title_kg_cannot_name_are_not_one_between_the_ca
     found = events_of("سمو ولي العهد يتلقى اتصالين هاتفيين من رئيس وزراء اليابان ورئيس جمهورية كوريا",
                       dt.date(2025, 6, 13))
     assert found == []
+
+
+def test_a_definite_event_word_with_its_own_clause_is_dated_as_far_as_an_indefinite_one():
+    """"بعد الاستقبال الذي خص به الملك X الرئيس Y، ...، بالقصر الملكي يوم 20 دجنبر 2024": honorifics and titles
+    between the event word and its day do not make the day another event's."""
+    text = ("وتأتي هذه الزيارة بعد الاستقبال الذي خص به صاحب الجلالة الملك محمد السادس، نصره الله، فخامة رئيس "
+            "الجمهورية الإسلامية الموريتانية، السيد محمد ولد الشيخ الغزواني، بالقصر الملكي بالدار البيضاء يوم 20 "
+            "دجنبر 2024.")
+    [e] = events_of(text, dt.date(2025, 7, 16))
+    assert (e.type, str(e.date)) == ("Visit", "2024-12-20")

@@ -146,10 +146,21 @@ def event_date_zones(ctx: Reading, t: Hit, b: int, zones) -> list[tuple[int, int
     return zones + [(t.end + then.start(), b)] if then else zones
 
 
+def gathering_follows(ctx: Reading, t: Hit) -> bool:
+    """"قمة ألاسكا التي جمعت X وY", "اللقاء الذي جمع X وY", "اللقاء بين X وY": the event word, or its name,
+    then a clause naming who it brought together."""
+    words = ctx.text[t.end + len(t.suffix):t.end + len(t.suffix) + 60].split()[:4]
+    if words and words[0] == "بين":
+        return True  # "اللقاء بين X وY"
+    gathering = word_list(ctx.m, "gathering_clauses")
+    return any(" ".join(words[k:k + 2]) in gathering for k in range(3))
+
+
 def candidates(ctx: Reading, t: Hit, a: int, b: int, zones, dates, single: bool, persons) -> list[DateMention]:
     """The dates told of the event in its scope: outside the excluded zones, and after the trigger
     only within reach (a sentence of one event: anywhere in the sentence)."""
-    reach = DATE_REACH // 2 if "ال" in t.prefix else DATE_REACH  # "the meeting" is dated close by, if at all
+    # "the meeting" is dated close by, if at all; not when a clause of its own tells it ("الاستقبال الذي خص به X Y ...")
+    reach = DATE_REACH // 2 if "ال" in t.prefix and not gathering_follows(ctx, t) else DATE_REACH
     cands = [d for d in dates if a <= d.start < b and not any(z0 <= d.start < z1 for z0, z1 in zones)
              and not (d.start > t.end and distance(ctx, t, d.start, persons) > reach)]
     if not cands and single:

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .dates_places import distance
+from .dates_places import distance, gathering_follows
 from .entities import Hit, longest_non_overlapping
 from .lexwords import without_conjunction, word_list
 
@@ -197,16 +197,6 @@ def joined_right_before(ctx: Reading, t: Hit) -> bool:
     words = ctx.text[max(0, t.start - len(t.prefix) - 30):t.start - len(t.prefix)].split()
     return len(words) >= 2 and words[-1] == "في" and \
         without_conjunction(words[-2]) in word_list(ctx.m, "summit_participation_verbs")
-
-
-def gathering_follows(ctx: Reading, t: Hit) -> bool:
-    """"قمة ألاسكا التي جمعت X وY", "اللقاء الذي جمع X وY", "اللقاء بين X وY": the event word, or its name,
-    then a clause naming who it brought together."""
-    words = ctx.text[t.end + len(t.suffix):t.end + len(t.suffix) + 60].split()[:4]
-    if words and words[0] == "بين":
-        return True  # "اللقاء بين X وY"
-    gathering = word_list(ctx.m, "gathering_clauses")
-    return any(" ".join(words[k:k + 2]) in gathering for k in range(3))
 
 
 def talks_verbs(ctx: Reading, hits: list[Hit], triggers: list[Hit], s1: int) -> list[Hit]:
