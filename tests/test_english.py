@@ -577,3 +577,12 @@ def test_sheikh_and_a_rulers_first_name_is_that_ruler():
     [m] = mentions("On the sidelines, Sheikh Mishal met Sheikh Tamim at Bayan Palace on Sunday.",
                    published=dt.date(2024, 12, 2))
     assert keys(m) == ["Mishal Al-Ahmad Al-Jaber Al-Sabah", "Tamim bin Hamad Al Thani"]
+
+
+def test_a_countrys_leader_without_a_paramount_one_is_its_head_of_state():
+    """"The Indonesian leader visited Canberra in August last year": Prabowo (Indonesia has no paramount leader)."""
+    ms = mentions("Prime Minister Anthony Albanese met Indonesian President Prabowo Subianto in Jakarta on Thursday. "
+                  "The Indonesian leader visited Canberra in August last year for talks with Mr Albanese.",
+                  published=dt.date(2025, 5, 15))
+    assert sorted((m.type, str(m.date)) for m in ms) == [("Meeting", "2025-05-15"), ("Visit", "2024-08")]
+    assert all(keys(m) == ["Anthony Albanese", "Prabowo Subianto"] for m in ms)
