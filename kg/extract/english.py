@@ -350,8 +350,8 @@ class EnglishExtractor:
     def holder(self, role: str, country: str, date) -> Entity | None:
         on = self.on_date(date)
         # "the Indonesian leader": the paramount leader where there is one, else the head of state or government
-        roles = self.gaz.leader_roles(country) if role == "leader" else (role,) if role != "head_of_state" \
-            else ("head_of_state", "leader")
+        roles = ("leader",) + tuple(r for r in self.gaz.leader_roles(country) if r != "leader") if role == "leader" \
+            else (role,) if role != "head_of_state" else ("head_of_state", "leader")
         for r in roles:
             k = self.gaz.holder(r, country, on)
             if k:
