@@ -586,3 +586,11 @@ def test_a_countrys_leader_without_a_paramount_one_is_its_head_of_state():
                   published=dt.date(2025, 5, 15))
     assert sorted((m.type, str(m.date)) for m in ms) == [("Meeting", "2025-05-15"), ("Visit", "2024-08")]
     assert all(keys(m) == ["Anthony Albanese", "Prabowo Subianto"] for m in ms)
+
+
+def test_a_leader_going_home_is_on_no_visit():
+    """"The trip is his first tour of the year, and he is set to return to Tokyo on Monday": not a visit to Japan."""
+    text = ("Japanese Prime Minister Shigeru Ishiba met Indonesian President Prabowo Subianto in Bogor on Sunday. "
+            "The Southeast Asia trip is Ishiba's first overseas tour of the new year, and he is set to return to "
+            "Tokyo on Monday.")
+    assert [m.type for m in mentions(text, published=dt.date(2025, 1, 12))] == ["Meeting"]

@@ -935,6 +935,9 @@ class EnglishExtractor:
             if not people:
                 return
             visitor = people[0]
+            home = {c for r, c in self.gaz.roles_of(visitor.key, self.on_date(date)) if r in LEADER_ROLES}
+            if len(people) == 1 and place is not None and self.country_of(place) in home:
+                return  # "his tour ..., and he is set to return to Tokyo": a leader at home is on no visit
             host = people[1] if len(people) > 1 else self.host_in(place, visitor, date)
             if tuple(words[t.i:t.j]) in self.m.host_triggers and len(people) > 1:
                 visitor, host = people[1], people[0]
