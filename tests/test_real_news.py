@@ -1345,3 +1345,11 @@ def test_a_definite_event_word_with_its_own_clause_is_dated_as_far_as_an_indefin
             "دجنبر 2024.")
     [e] = events_of(text, dt.date(2025, 7, 16))
     assert (e.type, str(e.date)) == ("Visit", "2024-12-20")
+
+
+def test_a_negator_before_names_still_negates_the_event_word_after_them():
+    """"ولم يتلق الرئيس تبون أي اتصال من العاهل المغربي": no call, however many names stand between."""
+    text = ("تلقى الرئيس عبد المجيد تبون أمس اتصالا من الرئيس التونسي قيس سعيد. ولم يتلق الرئيس تبون أي اتصال "
+            "من العاهل المغربي منذ أوت 2021.")
+    found = {frozenset(labels(e)) for e in events_of(text, dt.date(2024, 9, 10))}
+    assert found == {frozenset({"Abdelmadjid Tebboune", "Kais Saied"})}

@@ -111,6 +111,9 @@ def no_event(ctx: Reading, t: Hit, before: list[Hit], after: list[Hit]) -> bool:
         return True
     if near_before("negator", 3) or near_before("hypothetical", ctx.lex.get("hypothetical_window", 6)):
         return True
+    # "ولم يتلق الرئيس تبون أي اتصال": the names between a negator and the event word do not count
+    if any(c.kind == "negator" and unnamed_words(ctx, c.end, t.start) <= 2 for c in before):
+        return True
     if any(c.kind == "cancel" and cancelled(ctx, c, t) for c in before):
         return True
     # "التقيا عدة مرات", "اجتماعاتهما الدورية": habitual when said of the event word in its clause,
