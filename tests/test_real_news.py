@@ -1353,3 +1353,9 @@ def test_a_negator_before_names_still_negates_the_event_word_after_them():
             "من العاهل المغربي منذ أوت 2021.")
     found = {frozenset(labels(e)) for e in events_of(text, dt.date(2024, 9, 10))}
     assert found == {frozenset({"Abdelmadjid Tebboune", "Kais Saied"})}
+
+
+def test_refusing_to_answer_a_call_is_no_call():
+    """"رفض X الرد على اتصال هاتفي من Y": the refused call did not take place."""
+    assert events_of("رفض الرئيس عبد الفتاح البرهان الرد على اتصال هاتفي من الرئيس الكيني وليام روتو.",
+                     dt.date(2024, 7, 10)) == []
