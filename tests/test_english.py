@@ -594,3 +594,12 @@ def test_a_leader_going_home_is_on_no_visit():
             "The Southeast Asia trip is Ishiba's first overseas tour of the new year, and he is set to return to "
             "Tokyo on Monday.")
     assert [m.type for m in mentions(text, published=dt.date(2025, 1, 12))] == ["Meeting"]
+
+
+def test_the_crown_prince_among_two_is_the_datelines_countrys():
+    """A Jeddah report names the Saudi and the Kuwaiti crown princes; "the crown prince met ..." is the Saudi one."""
+    text = ("JEDDAH: The summit, chaired by Saudi Crown Prince Mohammed bin Salman, was attended by Kuwait's Crown "
+            "Prince Sheikh Mishal Al-Ahmad Al-Jaber Al-Sabah. On Thursday evening, the crown prince met Tunisian "
+            "President Kais Saied at Al-Salam Palace.")
+    met = [keys(m) for m in mentions(text, published=dt.date(2023, 5, 20)) if m.type == "Meeting"]
+    assert met == [["Kais Saied", "Mohammed bin Salman"]]

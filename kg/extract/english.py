@@ -359,10 +359,16 @@ class EnglishExtractor:
         return None
 
     def by_title(self, role: str) -> Entity | None:
-        """"The Prime Minister": the person the article introduced with that title, latest first."""
-        for r, e in reversed(self.introduced):
-            if r == role:
-                return e
+        """"The Prime Minister": the person the article introduced with that title, latest first; among
+        several, the one of the dateline's country ("JEDDAH: ... the crown prince" is the Saudi one)."""
+        titled = [e for r, e in reversed(self.introduced) if r == role]
+        if len({e.key for e in titled}) > 1 and self.dateline is not None:
+            home = self.gaz.country_key(self.dateline.key)
+            local = [e for e in titled if (role, home) in self.gaz.roles_of(e.key, self.pub)]
+            if local:
+                return local[0]
+        if titled:
+            return titled[0]
         for r, e in reversed(self.introduced):
             if any(rr == role for rr, _ in self.gaz.roles_of(e.key, self.pub)):
                 return e
