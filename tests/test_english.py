@@ -603,3 +603,12 @@ def test_the_crown_prince_among_two_is_the_datelines_countrys():
             "President Kais Saied at Al-Salam Palace.")
     met = [keys(m) for m in mentions(text, published=dt.date(2023, 5, 20)) if m.type == "Meeting"]
     assert met == [["Kais Saied", "Mohammed bin Salman"]]
+
+
+def test_the_leaders_of_two_countries_are_no_pair_told_before():
+    """"the leaders of Qatar and Bahrain" after a call of two others: the two countries' leaders, not that pair."""
+    text = ("The emir received a phone call from Saudi Crown Prince Mohammed bin Salman on Saturday. On Sunday, "
+            "Sheikh Mishal met the leaders of Qatar and Bahrain at Bayan Palace.")
+    met = sorted(keys(m) for m in mentions(text, published=dt.date(2024, 12, 2)) if m.type == "Meeting")
+    assert met == [["Hamad bin Isa Al Khalifa", "Mishal Al-Ahmad Al-Jaber Al-Sabah"],
+                   ["Mishal Al-Ahmad Al-Jaber Al-Sabah", "Tamim bin Hamad Al Thani"]]

@@ -434,8 +434,8 @@ class EnglishExtractor:
 
     def persons(self, toks, hits, date) -> list[Ref]:
         refs, taken_pair = self.country_pair(toks, hits, date)
-        if taken_pair:
-            hits = [h for h in hits if h.i not in taken_pair]
+        if taken_pair:  # and "the leaders" of "the leaders of Qatar and Bahrain" is no pair told before
+            hits = [h for h in hits if not taken_pair & set(range(h.i, h.j))]
         k = 0
         n = len(hits)
         while k < n:
