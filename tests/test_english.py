@@ -612,3 +612,10 @@ def test_the_leaders_of_two_countries_are_no_pair_told_before():
     met = sorted(keys(m) for m in mentions(text, published=dt.date(2024, 12, 2)) if m.type == "Meeting")
     assert met == [["Hamad bin Isa Al Khalifa", "Mishal Al-Ahmad Al-Jaber Al-Sabah"],
                    ["Mishal Al-Ahmad Al-Jaber Al-Sabah", "Tamim bin Hamad Al Thani"]]
+
+
+def test_an_undated_page_whose_dateline_gives_the_full_day_is_of_that_day():
+    text = ("ISLAMABAD, May 14, 2025 (APP) - Prime Minister Shehbaz Sharif held a telephone conversation with the "
+            "Emir of Qatar on Tuesday.")
+    [m] = mentions(text, published=None)
+    assert (str(m.date), keys(m)) == ("2025-05-13", ["Shehbaz Sharif", "Tamim bin Hamad Al Thani"])

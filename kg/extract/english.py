@@ -69,7 +69,8 @@ class _FoldTable(dict):
 _FOLD = _FoldTable()
 
 
-DATELINE = re.compile(r"(?m)^([A-Z][A-Z .'-]{2,40})(?:,\s*[A-Za-z0-9 .]{2,40})?\s*(?:\([^)]*\)\s*)?[—–:-]")
+DATELINE = re.compile(r"(?m)^([A-Z][A-Z .'-]{2,40})(?:,\s*[A-Za-z0-9 .]{2,40}(?:,\s*\d{4})?)?\s*(?:\([^)]*\)\s*)?[—–:-]")
+DATELINE_DAY = re.compile(r"([A-Z][a-z]{2,8})\.? (\d{1,2}),\s*(\d{4})")  # "ISLAMABAD, March 3, 2024 (APP) -"
 
 
 def fold(text: str) -> str:
@@ -229,6 +230,8 @@ class EnglishExtractor:
         self.present: set[int] = set()  # mentions dated only by a verb in the present tense
         self.dateline: Entity | None = None
         self.dateline_lines = list(DATELINE.finditer(self.text))  # "BEIJING, May 7 (Reuters) -": its day is the report's
+        if self.pub is None:  # a page without a date whose dateline gives the day in full: the report's day
+            self.pub = next((d for line in self.dateline_lines[:1] if (d := full_day(line.group(0))) is not None), None)
         self.last_date: tuple | None = None  # (sentence number, date) of the latest dated trigger sentence
         self.number = 0
 
@@ -1083,6 +1086,18 @@ REPORTING = {"said", "says", "told", "announced", "added", "confirmed", "stated"
 SAME_DAY = re.compile(r"\b(?:(?:earlier|later)\s+(?:in|on)\s+(?:the|that)\s+day|(?:earlier|later)\s+that\s+day|"
                       r"the\s+same\s+day|that\s+same\s+day)\b", re.I)
 RELATIVE_TIME = re.compile(r"\b(?:days?|weeks?|months?|years?|hours?)\s+(?:after|before|earlier|later)\b", re.I)
+
+
+def full_day(line: str) -> dt.date | None:
+    """"May 14, 2025" in a dateline, as a date."""
+    m = DATELINE_DAY.search(line)
+    month = MONTHS.get(m.group(1).lower()) if m else None
+    if month is None:
+        return None
+    try:
+        return dt.date(int(m.group(3)), month, int(m.group(2)))
+    except ValueError:
+        return None
 
 
 def in_relative_clause(text: str, toks, i: int, t: int) -> bool:
