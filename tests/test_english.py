@@ -619,3 +619,11 @@ def test_an_undated_page_whose_dateline_gives_the_full_day_is_of_that_day():
             "Emir of Qatar on Tuesday.")
     [m] = mentions(text, published=None)
     assert (str(m.date), keys(m)) == ("2025-05-13", ["Shehbaz Sharif", "Tamim bin Hamad Al Thani"])
+
+
+def test_the_day_before_is_a_day_before_the_day_told_last():
+    text = ("Prime Minister Shehbaz Sharif on Tuesday thanked the Emir of Qatar, Sheikh Tamim bin Hamad Al Thani, "
+            "during a telephone conversation. The day before, Shehbaz Sharif had spoken with Turkish President "
+            "Recep Tayyip Erdogan.")
+    found = sorted((str(m.date), keys(m)[0]) for m in mentions(text, published=dt.date(2025, 5, 14)))
+    assert found == [("2025-05-12", "Recep Tayyip Erdoğan"), ("2025-05-13", "Shehbaz Sharif")]

@@ -865,6 +865,10 @@ class EnglishExtractor:
             date = DateValue.of(self.pub.year, self.pub.month, self.pub.day)  # "X meets Y": the news of the day
             present = True
         if date is None and not future and self.last_date and self.last_date[1] is not None \
+                and self.last_date[1].precision == "day" and DAY_BEFORE.search(self.text, toks[0].start, toks[-1].end):
+            d = self.last_date[1].start() - dt.timedelta(days=1)  # "The day before, X had spoken with Y"
+            date = DateValue.of(d.year, d.month, d.day)
+        if date is None and not future and self.last_date and self.last_date[1] is not None \
                 and SAME_DAY.search(self.text, toks[0].start, toks[-1].end):
             date = self.last_date[1]  # "Earlier in the day, X received calls from Y and Z": the day told last
         if date is None and not future and not dates and etype != "Summit" \
@@ -1083,6 +1087,8 @@ COUNT_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "si
 OBJECT_WORDS = {"with", "to", "of", "after", "before", "by", "from", "for", "and"}
 REPORTING = {"said", "says", "told", "announced", "added", "confirmed", "stated", "wrote"}
 # "two weeks after", "days before": an event placed in time by another, not on the day told before
+DAY_BEFORE = re.compile(r"\b(?:the\s+day\s+before|a\s+day\s+earlier|the\s+previous\s+day|the\s+day\s+earlier)\b"
+                        r"(?!\s+(?:yesterday|the\s+summit|the\s+meeting|the\s+visit))", re.I)
 SAME_DAY = re.compile(r"\b(?:(?:earlier|later)\s+(?:in|on)\s+(?:the|that)\s+day|(?:earlier|later)\s+that\s+day|"
                       r"the\s+same\s+day|that\s+same\s+day)\b", re.I)
 RELATIVE_TIME = re.compile(r"\b(?:days?|weeks?|months?|years?|hours?)\s+(?:after|before|earlier|later)\b", re.I)
