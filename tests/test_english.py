@@ -627,3 +627,13 @@ def test_the_day_before_is_a_day_before_the_day_told_last():
             "Recep Tayyip Erdogan.")
     found = sorted((str(m.date), keys(m)[0]) for m in mentions(text, published=dt.date(2025, 5, 14)))
     assert found == [("2025-05-12", "Recep Tayyip Erdoğan"), ("2025-05-13", "Shehbaz Sharif")]
+
+
+def test_a_title_of_a_states_long_name_and_honorifics_before_the_name():
+    """A readout's "the President of the Republic of Uzbekistan H.E. Mr. Shavkat Mirziyoyev", joined by "and the"."""
+    [m] = mentions("Prime Minister Shri Narendra Modi and the President of the Republic of Uzbekistan H.E. Mr. Shavkat "
+                   "Mirziyoyev held a Virtual Summit today.", published=dt.date(2020, 12, 11))
+    assert (m.type, str(m.date), keys(m)) == ("VideoCall", "2020-12-11", ["Narendra Modi", "Shavkat Mirziyoyev"])
+    [m] = mentions("Modi held talks with the President of the Republic of Uzbekistan on Friday.",
+                   published=dt.date(2020, 12, 11))
+    assert keys(m) == ["Narendra Modi", "Shavkat Mirziyoyev"]

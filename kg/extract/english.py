@@ -466,8 +466,9 @@ class EnglishExtractor:
                 role = h.value
             j = h.j
             if role is not None:
-                # "President of Egypt", "Emir of Qatar"
-                if country is None and j + 1 < len(toks) and toks[j].word == "of" and k + 1 < n and hits[k + 1].i == j + 1 \
+                # "President of Egypt", "Emir of Qatar", "the President of the Republic of Uzbekistan"
+                if country is None and j + 1 < len(toks) and toks[j].word == "of" and k + 1 < n \
+                        and long_form(toks, j + 1, hits[k + 1].i) \
                         and hits[k + 1].kind in ("entity", "demonym") and self.gaz.entries[hits[k + 1].value].kind == "Country":
                     country = hits[k + 1].value
                     k += 1
@@ -1056,7 +1057,7 @@ class EnglishExtractor:
             return True  # a headline's "Xi, Putin hold talks"
         if between in ([], ["-"], ["–"]) and re.fullmatch(r"\s*[-–]\s*", self.text[toks[r1.j - 1].end:toks[r2.i].start]):
             return True  # "the Trump-Putin summit", "a Biden–Xi meeting"
-        return between in (["and"], ["and", "his"], ["and", "her"], ["and", "their"])
+        return between in (["and"], ["and", "his"], ["and", "her"], ["and", "their"], ["and", "the"])
 
     def host_in(self, place: Entity | None, visitor: Entity, date) -> Entity | None:
         """The host of a visit to a place: a leader of its country the article names."""
@@ -1092,6 +1093,15 @@ DAY_BEFORE = re.compile(r"\b(?:the\s+day\s+before|a\s+day\s+earlier|the\s+previo
 SAME_DAY = re.compile(r"\b(?:(?:earlier|later)\s+(?:in|on)\s+(?:the|that)\s+day|(?:earlier|later)\s+that\s+day|"
                       r"the\s+same\s+day|that\s+same\s+day)\b", re.I)
 RELATIVE_TIME = re.compile(r"\b(?:days?|weeks?|months?|years?|hours?)\s+(?:after|before|earlier|later)\b", re.I)
+
+
+STATE_WORDS = {"the", "republic", "kingdom", "state", "sultanate", "islamic", "democratic", "federal", "people", "s",
+               "arab", "hashemite", "united", "socialist", "federative", "plurinational", "bolivarian", "of"}
+
+
+def long_form(toks, a: int, b: int) -> bool:
+    """Tokens a..b are nothing or the words of a state's long name before its short one ("the Republic of")."""
+    return a <= b and b - a <= 6 and all(toks[k].word in STATE_WORDS for k in range(a, b))
 
 
 def full_day(line: str) -> dt.date | None:
