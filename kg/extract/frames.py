@@ -111,8 +111,10 @@ def no_event(ctx: Reading, t: Hit, before: list[Hit], after: list[Hit]) -> bool:
         return True
     if near_before("negator", 3) or near_before("hypothetical", ctx.lex.get("hypothetical_window", 6)):
         return True
-    # "ولم يتلق الرئيس تبون أي اتصال": the names between a negator and the event word do not count
-    if any(c.kind == "negator" and unnamed_words(ctx, c.end, t.start) <= 2 for c in before):
+    # "ولم يتلق الرئيس تبون أي اتصال": the names between a negating particle and the event word do not count
+    # (not a verb of refusal, which has an object of its own: "رفض X الاتهامات خلال لقائه Y")
+    if any(c.kind == "negator" and ctx.text[c.start:c.end] in NEGATING_PARTICLES
+           and unnamed_words(ctx, c.end, t.start) <= 2 for c in before):
         return True
     if any(c.kind == "cancel" and cancelled(ctx, c, t) for c in before):
         return True
@@ -164,6 +166,7 @@ def words_to(ctx: Reading, t: Hit, pos: int) -> int:
     return hi - lo if hi <= lo else 1 + distance(ctx, t, pos, ())
 
 
+NEGATING_PARTICLES = ("لم", "لن", "لا", "ليس")  # normalized
 DURING_IT = re.compile(r"\s+(?:خلال|اثناء)(?:ها|ه|هما)(?!\w)")  # normalized text
 
 
