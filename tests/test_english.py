@@ -637,3 +637,11 @@ def test_a_title_of_a_states_long_name_and_honorifics_before_the_name():
     [m] = mentions("Modi held talks with the President of the Republic of Uzbekistan on Friday.",
                    published=dt.date(2020, 12, 11))
     assert keys(m) == ["Narendra Modi", "Shavkat Mirziyoyev"]
+
+
+def test_a_past_visit_of_a_month_is_hosted_by_that_months_office_holder_in_english():
+    """"Macron visited Lagos in July 2018": hosted by the president of then, not by the one the article names today."""
+    text = ("French President Emmanuel Macron received his Nigerian counterpart Bola Tinubu at the Elysee Palace on "
+            "Thursday. Macron visited Lagos in July 2018, when he was hosted by then-president Muhammadu Buhari.")
+    past = [m for m in mentions(text, published=dt.date(2024, 11, 28)) if str(m.date) == "2018-07"]
+    assert [keys(m) for m in past] == [["Emmanuel Macron", "Muhammadu Buhari"]]

@@ -342,6 +342,10 @@ class EnglishExtractor:
     def on_date(self, date: DateValue | None) -> dt.date | None:
         if date is not None and date.precision == "day":
             return date.start()
+        if date is not None and (self.pub is None or date.start() < self.pub.replace(day=1)):
+            # "visited Lagos in July 2018": the office holders of that month or year, not of today
+            start = date.start()
+            return start.replace(day=15) if date.precision == "month" else start.replace(month=7, day=1)
         if self.pub is not None:
             return self.pub
         # an undated article: the day most of the persons it named so far held office together
