@@ -645,3 +645,12 @@ def test_a_past_visit_of_a_month_is_hosted_by_that_months_office_holder_in_engli
             "Thursday. Macron visited Lagos in July 2018, when he was hosted by then-president Muhammadu Buhari.")
     past = [m for m in mentions(text, published=dt.date(2024, 11, 28)) if str(m.date) == "2018-07"]
     assert [keys(m) for m in past] == [["Emmanuel Macron", "Muhammadu Buhari"]]
+
+
+def test_a_style_and_first_name_after_the_full_name_is_that_person():
+    """"President Sheikh Mohamed bin Zayed Al Nahyan ...", then "Sheikh Mohamed ... last visited Pakistan"."""
+    text = ("President Sheikh Mohamed bin Zayed Al Nahyan on Saturday received a phone call from King Abdullah II of "
+            "Jordan. Sheikh Mohamed, then Crown Prince of Abu Dhabi, last visited Pakistan in January 2020, when he "
+            "held talks with then prime minister Imran Khan in Islamabad.")
+    visits = [m for m in mentions(text, published=dt.date(2022, 5, 15)) if m.type == "Visit"]
+    assert [(str(m.date), keys(m)) for m in visits] == [("2020-01", ["Imran Khan", "Mohamed bin Zayed Al Nahyan"])]

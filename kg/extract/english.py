@@ -222,6 +222,7 @@ class EnglishExtractor:
         self.pub = article.published
         self.introduced: list[tuple[str | None, Entity]] = []  # (role, person) in order of appearance
         self.learned: dict[str, Entity] = {}
+        self.styled: dict[str, Entity] = {}  # first names of persons named in full, for "Sheikh Mohamed" later
         self.aides: set[str] = set()
         self.last_pair: tuple[Entity, ...] = ()
         self.last_subject: Entity | None = None
@@ -539,12 +540,18 @@ class EnglishExtractor:
             elif h.kind == "pronoun" and self.last_subject is not None and h.i == 0:
                 refs.append(Ref(h.i, h.j, self.last_subject))
             k += 1
+        for h in hits:  # "Sheikh Mohamed bin Zayed ...", then "Sheikh Mohamed": the first name, styled
+            if h.kind == "person" and h.j - h.i >= 3:
+                self.styled.setdefault(toks[h.i + (toks[h.i].word in STYLES)].word, self.gaz.entity(h.value))
         # surnames of learned persons ("Harper" after "Prime Minister Stephen Harper")
         taken = {x for r in refs for x in range(r.i, r.j)}
         for idx, t in enumerate(toks):
             if t.cap and idx not in taken and t.word in self.learned and not any(h.i <= idx < h.j for h in hits):
                 ent = self.learned[t.word]
                 refs.append(Ref(idx, idx + 1, ent, leader=ent.key not in self.aides))
+            elif t.cap and idx > 0 and toks[idx - 1].word in STYLES and t.word in self.styled and idx not in taken \
+                    and not any(h.i <= idx < h.j and h.kind == "person" for h in hits):
+                refs.append(Ref(idx - 1, idx + 1, self.styled[t.word]))
         refs.sort(key=lambda r: r.i)
         return refs
 
@@ -1099,6 +1106,7 @@ SAME_DAY = re.compile(r"\b(?:(?:earlier|later)\s+(?:in|on)\s+(?:the|that)\s+day|
 RELATIVE_TIME = re.compile(r"\b(?:days?|weeks?|months?|years?|hours?)\s+(?:after|before|earlier|later)\b", re.I)
 
 
+STYLES = {"sheikh", "shaikh", "prince", "king", "emir", "sultan"}  # "Sheikh Mohamed" after "Sheikh Mohamed bin Zayed"
 STATE_WORDS = {"the", "republic", "kingdom", "state", "sultanate", "islamic", "democratic", "federal", "people", "s",
                "arab", "hashemite", "united", "socialist", "federative", "plurinational", "bolivarian", "of"}
 
