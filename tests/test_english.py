@@ -654,3 +654,9 @@ def test_a_style_and_first_name_after_the_full_name_is_that_person():
             "held talks with then prime minister Imran Khan in Islamabad.")
     visits = [m for m in mentions(text, published=dt.date(2022, 5, 15)) if m.type == "Visit"]
     assert [(str(m.date), keys(m)) for m in visits] == [("2020-01", ["Imran Khan", "Mohamed bin Zayed Al Nahyan"])]
+
+
+def test_the_ap_spelling_of_sisi():
+    [m] = mentions("Egyptian President Abdel Fattah el-Sissi arrived in Ankara on Wednesday and was welcomed by Turkish "
+                   "President Recep Tayyip Erdogan.", published=dt.date(2024, 9, 5))
+    assert keys(m) == ["Abdel Fattah el-Sisi", "Recep Tayyip Erdoğan"]
