@@ -1359,3 +1359,12 @@ def test_refusing_to_answer_a_call_is_no_call():
     """"رفض X الرد على اتصال هاتفي من Y": the refused call did not take place."""
     assert events_of("رفض الرئيس عبد الفتاح البرهان الرد على اتصال هاتفي من الرئيس الكيني وليام روتو.",
                      dt.date(2024, 7, 10)) == []
+
+
+def test_who_arrived_in_a_relative_clause_is_the_visitor():
+    """"... التعازي من X رئيس وزراء المملكة المتحدة، الذي وصل إلى البلاد": X is the visitor, in Oman, not the host
+    of a visit to the United Kingdom."""
+    text = ("تقبل السلطان هيثم بن طارق أمس الأول بقصر العلم التعازي من دولة بوريس جونسون رئيس وزراء المملكة "
+            "المتحدة، الذي وصل إلى البلاد في زيارة قصيرة.")
+    [e] = events_of(text, dt.date(2020, 1, 14))
+    assert (e.type, e.roles, e.place.label) == ("Visit", {"Q180589": "visitor", "Q12250314": "host"}, "Oman")

@@ -105,6 +105,9 @@ def is_leader(ctx: Reading, person: Entity, date: DateValue | None) -> bool:
     return any(r in LEADER_ROLES for r, _ in ctx.gaz.roles_of(person.key, on))
 
 
+RELATIVE_BEFORE = re.compile(r"(?:الذي|التي)\s+(?:كان\s+|كانت\s+)?(?:قد\s+)?$")  # normalized
+
+
 def host_country(ctx: Reading, roles: dict[str, str], date: DateValue | None) -> Entity | None:
     host = next((k for k, r in roles.items() if r == "host"), None)
     if host is None:
@@ -377,6 +380,13 @@ def resolve_frame(ctx: Reading, frame: Frame, people: list[Entity], names: Sente
         hosts = [p.entity for p in persons if inside(p) and p.start >= t.end]
         if guest is not None and hosts and hosts[0].key != guest.key:
             people = [hosts[0], guest]
+    if etype == "Visit" and len(people) == 2 and not receiving:
+        # "التعازي من X رئيس وزراء المملكة المتحدة، الذي وصل إلى البلاد": who arrived is the one before "الذي"
+        rel = RELATIVE_BEFORE.search(ctx.text, max(a, t.start - len(t.prefix) - 24), t.start - len(t.prefix))
+        ante = next((p for p in reversed(persons) if rel and p.end <= rel.start()
+                     and not ctx.text[p.end:rel.start()].strip(" ،,")), None)
+        if ante is not None and ante.entity.key == people[1].key:
+            people = [people[1], people[0]]
     if etype == "Visit" and people:
         given = receiving and any(without_conjunction(w) in word_list(ctx.m, "reception_givers")
                                   for w in ctx.text[frame.start:t.start].split()[:1])
