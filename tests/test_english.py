@@ -660,3 +660,13 @@ def test_the_ap_spelling_of_sisi():
     [m] = mentions("Egyptian President Abdel Fattah el-Sissi arrived in Ankara on Wednesday and was welcomed by Turkish "
                    "President Recep Tayyip Erdogan.", published=dt.date(2024, 9, 5))
     assert keys(m) == ["Abdel Fattah el-Sisi", "Recep Tayyip Erdoğan"]
+
+
+def test_a_video_conference_with_several_leaders_is_a_virtual_summit():
+    """"held a video conference with X, Y and Z": one conference of all four, not three video calls."""
+    ms = mentions("Chinese President Xi Jinping held a video conference on Monday with German Chancellor Angela Merkel, "
+                  "European Council President Charles Michel and Commission President Ursula von der Leyen.",
+                  published=dt.date(2020, 9, 15))
+    assert [(m.type, str(m.date), len(m.participants)) for m in ms] == [("Summit", "2020-09-14", 4)]
+    [m] = mentions("Xi Jinping held a video call with Vladimir Putin on Monday.", published=dt.date(2020, 9, 15))
+    assert m.type == "VideoCall"

@@ -990,6 +990,13 @@ class EnglishExtractor:
                 mentions.append(subjects + [o for o in objects if o not in subjects])
             if tuple(words[t.i:t.j]) in self.m.host_triggers and mentions and len(mentions[0]) == 2:
                 roles = {mentions[0][0].key: "host", mentions[0][1].key: "visitor"}
+            if etype == "VideoCall" and len(mentions) > 1:
+                # "held a video conference with X, Y and Z": one conference of all; of four or more, a virtual
+                # summit (three, "X and Y held a video conference with Z", stay one video call)
+                everyone: list[Entity] = []
+                for ps in mentions:
+                    everyone.extend(p for p in ps if p not in everyone)
+                etype, mentions = ("Summit" if len(everyone) > 3 else "VideoCall"), [everyone]
         if subjects:
             self.last_subject = subjects[0]
         oa, ob = a, b
