@@ -1368,3 +1368,21 @@ def test_who_arrived_in_a_relative_clause_is_the_visitor():
             "المتحدة، الذي وصل إلى البلاد في زيارة قصيرة.")
     [e] = events_of(text, dt.date(2020, 1, 14))
     assert (e.type, e.roles, e.place.label) == ("Visit", {"Q180589": "visitor", "Q12250314": "host"}, "Oman")
+
+
+def test_two_events_of_a_pair_told_by_one_sentence_of_an_undated_page_stay_valid(tmp_path):
+    """An undated page: a meeting and the visit it was held on, told by one sentence, are two events with two
+    names; two readings of one arrival (one of them with the roles the wrong way round) are one visit. Either
+    gave one name to two events, a visit with two visitors and two places, and the whole build was refused."""
+    texts = {
+        "w1": "التقى الرئيس الصيني شي جين بينغ الرئيس البرازيلي لولا دا سيلفا في بكين، عندما زار لولا الصين.",
+        "w2": ("حل الرئيس السنغالي باسيرو ديوماي فاي، أمس الخميس، بنواكشوط في أول زيارة خارجية يقوم بها منذ "
+               "تنصيبه، وكان في استقباله لدى نزوله من الطائرة الرئيس محمد ولد الشيخ الغزواني."),
+    }
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text("\n".join(json.dumps({"id": i, "text": t, "published": None}, ensure_ascii=False)
+                                for i, t in texts.items()) + "\n", encoding="utf-8")
+    result = build([corpus])
+    assert result.report.conforms, result.report.text()
+    rows = read_events(result.graph)
+    assert sorted(r["type"] for r in rows if r["sources"] == ["w2"]) == ["Visit"]

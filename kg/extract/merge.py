@@ -250,8 +250,11 @@ def merge_article(mentions: list[Mention]) -> tuple[list[Cluster], list[Cluster]
             continue
         # undated tellings of one pair are one event, unless they place it in different countries
         # or on different days ("وصل أمس" and "التقى اليوم" in an article with no date)
+        # (two readings of one sentence as one kind of event are one telling, whatever they say of where: two
+        # would be two events with one name)
         options = [c for c in floating if _family_ok(c.family, m.family) and c.keys == _keys(m)
-                   and c.status == m.status and _same_country(c, m) and _same_day(c, m)]
+                   and c.status == m.status and ((_same_country(c, m) and _same_day(c, m))
+                                                 or any(x.start == m.start and x.type == m.type for x in c.mentions))]
         # of two undated events of the pair (a visit and, on another day, talks), the one of its kind
         target = next((c for c in options if any(x.type == m.type for x in c.mentions)), options[0] if options else None)
         if target is None:
