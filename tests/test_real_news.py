@@ -1386,3 +1386,11 @@ def test_two_events_of_a_pair_told_by_one_sentence_of_an_undated_page_stay_valid
     assert result.report.conforms, result.report.text()
     rows = read_events(result.graph)
     assert sorted(r["type"] for r in rows if r["sources"] == ["w2"]) == ["Visit"]
+
+
+def test_a_title_with_an_adjective_of_country_and_no_name_is_nobody():
+    """"يفتتح فيها رئيس لبناني عهده": a Lebanese president in general, not a person named "لبناني عهده"."""
+    text = ("وليست هذه المرة الأولى التي يفتتح فيها رئيس لبناني عهده من الرياض؛ فالرئيس السابق ميشال عون كان قد "
+            "زارها في كانون الثاني 2017 والتقى الملك سلمان بن عبد العزيز.")
+    people = {p.key for e in events_of(text, dt.date(2025, 3, 4)) for p in e.participants}
+    assert people == {"Q363392", "Q367825"}
