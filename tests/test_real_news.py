@@ -1394,3 +1394,9 @@ def test_a_title_with_an_adjective_of_country_and_no_name_is_nobody():
             "زارها في كانون الثاني 2017 والتقى الملك سلمان بن عبد العزيز.")
     people = {p.key for e in events_of(text, dt.date(2025, 3, 4)) for p in e.participants}
     assert people == {"Q363392", "Q367825"}
+
+
+def test_a_line_that_names_a_person_before_its_date_is_no_dateline():
+    """"X ناقش Y 1 يناير 0001" is a sentence (a person, a verb, no plausible year), not the page's day."""
+    text = "مانويل فالس اتصال مع مانويل فالس\nمانويل فالس ناقش بمانويل فالس 1 يناير 0001\n"
+    assert all(m.published is None for m in extract_article(Article("t", text, None)))

@@ -52,9 +52,10 @@ def find_dateline(ctx: Reading, hits: list[Hit]) -> Entity | None:
 DATELINE_DAY_AFTER = re.compile(r"\s*(?:[-–—(/]|\n|$)")  # "باريس 6 مايو 2024 (شينخوا)", "دبي، 3 مارس 2025 - "
 
 
-def dateline_day(ctx: Reading, dates: list[DateMention]) -> dt.date | None:
+def dateline_day(ctx: Reading, dates: list[DateMention], hits: list[Hit]) -> dt.date | None:
     """The full date a report's first line opens with, after at most a place and "في", and before the agency
-    or a dash ("باريس 6 مايو 2024 (شينخوا)", "القاهرة في 5 مايو 2024 (أ ش أ) -"): the day it was filed."""
+    or a dash ("باريس 6 مايو 2024 (شينخوا)", "القاهرة في 5 مايو 2024 (أ ش أ) -"): the day it was filed.
+    A line that names a person or an event before its date is a sentence, no dateline."""
     for a, b in ctx.t.kept[:3]:  # a headline may come first
         for d in dates:
             if d.start < a:
@@ -66,7 +67,9 @@ def dateline_day(ctx: Reading, dates: list[DateMention]) -> dt.date | None:
             # "باريس 6 مايو 2024", "روما - بوابة الوسط | الأربعاء 07 يونيو 2023": a place, an outlet, a weekday
             head = re.sub(r"[،,|/\-–—()]", " ", ctx.text[a:d.start]).split()
             if len(head) <= 5 and DATELINE_DAY_AFTER.match(ctx.text, d.end) and ctx.text[a:d.start].strip() \
-                    and not TRIGGERISH.search(ctx.text, a, d.start):
+                    and not TRIGGERISH.search(ctx.text, a, d.start) and 1900 <= d.value.start().year <= 2100 \
+                    and not any(a <= h.start < d.start and (h.kind in ("trigger", "talks_verb") or (
+                        h.kind in ("entity", "short") and ctx.gaz.entries[h.value].kind == "Person")) for h in hits):
                 return d.value.start()
             break
     return None

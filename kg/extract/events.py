@@ -52,7 +52,7 @@ def read_article(ctx: Reading) -> list[Mention]:
     ctx.dateline = find_dateline(ctx, hits)
     dates = find_dates(ctx.text)
     if ctx.article.published is None:  # "باريس 6 مايو 2024 (شينخوا)": the report's own day, where a page gave none
-        day = dateline_day(ctx, dates)
+        day = dateline_day(ctx, dates, hits)
         if day is not None:
             ctx.article = replace(ctx.article, published=day)
     kinds = {h.value for h in hits if h.kind == "trigger"}
