@@ -1127,7 +1127,7 @@ def full_day(line: str) -> dt.date | None:
     """"May 14, 2025" in a dateline, as a date."""
     m = DATELINE_DAY.search(line)
     month = MONTHS.get(m.group(1).lower()) if m else None
-    if month is None:
+    if month is None or not 1900 <= int(m.group(3)) <= 2100:
         return None
     try:
         return dt.date(int(m.group(3)), month, int(m.group(2)))
