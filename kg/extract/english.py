@@ -209,6 +209,7 @@ class Ref:
     leader: bool = True
     pair: bool = False  # "the two leaders"
     named: tuple = ()  # for a pair: the last two leaders named when it was read (if no event told them)
+    own: tuple | None = None  # for a pair: the pair its own sentence named before it, if any
 
 
 class EnglishExtractor:
@@ -217,7 +218,6 @@ class EnglishExtractor:
         self.m = matcher
         self.gaz = matcher.gaz
         self.text = article.text
-        self.sentence_refs: tuple[list[Tok], list[Ref]] = ([], [])
         self.folded = fold(self.text)
         self.pub = article.published
         self.introduced: list[tuple[str | None, Entity]] = []  # (role, person) in order of appearance
@@ -232,7 +232,7 @@ class EnglishExtractor:
         self.dateline: Entity | None = None
         self.dateline_lines = list(DATELINE.finditer(self.text))  # "BEIJING, May 7 (Reuters) -": its day is the report's
         if self.pub is None:  # a page without a date whose dateline gives the day in full: the report's day
-            self.pub = next((d for line in self.dateline_lines[:1] if (d := full_day(line.group(0))) is not None), None)
+            self.pub = full_day(self.dateline_lines[0].group(0)) if self.dateline_lines else None
         self.last_date: tuple | None = None  # (sentence number, date) of the latest dated trigger sentence
         self.number = 0
 
@@ -366,6 +366,12 @@ class EnglishExtractor:
                 return self.gaz.entity(k)
         return None
 
+    def country_holder(self, role: str, country: str, date) -> Entity | None:
+        """The holder of ``role`` for a country named in a list or pair ("the leaders of X and Y", "the X-Y
+        summit"): a "leader" is whoever leads it, in the order its `executive` says."""
+        roles = self.gaz.leader_roles(country) if role == "leader" else (role,)
+        return next((e for r in roles if (e := self.holder(r, country, date)) is not None), None)
+
     def by_title(self, role: str) -> Entity | None:
         """"The Prime Minister": the person the article introduced with that title, latest first; among
         several, the one of the dateline's country ("JEDDAH: ... the crown prince" is the Saudi one)."""
@@ -409,8 +415,7 @@ class EnglishExtractor:
             if pair is not None and len(chain) == 1 and words[pair.j:pair.j + 1] == ["summit"] \
                     and re.fullmatch(r"\s*[-–]\s*", self.text[toks[h.j - 1].end:toks[pair.i].start]):
                 # "the Russian-US summit": the meeting of the two countries' leaders
-                people = [next((e for r in self.gaz.leader_roles(c.value)
-                                if (e := self.holder(r, c.value, date)) is not None), None) for c in (h, pair)]
+                people = [self.country_holder("leader", c.value, date) for c in (h, pair)]
                 if None not in people and people[0] != people[1]:
                     return [Ref(h.i, h.j, people[0], "leader"), Ref(pair.i, pair.j, people[1], "leader")], \
                         set(range(h.i, pair.j))
@@ -429,8 +434,7 @@ class EnglishExtractor:
                     break
             if span is None:
                 continue
-            people = [next((e for r in (self.gaz.leader_roles(c.value) if role == "leader" else (role,))
-                            if (e := self.holder(r, c.value, date)) is not None), None) for c in chain]
+            people = [self.country_holder(role, c.value, date) for c in chain]
             if None not in people:
                 # references joined by "and", as "Xi and Putin" would be
                 refs = [Ref(c.i, c.j, e, role) for c, e in zip(chain, people)]
@@ -553,7 +557,7 @@ class EnglishExtractor:
                     and not any(h.i <= idx < h.j and h.kind == "person" for h in hits):
                 refs.append(Ref(idx - 1, idx + 1, self.styled[t.word]))
         refs.sort(key=lambda r: r.i)
-        return refs
+        return [replace(r, own=self.own_pair(r.i, toks, refs)) if r.pair else r for r in refs]
 
     # ------------------------------------------------------------ dates
     def dates(self, toks, a: int, b: int) -> list[tuple[int, DateValue, bool]]:
@@ -698,7 +702,6 @@ class EnglishExtractor:
             return
         dates = self.dates(toks, a, b)
         refs = self.persons(toks, hits, None)
-        self.sentence_refs = (toks, refs)
         mods = [h for h in hits if h.kind == "modifier"]
         cues = [h for h in hits if h.kind in ("future", "negator", "hypothetical", "habitual", "blocker", "past")
                 and not (h.kind == "hypothetical" and toks[h.i].word == "may" and toks[h.i].cap and h.i > 0)]  # the month
@@ -759,7 +762,7 @@ class EnglishExtractor:
         for k in range(a, min(b, len(words)) - 1):
             if words[k] == "had":
                 nxt = words[k + 2] if words[k + 1].endswith("ly") and k + 2 < len(words) else words[k + 1]
-                if nxt in self.m.past_verbs or nxt.endswith(("ed", "en")) or nxt in ("been", "met", "spoke", "held"):
+                if nxt in self.m.past_verbs or nxt.endswith(("ed", "en")):
                     return True
         return False
 
@@ -781,11 +784,9 @@ class EnglishExtractor:
         d = anchor.start() - dt.timedelta(days=COUNT_WORDS[words[k - 2]] * UNIT_DAYS[words[k - 1]])
         return DateValue.of(d.year, d.month, d.day)
 
-    def own_pair(self, i: int, toks=None, refs=None) -> tuple[Entity, Entity] | None:
+    def own_pair(self, i: int, toks, refs: list[Ref]) -> tuple[Entity, Entity] | None:
         """"X and Y agreed on Wednesday ..., as the two leaders met": the pair the sentence joined before
         its "two leaders" or "they" (at token ``i``), before the pair of an earlier sentence."""
-        if toks is None:
-            toks, refs = self.sentence_refs
         named = [x for x in refs if x.j <= i and x.entity is not None and x.leader and not x.pair]
         if len(named) >= 2 and named[-1].entity != named[-2].entity and self._joined(toks, named[-2], named[-1]):
             return named[-2].entity, named[-1].entity
@@ -807,7 +808,7 @@ class EnglishExtractor:
         out: list[Entity] = []
         for r in refs:
             if r.pair:
-                out.extend(self.own_pair(r.i) or self.last_pair or r.named)
+                out.extend(r.own or self.last_pair or r.named)
             elif r.entity is not None and r.leader and r.entity not in out:
                 out.append(r.entity)
         seen, uniq = set(), []
@@ -876,13 +877,13 @@ class EnglishExtractor:
                 w in PRESENT_VERBS for w in words[max(prev, t.i - 4):t.j]):
             date = DateValue.of(self.pub.year, self.pub.month, self.pub.day)  # "X meets Y": the news of the day
             present = True
-        if date is None and not future and self.last_date and self.last_date[1] is not None \
-                and self.last_date[1].precision == "day" and DAY_BEFORE.search(self.text, toks[0].start, toks[-1].end):
-            d = self.last_date[1].start() - dt.timedelta(days=1)  # "The day before, X had spoken with Y"
+        told_last = self.last_date[1] if self.last_date and not future and date is None else None
+        if told_last is not None and told_last.precision == "day" \
+                and DAY_BEFORE.search(self.text, toks[0].start, toks[-1].end):
+            d = told_last.start() - dt.timedelta(days=1)  # "The day before, X had spoken with Y"
             date = DateValue.of(d.year, d.month, d.day)
-        if date is None and not future and self.last_date and self.last_date[1] is not None \
-                and SAME_DAY.search(self.text, toks[0].start, toks[-1].end):
-            date = self.last_date[1]  # "Earlier in the day, X received calls from Y and Z": the day told last
+        elif told_last is not None and SAME_DAY.search(self.text, toks[0].start, toks[-1].end):
+            date = told_last  # "Earlier in the day, X received calls from Y and Z": the day told last
         if date is None and not future and not dates and etype != "Summit" \
                 and not RELATIVE_TIME.search(self.text, toks[0].start, toks[-1].end):
             date = self.carried[0]  # the day the previous sentences told ("two weeks after X met Y": not that day)
