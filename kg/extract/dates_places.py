@@ -67,15 +67,12 @@ def dateline_day(ctx: Reading, dates: list[DateMention], hits: list[Hit]) -> dt.
             # "باريس 6 مايو 2024", "روما - بوابة الوسط | الأربعاء 07 يونيو 2023": a place, an outlet, a weekday
             head = re.sub(r"[،,|/\-–—()]", " ", ctx.text[a:d.start]).split()
             if len(head) <= 5 and DATELINE_DAY_AFTER.match(ctx.text, d.end) and ctx.text[a:d.start].strip() \
-                    and not TRIGGERISH.search(ctx.text, a, d.start) and 1900 <= d.value.start().year <= 2100 \
+                    and 1900 <= d.value.start().year <= 2100 \
                     and not any(a <= h.start < d.start and (h.kind in ("trigger", "talks_verb") or (
                         h.kind in ("entity", "short") and ctx.gaz.entries[h.value].kind == "Person")) for h in hits):
                 return d.value.start()
             break
     return None
-
-
-TRIGGERISH = re.compile(r"(?:التقى|استقبل|زار|اجرى|بحث|وصل|اتصال|قمه|لقاء|زياره)")  # normalized: a sentence, no dateline
 
 
 IN_NEXT_EVENT = re.compile(r"(?<!\w)(?:في|خلال)\s*$")  # a scope that ends where the next event word is

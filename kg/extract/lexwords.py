@@ -68,6 +68,12 @@ def known_word(m: Matcher, word: str) -> bool:
     return found is not None and any(kind not in ("short",) for kind, _ in found[1])
 
 
+def known_demonym(m: Matcher, word: str) -> bool:
+    """"رئيس لبناني": a country's adjective without its article (a Lebanese president, nobody named)."""
+    found = m.auto.get("ال" + word, None)
+    return found is not None and any(kind == "demonym" for kind, _ in found[1])
+
+
 def name_stopwords(m: Matcher) -> set[str]:
     """Words that end a name: stop words, trigger words, reporting verbs, title modifiers."""
     cache = _cache(m)

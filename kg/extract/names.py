@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from ..models import LEADER_ROLES, Entity
 from .dates import DateMention, find_dates
 from .entities import NAME_LAYER, Hit, longest_non_overlapping
-from .lexwords import known_word, light_stopwords, name_stopwords, word_list, word_map
+from .lexwords import known_demonym, known_word, light_stopwords, name_stopwords, word_list, word_map
 from .normalize import light, normalize
 
 if TYPE_CHECKING:
@@ -541,12 +541,6 @@ def guest_of(ctx: Reading, country: str | None, on) -> Entity | None:
     return None
 
 
-def nisba(ctx: Reading, word: str) -> bool:
-    """"رئيس لبناني": a country's adjective without its article (a Lebanese president, nobody named)."""
-    found = ctx.m.auto.get("ال" + word, None)
-    return found is not None and any(kind == "demonym" for kind, _ in found[1])
-
-
 def unknown_name(ctx: Reading, pos: int, later_slots=(), min_words: int = 2) -> tuple[int, int, str] | None:
     """Name-like words right after a title or honorific: a person kg does not know."""
     stop = name_stopwords(ctx.m)
@@ -569,7 +563,7 @@ def unknown_name(ctx: Reading, pos: int, later_slots=(), min_words: int = 2) -> 
                 or light(ctx.t.original(w0, w0 + len(clean))) in light_stopwords(ctx.m))):
             break  # "على" (on) is a stop word, "علي" a name; "فى" is "في" in Egyptian spelling
         if not words and (clean.startswith(("ال", "لل", "بال", "وال")) or clean in connectors
-                          or known_word(ctx.m, clean) or at_place(ctx, clean) or nisba(ctx, clean)):
+                          or known_word(ctx.m, clean) or at_place(ctx, clean) or known_demonym(ctx.m, clean)):
             break
         words.append((w0, w0 + len(clean), clean))
         cursor = w0 + len(clean)

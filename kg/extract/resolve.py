@@ -327,10 +327,8 @@ def the_two(ctx: Reading, frame: Frame, people: list[Entity], names: SentenceNam
 
 
 def senders_only(ctx: Reading, t: Hit, people: list[Entity], persons, inside) -> bool:
-    """A plural or dual event word ("اتصالات", "اتصالين") whose people all stand after "من" following it,
-    with nobody named before it: only the senders are known."""
-    if any(inside(p) and p.start < t.start for p in persons):
-        return False
+    """A plural or dual event word ("اتصالات", "اتصالين") whose people all stand after "من" following it
+    (the frame names nobody before it): only the senders are known."""
     word = ctx.text[t.start:t.end + len(t.suffix)].split()[0]  # "اتصالات هاتفية": the noun, not its adjective
     if not word.endswith(("ات", "ين", "ان")):
         return False
@@ -354,10 +352,10 @@ def resolve_frame(ctx: Reading, frame: Frame, people: list[Entity], names: Sente
     # "اتصالين هاتفيين منفصلين مع X و Y", "تلقى اتصالات هاتفية من X وY وZ", "التقى X كلا من Y وZ،
     # كل على حدة": one call or meeting of the subject with each
     named_together = any({p.key for p in people} <= group for group in ctx.state.together)  # "التقى القادة X وY وZ"
-    if len(people) >= 2 and senders_only(ctx, t, people, persons, inside):
+    subject = [p for p in persons if inside(p) and p.start < t.start]
+    if len(people) >= 2 and not subject and senders_only(ctx, t, people, persons, inside):
         return []  # "يتلقى اتصالات من X وY" with a receiver kg cannot name: the senders did not call each other
     if len(people) >= 3 and etype != "Summit" and not named_together and distributive(ctx, t, a, b, s0, s1):
-        subject = [p for p in persons if inside(p) and p.start < t.start]
         lead = subject[0].entity if subject else people[0]
         return [build(ctx, t, etype, [lead, other], date, place, future, {}, organizer, a, b, s0, s1)
                 for other in people if other.key != lead.key]
