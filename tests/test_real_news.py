@@ -386,6 +386,23 @@ def test_a_receiving_verb_with_an_object_pronoun_receives_the_visitor():
     assert received[0].status == "planned" and str(received[0].date) == "2024-02-06"
 
 
+def test_the_subject_before_a_receiving_verb_with_an_object_pronoun_is_the_guest():
+    """"حط X في الدوحة، حيث استقبله الأمير": X, named before the verb, is received; and in the next
+    stop of the tour, "استقبله" is X again, not the host of the stop before."""
+    text = ("يواصل الرئيس البرازيلي لويس إيناسيو لولا دا سيلفا جولته، وقد حط أمس الاثنين في الدوحة، حيث استقبله "
+            "أمير قطر الشيخ تميم بن حمد آل ثاني. وكانت الجولة قد بدأت الخميس الماضي من القاهرة، حيث استقبله "
+            "الرئيس عبد الفتاح السيسي.")
+    found = {str(e.date): {next(p.label for p in e.participants if p.key == k): r for k, r in e.roles.items()}
+             for e in events_of(text, dt.date(2024, 2, 13))}
+    assert found["2024-02-12"] == {"Luiz Inácio Lula da Silva": "visitor", "Tamim bin Hamad Al Thani": "host"}
+    assert found["2024-02-08"] == {"Luiz Inácio Lula da Silva": "visitor", "Abdel Fattah el-Sisi": "host"}
+
+
+def test_an_expected_end_of_a_tour_is_planned():
+    text = "وينتظر أن يختتم الرئيس الفنزويلي نيكولاس مادورو جولته في باكو، حيث يلتقي الرئيس الأذربيجاني إلهام علييف."
+    assert {m.status for m in mentions_of(text, dt.date(2022, 6, 14))} == {"planned"}
+
+
 def test_those_accompanying_a_leader_are_not_participants():
     text = ("ولدى وصوله إلى الرباط يوم 4 مارس 2024، كان في استقبال الرئيس الفرنسي إيمانويل ماكرون الملك محمد السادس، "
             "مرفوقا بولي العهد الأمير مولاي الحسن، والأمير مولاي رشيد.")
@@ -1400,3 +1417,16 @@ def test_a_line_that_names_a_person_before_its_date_is_no_dateline():
     """"X ناقش Y 1 يناير 0001" is a sentence (a person, a verb, no plausible year), not the page's day."""
     text = "مانويل فالس اتصال مع مانويل فالس\nمانويل فالس ناقش بمانويل فالس 1 يناير 0001\n"
     assert all(m.published is None for m in extract_article(Article("t", text, None)))
+
+
+def test_a_bare_title_is_the_leader_the_page_named_without_a_country():
+    """A paper names its own president "الرئيس X" and foreign ones "الرئيس التركي Y": after both, a bare
+    "الرئيس" hosting a guest or making a call is the former, not the one named last."""
+    text = ("استقبل الرئيس عبد الفتاح السيسي يوم الأحد الرئيس الموريتاني محمد ولد الشيخ الغزواني. "
+            "وكان الرئيس التركي رجب طيب أردوغان قد زار القاهرة الشهر الماضي. "
+            "ويوم الثلاثاء استقبل الرئيس نظيره الكيني وليام روتو في العاصمة الإدارية الجديدة. "
+            "وختم الرئيس الأسبوع يوم الخميس باتصال عبر تقنية الفيديو مع رئيس الوزراء الياباني.")
+    found = {(e.type, str(e.date)): labels(e) for e in events_of(text, dt.date(2024, 3, 8))}
+    assert "Abdel Fattah el-Sisi" in found[("Visit", "2024-03-05")]
+    assert "Recep Tayyip Erdoğan" not in found[("Visit", "2024-03-05")]
+    assert "Abdel Fattah el-Sisi" in found[("VideoCall", "2024-03-07")]

@@ -427,7 +427,7 @@ def resolve_title(ctx: Reading, slots, i, title: Hit, on, persons) -> tuple[int,
         if key and owned:
             return j + 1, None  # "مبعوث الرئيس الفرنسي إيمانويل ماكرون": the envoy, not the president
         if key:
-            remember_title(ctx, key, title)
+            remember_title(ctx, key, title, bare=country is None and title.kind == "title")
             return j + 1, PersonRef(title.start, slots[j][0].end, named(ctx, key, slots[j][0].start, slots[j][0].end), role)
     if owned:
         return j, None
@@ -496,12 +496,16 @@ def head_word(ctx: Reading, title: Hit) -> str:
     return words[0].removeprefix("ال") if words else ""
 
 
-def remember_title(ctx: Reading, key: str, title: Hit) -> None:
-    """The title's head word, and the office with it ("head_of_state:رئيس", not a prime minister's "رئيس")."""
+def remember_title(ctx: Reading, key: str, title: Hit, bare: bool = False) -> None:
+    """The title's head word, and the office with it ("head_of_state:رئيس", not a prime minister's "رئيس");
+    ``bare`` when no country stood with it ("الرئيس السيسي", not "الرئيس التركي أردوغان")."""
     word = head_word(ctx, title)
     # and the whole title, so that "رئيس الدولة" alone later is the one it was said of, not any president
     whole = ctx.text[title.start:title.end].removeprefix("ال")
-    ctx.state.title_words.setdefault(key, set()).update((word, f"{title.value}:{word}", whole))
+    words = ctx.state.title_words.setdefault(key, set())
+    words.update((word, f"{title.value}:{word}", whole))
+    if bare:
+        words.add("bare:" + word)
 
 
 def unique_holder_in_article(ctx: Reading, role: str, on, title_word: str = "") -> str | None:
@@ -524,6 +528,12 @@ def unique_holder_in_article(ctx: Reading, role: str, on, title_word: str = "") 
         local = {k for k in (titled or keys) if (role, home) in ctx.gaz.roles_of(k, on)}
         if len(local) == 1:
             return local.pop()
+    if len(keys) > 1 and word:
+        # "الرئيس السيسي ... الرئيس التركي أردوغان ... استقبل الرئيس نظيره": a paper names its own
+        # leader by the title alone and foreign ones with their country, so the bare title is the former
+        bare = {k for k in (titled or keys) if "bare:" + word in ctx.state.title_words.get(k, ())}
+        if len(bare) == 1:
+            return bare.pop()
     return keys.pop() if len(keys) == 1 else None
 
 

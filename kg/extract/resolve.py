@@ -372,9 +372,11 @@ def resolve_frame(ctx: Reading, frame: Frame, people: list[Entity], names: Sente
         return []  # a leader touring their own country is no diplomatic visit
     word = ctx.text[t.start:t.end]
     receiving = word in ctx.m.host_triggers or word in word_list(ctx.m, "reception_nouns")
-    if etype == "Visit" and receiving and t.suffix in ("ه", "ها") and ctx.state.last_visit:
-        # "يستقبله الإمبراطور": the host is named after the verb, the guest is the visitor told before
-        guest = guest_of(ctx, None, None)
+    if etype == "Visit" and receiving and t.suffix in ("ه", "ها"):
+        # "حط X في الدوحة، حيث استقبله الأمير", "يستقبله الإمبراطور": the host is named after the verb, the
+        # guest is the subject named before it, else the visitor told before
+        before = [p.entity for p in persons if inside(p) and p.start < t.start]
+        guest = before[0] if before else guest_of(ctx, None, None)
         hosts = [p.entity for p in persons if inside(p) and p.start >= t.end]
         if guest is not None and hosts and hosts[0].key != guest.key:
             people = [hosts[0], guest]
