@@ -1430,3 +1430,23 @@ def test_a_bare_title_is_the_leader_the_page_named_without_a_country():
     assert "Abdel Fattah el-Sisi" in found[("Visit", "2024-03-05")]
     assert "Recep Tayyip Erdoğan" not in found[("Visit", "2024-03-05")]
     assert "Abdel Fattah el-Sisi" in found[("VideoCall", "2024-03-07")]
+
+
+def test_a_ministerial_meeting_leaders_opened_is_a_gathering_of_them_all():
+    """"شارك X الخميس في افتتاح الاجتماع الوزاري ... إلى جانب Y وZ": one gathering with X among them, no
+    meeting of Y with Z nor visits of X to each; ministers meeting among themselves are no event."""
+    text = ("وكان الرئيس التونسي قيس سعيد قد وصل إلى بكين يوم الثلاثاء الماضي، وشارك الخميس في افتتاح الاجتماع "
+            "الوزاري لمنتدى التعاون الصيني العربي إلى جانب الرئيس المصري عبد الفتاح السيسي وملك البحرين الملك "
+            "حمد بن عيسى آل خليفة.")
+    found = sorted((e.type, str(e.date), frozenset(labels(e))) for e in events_of(text, dt.date(2024, 6, 1)))
+    assert found == [("Summit", "2024-05-30", frozenset({"Kais Saied", "Abdel Fattah el-Sisi", "Hamad bin Isa Al Khalifa"})),
+                     ("Visit", "2024-05-28", frozenset({"Kais Saied"}))]
+    assert events_of("انطلقت أمس في القاهرة أعمال الاجتماع الوزاري العربي بمشاركة وزراء الخارجية العرب.",
+                     dt.date(2024, 6, 1)) == []
+
+
+def test_a_summit_of_another_time_does_not_lend_its_place():
+    text = ("شارك الرئيس المصري عبد الفتاح السيسي أمس في أعمال القمة العربية. وكان السيسي قد التقى ملك البحرين "
+            "على هامش القمة العربية في الرياض في نوفمبر 2023.")
+    summits = {str(e.date): e.place for e in events_of(text, dt.date(2024, 5, 17)) if e.type == "Summit"}
+    assert summits["2023-11"].label == "Riyadh" and summits["2024-05-16"] is None

@@ -19,7 +19,7 @@ from .entities import Hit
 from .lexwords import cached, without_conjunction, word_list
 from .names import guest_of
 from .normalize import alternation, normalize
-from .triggers import gathering_follows, joined_right_before
+from .triggers import gathering_follows, joined_right_before, ministerial
 
 if TYPE_CHECKING:
     from .frames import Frame
@@ -88,8 +88,11 @@ def place_summits(ctx: Reading, mentions: list[Mention]) -> list[Mention]:
     if len(places) != 1:
         return mentions
     place = next(iter(places.values()))
+    # not a summit of another time: "سبق أن التقيا على هامش القمة في الرياض في ديسمبر 2022" places that one only
+    held = [m.date for m in mentions if m.type == "Summit" and m.place and not m.weak_place]
     return [replace(m, place=place, weak_place=False, place_country=ctx.gaz.country_key(place.key))
-            if m.type == "Summit" and (m.place is None or m.weak_place) else m for m in mentions]
+            if m.type == "Summit" and (m.place is None or m.weak_place) and any(dates_near(m.date, d, 31) for d in held or [None])
+            else m for m in mentions]
 
 
 def virtual(ctx: Reading, t: Hit, after: list[Hit]) -> bool:
@@ -284,9 +287,11 @@ def participants(ctx: Reading, frame: Frame, names: SentenceNames, prev: Mention
         subject = lead_of(told)
         if subject.key != people[0].key:
             people.insert(0, subject)
-    # "اختتم X زيارته إلى بكين حيث شارك في قمة ...": the summit of the sentence's subject
-    if not people and t.value == "Summit" and prev is not None and prev.participants and joined_right_before(ctx, t):
-        people.append(lead_of(prev))
+    # "اختتم X زيارته إلى بكين حيث شارك في قمة ... (إلى جانب Y)": the summit of the sentence's subject too
+    if t.value == "Summit" and prev is not None and prev.participants and joined_right_before(ctx, t):
+        lead = lead_of(prev)
+        if all(p.key != lead.key for p in people):
+            people.insert(0, lead)
     # "معلنا أنه سيزور الصين": a verb without its own subject continues the sentence's last person
     if not people and ctx.text[t.start:t.end] in ctx.m.verbs:
         earlier = [p for p in persons if s0 <= p.start < a and not any(z0 <= p.start < z1 for z0, z1 in frame.zones)]
@@ -362,6 +367,8 @@ def resolve_frame(ctx: Reading, frame: Frame, people: list[Entity], names: Sente
 
     if etype == "Summit":  # a summit's participants are the leaders at it, not ministers or aides
         people = [p for p in people if is_leader(ctx, p, date)]
+        if not people and ministerial(ctx, t):
+            return []  # ministers among themselves
     if etype == "Summit" and len(people) == 2 and organizer is None and "ال" not in t.prefix and (gathering_follows(ctx, t) or not any(
             w in word_list(ctx.m, "multilateral_cues") for w in ctx.text[a:b].split())):
         etype = "Meeting"  # "قمة" of two leaders is a meeting (CAMEO 044), not a multilateral summit

@@ -53,6 +53,11 @@ class ArticleText:
         words = self.text[max(0, pos - 30):pos].split()
         return words[-1].strip("،,") if words else ""
 
+    def word_after(self, pos: int) -> str:
+        """The word starting at ``pos`` (after its spaces), without a comma after it."""
+        words = self.text[pos:pos + 30].split(maxsplit=1)
+        return words[0].strip("،,") if words else ""
+
     def original(self, a: int, b: int) -> str:
         """The article's own characters for a span of the normalized text."""
         oa, ob = self.nt.orig_span(a, b)

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from .dates import grammar
 from .dates_places import distance, gathering_follows
 from .entities import Hit, longest_non_overlapping
 from .lexwords import without_conjunction, word_list
@@ -87,6 +88,9 @@ def find_triggers(ctx: Reading, hits: list[Hit], cues: list[Hit], s1: int, s0: i
     triggers = [t for t in triggers if not hosts_summit(ctx, t, triggers, hits)]
     # "لقاءات مع": plural meetings are an event word only with whom they were held right after
     triggers = [t for t in triggers if not ctx.text[t.start:t.end].endswith(" مع") or person_follows(ctx, t, hits)]
+    # "شارك في افتتاح الاجتماع الوزاري لمنتدى ... إلى جانب X وY": a gathering of many, not a meeting of two
+    triggers = [t._replace(value="Summit") if t.value in ("Meeting", "Talks") and ministerial(ctx, t) else t
+                for t in triggers]
     others = [t for t in triggers if t.value != "Summit"]
     kept = []
     sideline, named, attended = [], [], []
@@ -111,6 +115,11 @@ def find_triggers(ctx: Reading, hits: list[Hit], cues: list[Hit], s1: int, s0: i
             continue  # "وعلى هامش الزيارة، أجرى الوزيران مباحثات": the visit told already, where the talks were
         kept.append(t)
     return SentenceTriggers(kept, sideline, named, attended)
+
+
+def ministerial(ctx: Reading, t: Hit) -> bool:
+    """"الاجتماع الوزاري": a meeting of ministers, which leaders may open but do not hold."""
+    return not t.suffix and ctx.t.word_after(t.end) in word_list(ctx.m, "ministerial_level")
 
 
 PERSON_HITS = ("title", "counterpart", "guest", "honorific", "dual", "honorific_ref")
@@ -193,10 +202,24 @@ def held_here(ctx: Reading, t: Hit, s0: int) -> bool:
 
 
 def joined_right_before(ctx: Reading, t: Hit) -> bool:
-    """"..., حيث شارك في قمة منظمة شنغهاي": a verb of taking part right before "في" and the summit word."""
-    words = ctx.text[max(0, t.start - len(t.prefix) - 30):t.start - len(t.prefix)].split()
-    return len(words) >= 2 and words[-1] == "في" and \
-        without_conjunction(words[-2]) in word_list(ctx.m, "summit_participation_verbs")
+    """"..., حيث شارك في قمة منظمة شنغهاي": a verb of taking part right before "في" and the summit word;
+    a part of the gathering may stand before the word ("شارك في افتتاح القمة"), a day after the verb
+    ("شارك الخميس في أعمال القمة")."""
+    words = ctx.text[max(0, t.start - len(t.prefix) - 50):t.start - len(t.prefix)].split()
+    if words and words[-1] in word_list(ctx.m, "gathering_parts"):
+        words.pop()
+    if not words or words.pop() != "في":
+        return False
+    verbs = word_list(ctx.m, "summit_participation_verbs")
+    if words and without_conjunction(words[-1]) not in verbs and is_day_word(words[-1]):
+        words.pop()
+    return bool(words) and without_conjunction(words[-1]) in verbs
+
+
+def is_day_word(word: str) -> bool:
+    """"الخميس", "أمس", "اليوم" (normalized)."""
+    g = grammar()
+    return word in g.weekday_of or word in g.rel_days
 
 
 def talks_verbs(ctx: Reading, hits: list[Hit], triggers: list[Hit], s1: int) -> list[Hit]:
