@@ -1450,3 +1450,25 @@ def test_a_summit_of_another_time_does_not_lend_its_place():
             "على هامش القمة العربية في الرياض في نوفمبر 2023.")
     summits = {str(e.date): e.place for e in events_of(text, dt.date(2024, 5, 17)) if e.type == "Summit"}
     assert summits["2023-11"].label == "Riyadh" and summits["2024-05-16"] is None
+
+
+def test_a_call_told_after_a_reception_is_the_hosts():
+    """"استقبل X Y. وأجرى اتصالا هاتفيا مع Z": the subject left out is the host who received, not the guest."""
+    text = ("استقبل العاهل الأردني الملك عبد الله الثاني أمس في عمان رئيس الوزراء العراقي محمد شياع السوداني. "
+            "وأجرى اتصالا هاتفيا مع الرئيس المصري عبد الفتاح السيسي.")
+    [call] = [m for m in mentions_of(text, dt.date(2024, 6, 1)) if m.type == "PhoneCall"]
+    assert labels(call) == {"Abdullah II of Jordan", "Abdel Fattah el-Sisi"}
+
+
+def test_after_that_is_a_time_not_a_clause_that_hides_the_place():
+    """"وانتقل X بعد ذلك إلى طهران، حيث التقى Y": "بعد ذلك" is when, so Tehran is still where they met."""
+    text = ("وانتقل الرئيس الفنزويلي نيكولاس مادورو بعد ذلك إلى طهران، حيث التقى الرئيس الإيراني إبراهيم رئيسي. "
+            "ثم انتقل الرئيس القبرصي نيكوس خريستودوليدس بعد الظهر إلى السراي الحكومي حيث التقى رئيس الحكومة نواف سلام.")
+    places = {frozenset(labels(e)): e.place.label for e in events_of(text, dt.date(2022, 6, 14))}
+    assert places[frozenset({"Nicolás Maduro", "Ebrahim Raisi"})] == "Tehran"
+    assert places[frozenset({"Nikos Christodoulides", "Nawaf Salam"})] == "Beirut"
+
+
+def test_a_visit_that_was_to_be_is_planned():
+    text = "كان مقررا أن يستقبل الرئيس الفرنسي إيمانويل ماكرون الرئيس الجزائري عبد المجيد تبون في المطار."
+    assert {m.status for m in mentions_of(text, dt.date(2023, 5, 2))} == {"planned"}

@@ -238,8 +238,10 @@ def excluded_zones(ctx: Reading, t: Hit, a: int, b: int, cues: list[Hit], dates:
                 # "وغاب عن القمة X": the event word inside the clause of the absent; they are not at it
                 zones.extend([(c.start, t.start), (t.end, end)])
         elif c.kind == "temporal" and not (c.end <= t.start and ctx.t.tokens_between(c.end, t.start) == 0):
-            if any(c.end <= d.start <= c.end + 1 or d.start <= c.start < d.end for d in dates):
-                continue  # "استقبل X بعد ظهر اليوم Y", "قبل يومين": a time, not a clause about something else
+            if any(c.end <= d.start <= c.end + 1 or d.start <= c.start < d.end for d in dates) or \
+                    any(ctx.text.startswith(w, c.end + 1) and not ctx.text[c.end + 1 + len(w):c.end + 2 + len(w)].isalnum()
+                        for w in word_list(ctx.m, "temporal_adverbs")):
+                continue  # "استقبل X بعد ظهر اليوم Y", "قبل يومين", "بعد ذلك": a time, not a clause about something else
             # "بعد ساعات من تنصيب ترامب": names in a temporal clause are not participants
             span = (c.start, min(clause_end(c.end), t.start if c.end <= t.start else b))
             zones.append(span)

@@ -284,7 +284,7 @@ def participants(ctx: Reading, frame: Frame, names: SentenceNames, prev: Mention
         and ctx.last_sentence == sentence_idx - 1 and not before_in_sentence else None)
     if len(people) == 1 and told is not None and told.participants and is_verb \
             and not any(inside(p) and p.start < t.start for p in persons):
-        subject = lead_of(told)
+        subject = subject_of(ctx, told)
         if subject.key != people[0].key:
             people.insert(0, subject)
     # "اختتم X زيارته إلى بكين حيث شارك في قمة ... (إلى جانب Y)": the summit of the sentence's subject too
@@ -298,6 +298,14 @@ def participants(ctx: Reading, frame: Frame, names: SentenceNames, prev: Mention
         if earlier:
             people.append(earlier[-1].entity)
     return the_two(ctx, frame, people, names)
+
+
+def subject_of(ctx: Reading, m: Mention) -> Entity:
+    """Who an event was told of as its subject: the one named first after "استقبل" (its host, or the
+    visitor the article had arrive: "واستقبل العاهل ... ولي عهد اليابان في المطار"), else its lead."""
+    if m.type == "Visit" and without_conjunction(normalize(m.trigger)) in ctx.m.host_triggers:
+        return m.participants[0]
+    return lead_of(m)
 
 
 def lead_of(m: Mention) -> Entity:
