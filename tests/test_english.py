@@ -670,3 +670,27 @@ def test_a_video_conference_with_several_leaders_is_a_virtual_summit():
     assert [(m.type, str(m.date), len(m.participants)) for m in ms] == [("Summit", "2020-09-14", 4)]
     [m] = mentions("Xi Jinping held a video call with Vladimir Putin on Monday.", published=dt.date(2020, 9, 15))
     assert m.type == "VideoCall"
+
+
+def test_a_surname_two_known_leaders_share_is_the_one_the_article_named():
+    """"Lawrence Wong" (the surname of two people kg knows), then "Wong, who arrived ...": the one named."""
+    text = ("Prime Minister Anwar Ibrahim and his Singaporean counterpart Lawrence Wong today witnessed the signing of "
+            "an agreement. Wong, who arrived in Putrajaya this morning, was welcomed before the two leaders held talks.")
+    visits = [m for m in mentions(text, published=dt.date(2025, 1, 7)) if m.type == "Visit"]
+    assert [keys(m) for m in visits] == [["Anwar Ibrahim", "Lawrence Wong"]]
+
+
+def test_the_place_in_a_rulers_name_is_no_name_of_his():
+    """"Ibrahim Iskandar of Johor" is no reason to read the state in "the Johor-Singapore zone" as the king."""
+    text = ("Prime Minister Anwar Ibrahim met Singapore's Prime Minister Lawrence Wong in Putrajaya on Tuesday to "
+            "sign the Johor-Singapore Special Economic Zone agreement.")
+    assert [keys(m) for m in mentions(text, published=dt.date(2025, 1, 8))] == [["Anwar Ibrahim", "Lawrence Wong"]]
+
+
+def test_a_house_name_after_one_ruler_is_not_his_alone():
+    """"Sheikh Khalifa bin Zayed Al Nahyan", then "Sheikh Mohamed bin Zayed Al Nahyan received a call": "Al
+    Nahyan" names the house, so a later "Al Nahyan" is not taken for the first one."""
+    text = ("The UAE mourned President Sheikh Khalifa bin Zayed Al Nahyan. Sheikh Mohamed bin Zayed Al Nahyan "
+            "received a phone call from Egyptian President Abdel Fattah el-Sisi on Saturday.")
+    calls = [m for m in mentions(text, published=dt.date(2022, 5, 15)) if m.type == "PhoneCall"]
+    assert [keys(m) for m in calls] == [["Abdel Fattah el-Sisi", "Mohamed bin Zayed Al Nahyan"]]

@@ -123,7 +123,7 @@ class EnglishMatcher:
             add(e.en, kind, key)
             if e.kind == "Person":
                 w = _words(e.en)
-                if len(w) > 1 and w[-1] not in stop and len(w[-1]) > 2:
+                if len(w) > 1 and w[-1] not in stop and len(w[-1]) > 2 and w[-2] != "of":  # "of Johor": a place
                     surnames.setdefault(w[-1], set()).add(key)
                 if len(w) > 2 and w[-2] in ("al", "el"):
                     surnames.setdefault(" ".join(w[-2:]), set()).add(key)
@@ -547,6 +547,12 @@ class EnglishExtractor:
         for h in hits:  # "Sheikh Mohamed bin Zayed ...", then "Sheikh Mohamed": the first name, styled
             if h.kind == "person" and h.j - h.i >= 3:
                 self.styled.setdefault(toks[h.i + (toks[h.i].word in STYLES)].word, self.gaz.entity(h.value))
+        # "Lawrence Wong", then "Wong": a surname two known people share is the one the article named
+        for r in refs:
+            last = toks[r.j - 1].word if r.entity is not None and r.j - r.i >= 2 else ""
+            if last and (last,) not in self.m.table and _words(r.entity.label_en or "")[-1:] == (last,) \
+                    and toks[r.j - 2].word not in ("al", "el", "bin", "ibn"):  # "Al Nahyan": a house, not one man
+                self.learned.setdefault(last, r.entity)
         # surnames of learned persons ("Harper" after "Prime Minister Stephen Harper")
         taken = {x for r in refs for x in range(r.i, r.j)}
         for idx, t in enumerate(toks):
