@@ -80,6 +80,10 @@ def test_ambiguous_words_are_not_dates():
     # آب is also "father", مارس "practised", الاثنين "the two"
     assert resolve("قال الاب إن ابنه مارس الرياضة") == []
     assert resolve("اتفق الاثنين على") == []
+    # "اليوم الأول من الزيارة" is the visit's first day, not today ("اليوم" alone still is)
+    assert resolve("في اليوم الأول من زيارة الدولة") == []
+    assert resolve("في اليوم الثالث والأخير من القمة") == []
+    assert resolve("التقى اليوم الرئيس") != []
 
 
 def test_the_evening_of_the_day_before_yesterday_is_two_days_back():

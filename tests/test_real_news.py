@@ -1472,3 +1472,15 @@ def test_after_that_is_a_time_not_a_clause_that_hides_the_place():
 def test_a_visit_that_was_to_be_is_planned():
     text = "كان مقررا أن يستقبل الرئيس الفرنسي إيمانويل ماكرون الرئيس الجزائري عبد المجيد تبون في المطار."
     assert {m.status for m in mentions_of(text, dt.date(2023, 5, 2))} == {"planned"}
+
+
+def test_the_one_a_visit_is_made_by_is_its_visitor_and_its_first_day_is_not_today():
+    """"... مساء أمس ...، وذلك في اليوم الأول من زيارة الدولة التي يقوم بها الرئيس الفرنسي للمملكة بدعوة من
+    جلالة الملك": the French president visits the king, yesterday ("اليوم الأول" is no "today")."""
+    text = ("ترأس الملك محمد السادس والرئيس الفرنسي إيمانويل ماكرون، مساء أمس الاثنين بالقصر الملكي بالرباط، حفل "
+            "التوقيع على اتفاقيات، وذلك في اليوم الأول من زيارة الدولة التي يقوم بها الرئيس الفرنسي للمملكة بدعوة "
+            "من جلالة الملك.")
+    [e] = events_of(text, dt.date(2024, 10, 29))
+    roles = {next(p.label for p in e.participants if p.key == k): r for k, r in e.roles.items()}
+    assert roles == {"Emmanuel Macron": "visitor", "Mohammed VI of Morocco": "host"}
+    assert str(e.date) == "2024-10-28"

@@ -226,7 +226,9 @@ class DateGrammar:
             ("rel_month", re.compile(rf"(?<![\w])[وبلف]?(?P<r>{rel(self.rel_months)}){e}")),
             ("rel_week", re.compile(rf"(?<![\w])[وبلف]?(?P<r>{rel(self.rel_weeks)}){e}")),
             ("year", re.compile(rf"(?<![\w])[وبلف]?(?:(?:{yword})|(?:(?:في|منذ|خلال|ربيع|صيف|خريف|شتاء)\s+(?:{yword})?))(?P<y>\d{{4}})(?!\d)")),
-            ("rel_day", re.compile(rf"(?<![\w])[وبلف]?(?P<r>{rel(self.rel_days)}){e}")),
+            # "في اليوم الأول من الزيارة" is a day of the visit, not today
+            ("rel_day", re.compile(rf"(?<![\w])[وبلف]?(?P<r>{rel(self.rel_days)}){e}"
+                                   rf"(?!\s+(?:{alternation(data.get('day_ordinals', []))}){e})")),
         ]
         self.loose = re.compile(r"(?<!\d)\d{1,2}\s+[^\W\d_]{3,12}\s+\d{4}(?!\d)")
         # "الخميس الموافق 15 مايو": what may stand between a weekday and the date it is told with

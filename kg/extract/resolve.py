@@ -300,6 +300,12 @@ def participants(ctx: Reading, frame: Frame, names: SentenceNames, prev: Mention
     return the_two(ctx, frame, people, names)
 
 
+def doer_clause(ctx: Reading) -> re.Pattern:
+    """"(زيارة الدولة) التي يقوم بها" (`visit_doer_clauses`), after a visit word and at most two of its words."""
+    return cached(ctx.m, "_doer", lambda: re.compile(
+        r"(?:\s+\S+){0,2}?\s+(?:" + alternation(word_list(ctx.m, "visit_doer_clauses")) + r")(?!\w)"))
+
+
 def subject_of(ctx: Reading, m: Mention) -> Entity:
     """Who an event was told of as its subject: the one named first after "استقبل" (its host, or the
     visitor the article had arrive: "واستقبل العاهل ... ولي عهد اليابان في المطار"), else its lead."""
@@ -401,6 +407,11 @@ def resolve_frame(ctx: Reading, frame: Frame, people: list[Entity], names: Sente
         ante = next((p for p in reversed(persons) if rel and p.end <= rel.start()
                      and not ctx.text[p.end:rel.start()].strip(" ،,")), None)
         if ante is not None and ante.entity.key == people[1].key:
+            people = [people[1], people[0]]
+        # "زيارة الدولة التي يقوم بها الرئيس الفرنسي للمملكة": who makes the visit follows the clause
+        doer = doer_clause(ctx).match(ctx.text, t.end + len(t.suffix), min(frame.end, t.end + 60))
+        after = next((p for p in persons if doer and p.start >= doer.end() and inside(p)), None)
+        if after is not None and ctx.t.adjacent(doer.end(), after.start) and after.entity.key == people[1].key:
             people = [people[1], people[0]]
     if etype == "Visit" and people:
         given = receiving and any(without_conjunction(w) in word_list(ctx.m, "reception_givers")
