@@ -80,6 +80,9 @@ def test_ambiguous_words_are_not_dates():
     # آب is also "father", مارس "practised", الاثنين "the two"
     assert resolve("قال الاب إن ابنه مارس الرياضة") == []
     assert resolve("اتفق الاثنين على") == []
+    # "من العام نفسه" is the year told last, which only the reader of the article knows
+    [same] = find_dates(normalize("في يونيو/حزيران من العام نفسه"))
+    assert (same.kind, same.month, same.resolve(WED)) == ("same_year", 6, None)
     # "اليوم الأول من الزيارة" is the visit's first day, not today ("اليوم" alone still is)
     assert resolve("في اليوم الأول من زيارة الدولة") == []
     assert resolve("في اليوم الثالث والأخير من القمة") == []

@@ -1484,3 +1484,20 @@ def test_the_one_a_visit_is_made_by_is_its_visitor_and_its_first_day_is_not_toda
     roles = {next(p.label for p in e.participants if p.key == k): r for k, r in e.roles.items()}
     assert roles == {"Emmanuel Macron": "visitor", "Mohammed VI of Morocco": "host"}
     assert str(e.date) == "2024-10-28"
+
+
+def test_a_month_of_the_same_year_and_a_verb_joined_to_its_event_share_its_year_and_day():
+    """"في أبريل من العام الماضي ... في يونيو من العام نفسه، حين زار أنقرة والتقى أردوغان": June of the year
+    told last, and the meeting joined to that visit by "و" is of its month, not of the visit the article reports."""
+    text = ("استقبل الرئيس الإماراتي الشيخ محمد بن زايد آل نهيان اليوم الأربعاء الرئيس التركي رجب طيب أردوغان في "
+            "أبوظبي. وكان أردوغان قد زار السعودية في أبريل من العام الماضي. وردّ ولي العهد السعودي الأمير محمد بن "
+            "سلمان الزيارة في يونيو من العام نفسه، حين زار أنقرة والتقى أردوغان في المجمع الرئاسي.")
+    found = {(e.type, str(e.date)) for e in events_of(text, dt.date(2023, 7, 19))
+             if labels(e) == {"Mohammed bin Salman", "Recep Tayyip Erdoğan"}}
+    assert found == {("Visit", "2022-06")}
+
+
+def test_a_weekday_before_from_the_city_of_is_a_day():
+    text = ("وكان الرئيس التركي رجب طيب أردوغان قد استهل جولته الاثنين من مدينة جدة، حيث استقبله ولي العهد "
+            "السعودي الأمير محمد بن سلمان.")
+    assert [str(e.date) for e in events_of(text, dt.date(2023, 7, 19))] == ["2023-07-17"]

@@ -37,7 +37,8 @@ class DateMention:
 
     start: int
     end: int
-    kind: str  # abs, day_month, day_of_month, month, weekday, rel_day, rel_week, rel_month, rel_year, month_rel_year, same_day
+    kind: str  # abs, day_month, day_of_month, month, weekday, rel_day, rel_week, rel_month, rel_year, month_rel_year, same_day,
+    # same_year
     # (same_day with offset 1: "the next day")
     value: DateValue | None = None
     year: int | None = None
@@ -60,8 +61,8 @@ class DateMention:
         """
         if self.kind == "abs":
             return self.value
-        if published is None or self.kind == "same_day":
-            return None  # "the same day" is resolved by the reader of the whole article
+        if published is None or self.kind in ("same_day", "same_year"):
+            return None  # "the same day", "the same year" are resolved by the reader of the whole article
         try:
             return _RESOLVERS[self.kind](self, published, future)
         except (ValueError, OverflowError):
@@ -211,6 +212,9 @@ class DateGrammar:
             ("full", re.compile(rf"(?<!\d)(?P<d>\d{{1,2}})\s*(?:من\s+)?(?:شهر\s+)?{b}{pair}{e}\s*,?،?\s*(?:من\s+)?(?:{yword})?(?P<y>\d{{4}})(?!\d)")),
             ("mdy", re.compile(rf"{b}{pair}{e}\s+(?P<d>\d{{1,2}})\s*[,،]\s*(?P<y>\d{{4}})(?!\d)")),
             ("month_year", re.compile(rf"(?:(?P<q>{qual})\s+)?{b}{pair}{e}\s*[,،]?\s*(?:من\s+)?(?:{yword})?(?P<y>\d{{4}})(?!\d)")),
+            # "في يونيو من العام نفسه": the month of the year told last (resolved by the reader of the article)
+            ("month_same_year", re.compile(rf"(?:(?P<q>{qual})\s+)?(?:(?<!\d)(?P<d>\d{{1,2}})\s*(?:من\s+)?(?:شهر\s+)?)?{b}{pair}{e}"
+                                           rf"\s*[,،]?\s*(?:من\s+)?(?:في\s+)?(?:{alternation(data.get('same_year', []))}){e}")),
             # "في أبريل من العام الماضي", "5 مارس من العام الجاري": the month of a year told relative to publication
             ("month_rel_year", re.compile(rf"(?:(?P<q>{qual})\s+)?(?:(?<!\d)(?P<d>\d{{1,2}})\s*(?:من\s+)?(?:شهر\s+)?)?{b}{pair}{e}"
                                           rf"\s*[,،]?\s*(?:من\s+)?(?:ال)?(?P<r>{rel(self.rel_years)}){e}")),
@@ -338,6 +342,11 @@ class DateGrammar:
                     return DateMention(s, e, "abs", value=DateValue.of(int(g["y"]), month, int(g["d"])))
                 dt.date(2024, month, int(g["d"]))
                 return DateMention(s, e, "day_month", month=month, day=int(g["d"]))
+            if kind == "month_same_year":
+                day = int(g["d"]) if g.get("d") else None
+                if day is not None:
+                    dt.date(2024, month, day)
+                return DateMention(s, e, "same_year", month=month, day=day)
             if kind == "month_rel_year":
                 day = int(g["d"]) if g.get("d") else None
                 if day is not None:
@@ -393,8 +402,9 @@ class DateGrammar:
             # "الاثنين" is also "the two": a date only with a marker, a date after it,
             # or set off by commas ("بحث الرئيس، الأحد، ...")
             appositive = re.search(r"[,،(]\s*[وف]?$", text[max(0, s - 3):s]) and re.match(r"\s*[,،)]", text[e:e + 3])
-            # "وصل الملك الأحد إلى طوكيو": a weekday before a preposition of place is a day too
-            before_place = re.match(r"\s+(?:الي|الى|إلى|في|فى)\s", text[e:e + 6])
+            # "وصل الملك الأحد إلى طوكيو", "استهل جولته الاثنين من مدينة جدة": a weekday before a preposition of
+            # place is a day too
+            before_place = re.match(r"\s+(?:الي|الى|إلى|في|فى|من\s+(?:مدينه|العاصمه))\s", text[e:e + 16])
             # "التقيا في عشق آباد الجمعة.": a weekday that ends the sentence is a day (not the end of a
             # stay: "تستمر حتى الجمعة.")
             at_end = re.match(r"\s*(?:[.!؟]|$)", text[e:e + 3]) and not re.search(r"(?:حتي|لغايه|الي)\s+$", text[max(0, s - 8):s])
@@ -436,7 +446,7 @@ def _gates(data: dict, relative: dict[str, dict]) -> tuple[dict[str, str], "ahoc
         **{kind: list(table) for kind, table in relative.items()},
     }
     needs = {"same_day": "same_day", "next_day": "next_day", "hijri": "hijri", "iso": "digit", "dmy_num": "digit", "ymd_num": "digit", "year": "digit",
-             "day_range": "month", "full": "month", "mdy": "month", "month_year": "month", "month_rel_year": "month", "day_month": "month",
+             "day_range": "month", "full": "month", "mdy": "month", "month_year": "month", "month_rel_year": "month", "month_same_year": "month", "day_month": "month",
              "month": "month", "weekday": "weekday", "rel_year": "rel_year", "rel_month": "rel_month",
              "rel_week": "rel_week", "rel_day": "rel_day", "ordinal": "month", "day_this_month": "rel_month", "ordinal_this_month": "rel_month",
              "days_ago": "days_ago"}

@@ -95,12 +95,19 @@ def pick_date(ctx: Reading, t, a, b, zones, dates, future, single, sentence_idx,
         best = min(cands, key=lambda d: (d.start < t.start, abs(d.start - t.end)))
         if best.kind == "same_day":
             return same_day(ctx, s0, best.offset)
+        if best.kind == "same_year":
+            return same_year(ctx, s0, best, dates)
         value = best.resolve(pub, future)
         if value is not None:
             return value
     relative = relative_to_previous(ctx, t, s0)
     if relative is not None:
         return relative
+    if t.prefix.startswith("و") and ctx.text[t.start:t.end] in ctx.m.verbs:
+        # "حين زار أنقرة في يونيو والتقى أردوغان": a verb joined to the sentence's event shares its day
+        told = next((m for m in reversed(this_sentence(ctx, s0)) if m.status == OCCURRED), None)
+        if told is not None and told.date is not None and not future:
+            return told.date
     inside = None if future else inside_reported_event(ctx, s0, s1 or b)  # "... خلال الزيارة" may follow the scope
     if inside is not None:
         return inside
@@ -212,6 +219,16 @@ def same_day(ctx: Reading, s0: int, offset: int = 0) -> DateValue | None:
         return None
     d = day.start() + dt.timedelta(days=offset)
     return DateValue.of(d.year, d.month, d.day)
+
+
+def same_year(ctx: Reading, s0: int, d: DateMention, dates: list[DateMention]) -> DateValue | None:
+    """"في يونيو من العام نفسه": that month (and day) of the year of the date told last before it."""
+    pub = ctx.article.published
+    told = next((v for x in reversed(dates) if s0 <= x.end <= d.start and (v := x.resolve(pub)) is not None), None) \
+        or next((m.date for m in reversed(this_sentence(ctx, s0)) if m.date is not None), None) or ctx.state.last_date
+    if told is None:
+        return None
+    return DateValue.of(told.start().year, d.month, d.day)
 
 
 def distance(ctx: Reading, t: Hit, pos: int, persons: list[PersonRef]) -> int:
