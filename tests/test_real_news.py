@@ -1501,3 +1501,17 @@ def test_a_weekday_before_from_the_city_of_is_a_day():
     text = ("وكان الرئيس التركي رجب طيب أردوغان قد استهل جولته الاثنين من مدينة جدة، حيث استقبله ولي العهد "
             "السعودي الأمير محمد بن سلمان.")
     assert [str(e.date) for e in events_of(text, dt.date(2023, 7, 19))] == ["2023-07-17"]
+
+
+def test_a_tour_recalled_months_ago_keeps_its_guest_its_days_and_its_own_time():
+    """"وكان X قد ... إذ التقى Y في الثاني من فبراير، قبل أن يتوجه إلى أنقرة حيث استقبله Z بعد يومين": X is
+    received (not Y, whom X met), two days later; and that visit of February does not date the meeting of
+    X the report opens with."""
+    text = ("ترامب يلتقي الشرع في الرياض\n"
+            "التقى الرئيس الأميركي دونالد ترامب اليوم الأربعاء في الرياض الرئيس السوري أحمد الشرع. "
+            "وكان الشرع قد اختار الرياض محطة لأولى زياراته الخارجية، إذ التقى ولي العهد السعودي في الثاني من "
+            "فبراير الماضي، قبل أن يتوجه إلى أنقرة حيث استقبله الرئيس التركي رجب طيب أردوغان بعد يومين.")
+    found = {(e.type, str(e.date), frozenset(labels(e))) for e in events_of(text, dt.date(2025, 5, 14))}
+    assert ("Visit", "2025-02-04", frozenset({"Ahmed al-Sharaa", "Recep Tayyip Erdoğan"})) in found
+    assert not any("Mohammed bin Salman" in people and "Recep Tayyip Erdoğan" in people for _, _, people in found)
+    assert {d for t, d, people in found if people == {"Donald Trump", "Ahmed al-Sharaa"}} == {"2025-05-14"}

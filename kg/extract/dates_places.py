@@ -80,6 +80,9 @@ IN_NEXT_EVENT = re.compile(r"(?<!\w)(?:في|خلال)\s*$")  # a scope that ends
 
 def pick_date(ctx: Reading, t, a, b, zones, dates, future, single, sentence_idx, s0, persons, s1=None) -> DateValue | None:
     pub = ctx.article.published
+    shifted = days_after_previous(ctx, t, s0, b)
+    if shifted is not None:
+        return shifted
     zones = event_date_zones(ctx, t, b, zones)
     cands = candidates(ctx, t, a, b, zones, dates, single, persons)
     if not cands:  # "كما تلقى أمس، اتصالا من Z": the day stands between the verb and its object
@@ -280,6 +283,20 @@ def relative_to_previous(ctx: Reading, t: Hit, s0: int) -> DateValue | None:
         d = anchor.start() + dt.timedelta(days=-days if m.group(1) == "بعد" else days)
     except OverflowError:  # a day before 1 January of year 1 or after 9999
         return None
+    return DateValue.of(d.year, d.month, d.day)
+
+
+def days_after_previous(ctx: Reading, t: Hit, s0: int, b: int) -> DateValue | None:
+    """"التقى Y في الثاني من فبراير، قبل أن يتوجه إلى أنقرة حيث استقبله Z بعد يومين": so many days after
+    the event told before it in the sentence, with a day."""
+    offsets = {normalize(k): v for k, v in ctx.lex["relative_day_offsets"].items()}
+    pattern = cached(ctx.m, "_days_after", lambda: re.compile(
+        r"(?<!\w)بعد\s+(" + "|".join(sorted(map(re.escape, offsets), key=len, reverse=True)) + r")(?!\w)(?!\s+من(?!\w))"))
+    m = pattern.search(ctx.text, t.end, b)
+    last = next((x for x in reversed(this_sentence(ctx, s0)) if x.date is not None and x.date.precision == "day"), None)
+    if m is None or last is None or not offsets[" ".join(m.group(1).split())]:
+        return None
+    d = last.date.start() + dt.timedelta(days=offsets[" ".join(m.group(1).split())])
     return DateValue.of(d.year, d.month, d.day)
 
 

@@ -25,7 +25,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import replace
 
-from ..models import FAMILY, OCCURRED, Article, DateValue, Mention
+from ..models import FAMILY, OCCURRED, Article, DateValue, Mention, dates_near
 from .dates import DateMention, find_dates
 from .dates_places import IN_NEXT_EVENT, also_dated, continues, dateline_day, find_dateline, locate, pick_place
 from .english import extract_english, is_english
@@ -75,7 +75,9 @@ def during_the_visit(ctx: Reading, mentions: list[Mention]) -> list[Mention]:
     if ctx.article.published is None:
         return mentions
     visits = [m for m in mentions if m.type == "Visit" and m.status == OCCURRED and m.date is not None
-              and m.date.precision == "day" and not m.partial]
+              and m.date.precision == "day" and not m.partial
+              and dates_near(m.date, DateValue.of(ctx.article.published.year, ctx.article.published.month,
+                                                  ctx.article.published.day))]  # a visit months ago is not the one reported
     if len(visits) != 1:
         return mentions  # one visit the article reports, or nothing to go by
     visit = visits[0]

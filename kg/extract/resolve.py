@@ -395,8 +395,9 @@ def resolve_frame(ctx: Reading, frame: Frame, people: list[Entity], names: Sente
     receiving = word in ctx.m.host_triggers or word in word_list(ctx.m, "reception_nouns")
     if etype == "Visit" and receiving and t.suffix in ("ه", "ها"):
         # "حط X في الدوحة، حيث استقبله الأمير", "يستقبله الإمبراطور": the host is named after the verb, the
-        # guest is the subject named before it, else the visitor told before
-        before = [p.entity for p in persons if inside(p) and p.start < t.start]
+        # guest is the sentence's subject (its first person, not the one "التقى" met on the way), else the
+        # visitor told before
+        before = [p.entity for p in persons if s0 <= p.start < t.start][:1]
         guest = before[0] if before else guest_of(ctx, None, None)
         hosts = [p.entity for p in persons if inside(p) and p.start >= t.end]
         if guest is not None and hosts and hosts[0].key != guest.key:
