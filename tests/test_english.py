@@ -694,3 +694,19 @@ def test_a_house_name_after_one_ruler_is_not_his_alone():
             "received a phone call from Egyptian President Abdel Fattah el-Sisi on Saturday.")
     calls = [m for m in mentions(text, published=dt.date(2022, 5, 15)) if m.type == "PhoneCall"]
     assert [keys(m) for m in calls] == [["Abdel Fattah el-Sisi", "Mohamed bin Zayed Al Nahyan"]]
+
+
+def test_a_president_elect_is_the_one_named_not_the_president_in_office():
+    text = ("Argentine President Javier Milei travelled to Florida on Thursday, where he met US President-elect "
+            "Donald Trump at Mar-a-Lago.")
+    [m] = [m for m in mentions(text, published=dt.date(2024, 11, 19)) if m.type != "Summit"]
+    assert keys(m) == ["Donald Trump", "Javier Milei"]
+
+
+def test_a_sideline_meeting_days_after_a_visit_elsewhere_is_not_placed_there():
+    """A visitor's visit to Florida on Thursday does not place his meeting of the next Tuesday in Rio."""
+    text = ("Argentine President Javier Milei travelled to Mar-a-Lago in Florida on Thursday to meet Donald Trump. "
+            "On Tuesday, Milei held a bilateral meeting with Chinese President Xi Jinping.")
+    events = merge(mentions(text, published=dt.date(2024, 11, 20))).events
+    [met] = [e for e in events if e.type == "Meeting" and {p.label for p in e.participants} >= {"Xi Jinping"}]
+    assert met.place is None

@@ -498,6 +498,10 @@ class EnglishExtractor:
                         self.introduced.append((role, holder))
                         k += 2
                         continue
+                # "President-elect Donald Trump": the one elected, not the office holder of the day
+                elect = j < len(toks) and toks[j].word == "elect" and self.text[toks[j - 1].end:toks[j].start] in ("-", " ")
+                if elect:
+                    j += 1
                 # honorifics and a name after the title
                 kk = k + 1
                 while kk < n and hits[kk].kind in ("honorific", "title") and hits[kk].i == j \
@@ -519,6 +523,10 @@ class EnglishExtractor:
                             kk += 1
                 k = kk
                 leader = role in LEADER_ROLES or role == "counterpart"
+                if elect:
+                    if name is not None:
+                        refs.append(Ref(start, j, name, None, self.is_leader(name)))
+                    continue
                 if name is None:
                     if role == "counterpart":
                         subj = refs[-1].entity if refs and refs[-1].entity is not None else self.last_subject

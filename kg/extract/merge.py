@@ -194,7 +194,7 @@ def _summit_in_progress(dated: list[Cluster], floating: list[Cluster]) -> tuple[
 
 
 def _place_during_visits(clusters: list[Cluster]) -> None:
-    """A meeting the text does not place, with a visitor during that visitor's visit (same week), is
+    """A meeting the text does not place, with a visitor during that visitor's visit (within three days), is
     where the visit is: "وصل X إلى طوكيو ... ويتباحث اليوم مع رئيس الحكومة"."""
     def place_of(c: Cluster) -> Entity | None:
         told = [m.place for m in c.mentions if m.place is not None and not m.weak_place]
@@ -204,7 +204,7 @@ def _place_during_visits(clusters: list[Cluster]) -> None:
     for c in clusters:
         if c.family not in ("meeting", "talks") or place_of(c) is not None or any(m.type == "Visit" for m in c.mentions):
             continue
-        hosts = [v for v in visits if _visitors(v) & c.keys and dates_near(v.date, c.date)]
+        hosts = [v for v in visits if _visitors(v) & c.keys and dates_near(v.date, c.date, 3)]
         places = {place_of(v).key: place_of(v) for v in hosts}
         if len(places) == 1:
             c.place_hint = next(iter(places.values()))
