@@ -710,3 +710,15 @@ def test_a_sideline_meeting_days_after_a_visit_elsewhere_is_not_placed_there():
     events = merge(mentions(text, published=dt.date(2024, 11, 20))).events
     [met] = [e for e in events if e.type == "Meeting" and {p.label for p in e.participants} >= {"Xi Jinping"}]
     assert met.place is None
+
+
+def test_a_place_named_after_a_king_and_a_fathers_name_are_no_one_at_the_event():
+    """"received at King Salman Air Base by ... Mohammed bin Salman bin Abdulaziz Al Saud": neither the king the
+    base is named after, nor a brother whose name also ends "bin Abdulaziz", is at the reception; and "the Amir"
+    after it is still the emir the article introduced."""
+    text = ("His Highness the Amir Sheikh Mishal Al-Ahmad Al-Jaber Al-Sabah arrived in Riyadh on Tuesday. His "
+            "Highness the Amir was received upon arrival at King Salman Air Base by Crown Prince Mohammed bin Salman "
+            "bin Abdulaziz Al Saud. His Highness the Amir and the Saudi Crown Prince later held official talks.")
+    met = [sorted(p.label for p in m.participants) for m in mentions(text, published=dt.date(2024, 1, 30))
+           if m.type == "Meeting"]
+    assert met == [["Mishal Al-Ahmad Al-Jaber Al-Sabah", "Mohammed bin Salman"]] * 2

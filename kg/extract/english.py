@@ -123,7 +123,8 @@ class EnglishMatcher:
             add(e.en, kind, key)
             if e.kind == "Person":
                 w = _words(e.en)
-                if len(w) > 1 and w[-1] not in stop and len(w[-1]) > 2 and w[-2] != "of":  # "of Johor": a place
+                # "of Johor" is a place, "bin Abdulaziz" a father's name that brothers share
+                if len(w) > 1 and w[-1] not in stop and len(w[-1]) > 2 and w[-2] not in ("of", "bin", "ibn", "bint"):
                     surnames.setdefault(w[-1], set()).add(key)
                 if len(w) > 2 and w[-2] in ("al", "el"):
                     surnames.setdefault(" ".join(w[-2:]), set()).add(key)
@@ -157,6 +158,16 @@ class EnglishMatcher:
         self.honorific_words = {w for f in lex["honorifics"] for w in _words(f)} - {"his", "her"}
         self.clutter = [" ".join(_words(c)) for c in lex["clutter_lines"]]
         self.past_verbs = set(lex["past_verbs"])
+        self.facility_words = set(lex["facility_words"])
+
+    def names_facility(self, toks: list[Tok], j: int) -> bool:
+        """Whether capitalized words from ``j`` on end in a facility word ("(King) Salman Air Base")."""
+        for t in toks[j:j + 4]:
+            if not t.cap:
+                return False
+            if t.word in self.facility_words:
+                return True
+        return False
 
     def hits(self, toks: list[Tok]) -> list[Hit]:
         """Leftmost-longest phrases; a name must be capitalized in the text."""
@@ -175,6 +186,8 @@ class EnglishMatcher:
                     continue
                 kept = [(k, v) for k, v in payloads
                         if k not in ("person", "entity") or toks[i].cap or (size > 1 and toks[i + size - 1].cap)]
+                if any(k in ("person", "title") for k, _ in kept) and self.names_facility(toks, i + size):
+                    kept = [(k, v) for k, v in kept if k not in ("person", "title")]  # "King Salman Air Base" is a place
                 if kept and all(k == "blocker" for k, _ in kept) and words[i + size - 1] == "on" and i + size < n \
                         and (words[i + size] in WEEKDAYS or words[i + size] in MONTHS or words[i + size].isdigit()):
                     continue  # "a call on Tuesday" is a call, not "call on" (urge)
@@ -328,6 +341,8 @@ class EnglishExtractor:
             j += 1
         if j - i < 2 or j < len(toks) and toks[j].word == "s" and self.text[toks[j].start - 1] in "'’":
             return None
+        if any(t.word in self.m.facility_words for t in toks[i + 1:j + 1] if t.cap):
+            return None  # "King Salman Air Base", "Queen Alia International Airport": a place
         for h in hits:
             if h.kind == "person" and i <= h.i < j:
                 return self.gaz.entity(h.value), max(j, h.j)
