@@ -722,3 +722,40 @@ def test_a_place_named_after_a_king_and_a_fathers_name_are_no_one_at_the_event()
     met = [sorted(p.label for p in m.participants) for m in mentions(text, published=dt.date(2024, 1, 30))
            if m.type == "Meeting"]
     assert met == [["Mishal Al-Ahmad Al-Jaber Al-Sabah", "Mohammed bin Salman"]] * 2
+
+
+def test_a_received_message_is_no_reception_and_the_amir_is_the_one_so_titled():
+    """A news agency page: talks with "the Syrian President", then "HH the Amir Receives Phone Call from US
+    President" (the emir introduced as "the Amir", not the president named last), then a written message."""
+    text = ("HH the Amir Sheikh Tamim bin Hamad Al-Thani and HE President of the Syrian Arab Republic Ahmed Al Sharaa "
+            "held official talks at the Amiri Diwan this morning.\n\n"
+            "HH the Amir Receives Phone Call from US President\n\n"
+            "HH the Amir Sheikh Tamim bin Hamad Al-Thani received a written message from HE President of the "
+            "Republic of Kazakhstan Kassym-Jomart Tokayev pertaining to bilateral relations.")
+    found = sorted((m.type, tuple(keys(m))) for m in mentions(text, published=dt.date(2025, 4, 16)))
+    assert found == [("Meeting", ("Ahmed al-Sharaa", "Tamim bin Hamad Al Thani")),
+                     ("PhoneCall", ("Donald Trump", "Tamim bin Hamad Al Thani"))]
+
+
+def test_a_styled_name_goes_on_with_the_rest_of_the_full_name():
+    text = "Sheikh Tamim bin Hamad Al Thani and Syrian President Ahmed al-Sharaa held talks in Doha on Tuesday."
+    [m] = mentions(text, published=dt.date(2025, 4, 16))
+    assert (m.type, keys(m)) == ("Meeting", ["Ahmed al-Sharaa", "Tamim bin Hamad Al Thani"])
+
+
+def test_a_comma_ends_an_unknown_name_after_a_title():
+    """A headline "PM Shehbaz, President Erdogan reaffirm ..." is two people, so a later "PM Shehbaz" is not
+    the Turkish president."""
+    text = ("PM Shehbaz, President Erdogan reaffirm resolve to enhance ties\n\n"
+            "Prime Minister Muhammad Shehbaz Sharif met President of Turkiye Recep Tayyip Erdogan in New York. "
+            "Earlier, PM Shehbaz held a meeting with Iranian President Masoud Pezeshkian.")
+    met = sorted(tuple(keys(m)) for m in mentions(text, published=dt.date(2024, 9, 26)))
+    assert ("Masoud Pezeshkian", "Recep Tayyip Erdoğan") not in met
+    assert ("Masoud Pezeshkian", "Shehbaz Sharif") in met
+
+
+def test_headlines_listed_under_also_read_are_other_stories():
+    text = ("Prime Minister Narendra Modi received US President Barack Obama in New Delhi on Sunday.\n\n"
+            "ALSO READ\nObama meets Saudi king in Riyadh\nModi to visit Japan next month")
+    assert [(m.type, keys(m)) for m in mentions(text, published=dt.date(2015, 1, 26))] == [
+        ("Meeting", ["Barack Obama", "Narendra Modi"])]

@@ -157,8 +157,20 @@ class EnglishMatcher:
         self.abbreviations = set(lex["abbreviations"])
         self.honorific_words = {w for f in lex["honorifics"] for w in _words(f)} - {"his", "her"}
         self.clutter = [" ".join(_words(c)) for c in lex["clutter_lines"]]
+        self.link_headings = {" ".join(_words(c)) for c in lex["link_headings"]}
         self.past_verbs = set(lex["past_verbs"])
         self.facility_words = set(lex["facility_words"])
+        self.received_things = set(lex["received_things"])
+
+    def name_goes_on(self, words: list[str], j: int, key: str) -> int:
+        """How many words from ``j`` go on with the person's full name ("Sheikh Tamim" + "bin Hamad Al Thani")."""
+        full = _words(self.gaz.entries[key].en)
+        if j == 0 or words[j - 1] not in full:
+            return 0
+        k, n = full.index(words[j - 1]) + 1, 0
+        while k + n < len(full) and j + n < len(words) and words[j + n] == full[k + n]:
+            n += 1
+        return n if k + n == len(full) else 0
 
     def names_facility(self, toks: list[Tok], j: int) -> bool:
         """Whether capitalized words from ``j`` on end in a facility word ("(King) Salman Air Base")."""
@@ -193,13 +205,18 @@ class EnglishMatcher:
                     continue  # "a call on Tuesday" is a call, not "call on" (urge)
                 if not kept:
                     continue
+                if len(kept) == 1 and kept[0][0] == "person":
+                    size += self.name_goes_on(words, i + size, kept[0][1])
                 for k, v in kept:
                     out.append(Hit(i, i + size, k, v))
                 i += size
                 break
             else:
                 i += 1
-        return out
+        # "held official talks", "an official visit": "official" in lower case right before an event word describes it
+        return [h for k, h in enumerate(out) if not (h.kind == "title" and h.value == "other" and not toks[h.i].cap
+                                                     and k + 1 < len(out) and out[k + 1].kind == "trigger"
+                                                     and out[k + 1].i == h.j)]
 
 
 @lru_cache(maxsize=4)
@@ -234,6 +251,7 @@ class EnglishExtractor:
         self.folded = fold(self.text)
         self.pub = article.published
         self.introduced: list[tuple[str | None, Entity]] = []  # (role, person) in order of appearance
+        self.title_words: dict[str, set[str]] = {}  # person -> the title words the article introduced them with
         self.learned: dict[str, Entity] = {}
         self.styled: dict[str, Entity] = {}  # first names of persons named in full, for "Sheikh Mohamed" later
         self.aides: set[str] = set()
@@ -252,12 +270,19 @@ class EnglishExtractor:
     # ------------------------------------------------------------ sentences
     def sentences(self):
         pos = 0
+        links = False  # after a heading "ALSO READ", "Related News": headlines of other stories
         for line in self.text.split("\n"):
             a, b = pos, pos + len(line)
             pos = b + 1
             folded = " ".join(TOKEN.findall(self.folded[a:b]))
-            if not folded or any(folded.startswith(c) for c in self.m.clutter):
+            if not folded:
                 continue
+            if any(folded.startswith(c) for c in self.m.clutter):
+                links = links or folded in self.m.link_headings
+                continue
+            if links and not re.search(r"[.!?][\"”’)]*\s*$", line):
+                continue
+            links = False
             start = a
             for mt in re.finditer(r"[.!?](?=[\s\"”’)]+[A-Z\"“(])", line):
                 k = a + mt.start()
@@ -273,7 +298,10 @@ class EnglishExtractor:
         out = []
         for mt in TOKEN.finditer(self.folded, a, b):
             s = mt.start()
-            out.append(Tok(s, mt.end(), mt.group(), self.text[s].isupper()))
+            word = mt.group()
+            if word == "he" and self.text[s:mt.end()] == "HE":
+                word = "hh"  # "HE President of ...": His Excellency, an honorific like "HH", not the pronoun
+            out.append(Tok(s, mt.end(), word, self.text[s].isupper()))
         return out
 
     # ------------------------------------------------------------ main
@@ -337,8 +365,9 @@ class EnglishExtractor:
         """An unknown name after a title: capitalized words (not names of places or titles)."""
         j = i
         while j < len(toks) and j - i < 4 and toks[j].cap and toks[j].word not in ("the", "of", "and", "on", "in", "at",
-                                                                                      "said", "has", "had", "was", "is"):
-            j += 1
+                                                                                      "said", "has", "had", "was", "is") \
+                and (j == i or not re.search(r"[,;:()]", self.text[toks[j - 1].end:toks[j].start])):
+            j += 1  # "PM Shehbaz, President Erdogan": a comma ends the name
         if j - i < 2 or j < len(toks) and toks[j].word == "s" and self.text[toks[j].start - 1] in "'’":
             return None
         if any(t.word in self.m.facility_words for t in toks[i + 1:j + 1] if t.cap):
@@ -387,10 +416,14 @@ class EnglishExtractor:
         roles = self.gaz.leader_roles(country) if role == "leader" else (role,)
         return next((e for r in roles if (e := self.holder(r, country, date)) is not None), None)
 
-    def by_title(self, role: str) -> Entity | None:
-        """"The Prime Minister": the person the article introduced with that title, latest first; among
-        several, the one of the dateline's country ("JEDDAH: ... the crown prince" is the Saudi one)."""
+    def by_title(self, role: str, word: str = "") -> Entity | None:
+        """"The Prime Minister": the person the article introduced with that title, latest first; the one
+        introduced with that very word ("the Amir" after "the Amir Sheikh Tamim" and "the Syrian President");
+        among several, the one of the dateline's country ("JEDDAH: ... the crown prince" is the Saudi one)."""
         titled = [e for r, e in reversed(self.introduced) if r == role]
+        worded = [e for e in titled if word in self.title_words.get(e.key, ()) and e.key in self.gaz.entries]
+        if worded and len({e.key for e in titled}) > 1:
+            titled = worded
         if len({e.key for e in titled}) > 1 and self.dateline is not None:
             home = self.gaz.country_key(self.dateline.key)
             local = [e for e in titled if (role, home) in self.gaz.roles_of(e.key, self.pub)]
@@ -488,6 +521,7 @@ class EnglishExtractor:
                 role = "counterpart"
             elif h.kind == "title":
                 role = h.value
+            title_word = " ".join(x.word for x in toks[h.i:h.j])
             j = h.j
             if role is not None:
                 # "President of Egypt", "Emir of Qatar", "the President of the Republic of Uzbekistan"
@@ -550,12 +584,13 @@ class EnglishExtractor:
                     elif country is not None:
                         name = self.holder(role, country, date) if role != "other" else None
                     elif role in LEADER_ROLES or (start > 0 and toks[start - 1].word == "the"):
-                        name = self.by_title(role)
+                        name = self.by_title(role, title_word)
                 if name is not None:
                     if not leader:
                         self.aides.add(name.key)  # "spokesman Judd Deere": later "Deere" is no leader either
                     if role != "counterpart":
                         self.introduced.append((role, name))
+                        self.title_words.setdefault(name.key, set()).add(title_word)
                     refs.append(Ref(start, j, name, role, leader))
                 continue
             if h.kind == "person":
@@ -872,6 +907,8 @@ class EnglishExtractor:
             return  # "a call between X and Y is not planned"
         if any(c.kind == "habitual" and prev <= c.i < nxt and abs(c.i - t.i) <= 8 and not toks[c.i].cap for c in cues):
             return  # "X has met Y many times": no one event
+        if tuple(words[t.i:t.j]) in self.m.host_triggers and any(w in self.m.received_things for w in words[t.j:t.j + 4]):
+            return  # "the Amir received a written message from X": a message, not a reception
         future = (any(c.kind == "future" for c in before) or bool(reported)) and not any(c.kind == "past" for c in before)
         if future and not reported and all(words[c.i] == "to" for c in before if c.kind == "future") and \
                 not any(w in ("will", "expected", "plans", "planned", "scheduled", "set", "due", "agreed") for w in words[max(prev, t.i - 6):t.i]):
