@@ -1515,3 +1515,11 @@ def test_a_tour_recalled_months_ago_keeps_its_guest_its_days_and_its_own_time():
     assert ("Visit", "2025-02-04", frozenset({"Ahmed al-Sharaa", "Recep Tayyip Erdoğan"})) in found
     assert not any("Mohammed bin Salman" in people and "Recep Tayyip Erdoğan" in people for _, _, people in found)
     assert {d for t, d, people in found if people == {"Donald Trump", "Ahmed al-Sharaa"}} == {"2025-05-14"}
+
+
+def test_the_office_a_minister_heads_is_no_name():
+    """"وزير شؤون الديوان الأميري الشيخ علي ...": "شؤون الديوان الأميري" names the office, not a person."""
+    text = ("وكان الملك عبدالله الثاني قد وصل إلى البلاد مساء أمس، وكان في مقدمة مستقبليه لدى وصوله إلى المطار "
+            "وزير شؤون الديوان الأميري الشيخ علي جراح الصباح.")
+    people = {p.label for m in mentions_of(text, dt.date(2019, 3, 5)) for p in m.participants}
+    assert not any("الديوان" in p or "شؤون" in p for p in people)
