@@ -150,6 +150,7 @@ class Mention:
     place_country: str | None = None  # the country of the place, to tell two undated events apart
     invited: frozenset = frozenset()  # participants who are there as inviters ("تلبية لدعوة من Y")
     told_day: int | None = None  # an undated article's "أمس" (-1), "اليوم" (0): to tell two undated events apart
+    recalled: bool = False  # told as earlier than the report ("وكان ... قد", "سبق أن")
 
     @property
     def family(self) -> str:

@@ -1523,3 +1523,10 @@ def test_the_office_a_minister_heads_is_no_name():
             "وزير شؤون الديوان الأميري الشيخ علي جراح الصباح.")
     people = {p.label for m in mentions_of(text, dt.date(2019, 3, 5)) for p in m.participants}
     assert not any("الديوان" in p or "شؤون" in p for p in people)
+
+
+def test_todays_reception_on_an_undated_page_is_not_the_meeting_recalled_from_an_earlier_year():
+    text = ("استقبل الرئيس عبد الفتاح السيسي، اليوم بقصر الاتحادية، الرئيس الموريتاني محمد ولد الشيخ الغزواني. "
+            "وأشار المتحدث الرسمي إلى أن الرئيسين كانا قد التقيا في ديسمبر 2023 على هامش قمة المناخ بدبي.")
+    found = sorted((e.type, str(e.date)) for e in events_of(text) if e.type != "Summit")
+    assert found == [("Meeting", "2023-12"), ("Visit", "None")]

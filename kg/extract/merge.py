@@ -233,7 +233,9 @@ def merge_article(mentions: list[Mention]) -> tuple[list[Cluster], list[Cluster]
     for m in typed + talks:
         if m.date is not None:
             continue
-        options = [c for c in clusters if _family_ok(c.family, m.family) and c.keys == _keys(m) and c.status == m.status]
+        options = [c for c in clusters if _family_ok(c.family, m.family) and c.keys == _keys(m) and c.status == m.status
+                   # "استقبل X اليوم Y" on an undated page is not the meeting "they had held in December 2023"
+                   and not (m.told_day is not None and all(x.recalled for x in c.mentions))]
         if options:
             best = max(options, key=lambda c: (c.date.value if c.date else ""))
             best.add(m)

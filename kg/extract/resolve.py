@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from ..models import FAMILY, LEADER_ROLES as COUNTRY_LEADERS, OCCURRED, PLANNED, DateValue, Entity, Mention, dates_near
 from .dates_places import parse_duration
 from .entities import Hit
-from .lexwords import cached, without_conjunction, word_list
+from .lexwords import cached, recalled, without_conjunction, word_list
 from .names import guest_of
 from .normalize import alternation, normalize
 from .triggers import gathering_follows, joined_right_before, ministerial
@@ -153,6 +153,7 @@ def build(ctx: Reading, t, etype, people, date, place, future, roles, organizer,
         partial=(etype in NEEDS_TWO and len(people) < 2) or ("ال" in t.prefix and date is None
                                                               and not (len(people) >= 2 and gathering_follows(ctx, t))),
         place_country=ctx.gaz.country_key(place.key) if place is not None else None,
+        recalled=recalled(ctx.m, ctx.text[s0:t.start]),
     )
 
 
