@@ -759,3 +759,10 @@ def test_headlines_listed_under_also_read_are_other_stories():
             "ALSO READ\nObama meets Saudi king in Riyadh\nModi to visit Japan next month")
     assert [(m.type, keys(m)) for m in mentions(text, published=dt.date(2015, 1, 26))] == [
         ("Meeting", ["Barack Obama", "Narendra Modi"])]
+
+
+def test_who_joined_the_subject_in_an_aside_is_not_the_subject():
+    text = ("The tour began in Paris, where President Emmanuel Macron, joined by European Commission chief Ursula "
+            "von der Leyen, held talks with Xi at the Elysee Palace on Monday.")
+    [m] = mentions(text, published=dt.date(2024, 5, 10))
+    assert (m.type, str(m.date), keys(m)) == ("Meeting", "2024-05-06", ["Emmanuel Macron", "Xi Jinping"])

@@ -1211,9 +1211,17 @@ def in_relative_clause(text: str, toks, i: int, t: int) -> bool:
     for k in range(i, max(0, i - 12), -1):
         if toks[k].word in ("who", "whom", "which") and k < i:
             return comma_before(k) and any(comma_before(j) for j in range(i + 1, t + 1))
+        # "Macron, joined by Commission chief Ursula von der Leyen, held talks": who joined is not the subject
+        if k < i and comma_before(k) and (toks[k].word in ASIDE_OPENERS or (
+                k + 1 < len(toks) and (toks[k].word, toks[k + 1].word) in ASIDE_PAIRS)):
+            return any(comma_before(j) for j in range(i + 1, t + 1))
         if comma_before(k) and k < i:
             return False
     return False
+
+
+ASIDE_OPENERS = ("alongside", "flanked")
+ASIDE_PAIRS = {("joined", "by"), ("accompanied", "by"), ("flanked", "by"), ("along", "with"), ("together", "with")}
 
 
 def named_summit(toks, k: int, people: set[int] = frozenset()) -> bool:
