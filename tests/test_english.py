@@ -766,3 +766,18 @@ def test_who_joined_the_subject_in_an_aside_is_not_the_subject():
             "von der Leyen, held talks with Xi at the Elysee Palace on Monday.")
     [m] = mentions(text, published=dt.date(2024, 5, 10))
     assert (m.type, str(m.date), keys(m)) == ("Meeting", "2024-05-06", ["Emmanuel Macron", "Xi Jinping"])
+
+
+def test_a_tour_on_an_undated_page_follows_its_traveller_in_the_years_of_all_its_leaders():
+    """An undated page: Modi received by Ghana's Mahama (president twice), "the two leaders" held talks; "He then
+    flew ..." and "The Prime Minister then travelled ..." are still Modi, and Brazil's host is the president of
+    the years when all the leaders named held office (Lula in his second spell, not Dilma Rousseff)."""
+    text = ("In Accra, Mr. Modi was received at the airport by Ghana's President John Dramani Mahama, and the two "
+            "leaders held talks at Jubilee House. He then flew to Port of Spain, where he held talks with Trinidad "
+            "and Tobago Prime Minister Kamla Persad-Bissessar. The Prime Minister then travelled to Brasilia for a "
+            "state visit, where Brazil's President accorded him a ceremonial welcome. In the final leg, Mr. Modi "
+            "visited Windhoek, where he held talks with Namibian President Netumbo Nandi-Ndaitwah.")
+    pairs = {tuple(keys(e)) for e in merge(mentions(text, published=None)).events}
+    assert ("Kamla Persad-Bissessar", "Narendra Modi") in pairs
+    assert ("Luiz Inácio Lula da Silva", "Narendra Modi") in pairs
+    assert not any("John Mahama" in p and "Kamla Persad-Bissessar" in p for p in pairs)

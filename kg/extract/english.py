@@ -307,16 +307,20 @@ class EnglishExtractor:
     # ------------------------------------------------------------ main
     def run(self) -> list[Mention]:
         self.era: dt.date | None = None
-        self._era_of: frozenset = frozenset()
         self.carried = (None, None)
         first = True
+        read = []
         for a, b in self.sentences():
             if b - a > MAX_SENTENCE:
                 b = a + MAX_SENTENCE
             toks = self.tokens(a, b)
-            if not toks:
-                continue
-            hits = self.m.hits(toks)
+            if toks:
+                read.append((a, b, toks, self.m.hits(toks)))
+        if self.pub is None:
+            # an undated page is of the days its leaders held office together: all of them, not the first few
+            # (a leader back for a second term would otherwise put a tour of today in his first)
+            self.era = self.gaz.era({h.value for *_, hits in read for h in hits if h.kind == "person"})
+        for a, b, toks, hits in read:
             if first and self.dateline is None:
                 self.find_dateline(toks, hits, a)
             first = False
@@ -393,10 +397,7 @@ class EnglishExtractor:
             return start.replace(day=15) if date.precision == "month" else start.replace(month=7, day=1)
         if self.pub is not None:
             return self.pub
-        # an undated article: the day most of the persons it named so far held office together
-        named = frozenset(e.key for r, e in self.introduced if r is None)
-        if named != self._era_of:
-            self._era_of, self.era = named, self.gaz.era(named)
+        # an undated article: the day most of the persons it names held office together
         return self.era
 
     def holder(self, role: str, country: str, date) -> Entity | None:
@@ -416,11 +417,15 @@ class EnglishExtractor:
         roles = self.gaz.leader_roles(country) if role == "leader" else (role,)
         return next((e for r in roles if (e := self.holder(r, country, date)) is not None), None)
 
-    def by_title(self, role: str, word: str = "") -> Entity | None:
-        """"The Prime Minister": the person the article introduced with that title, latest first; the one
+    def by_title(self, role: str, word: str = "", subject: Entity | None = None) -> Entity | None:
+        """"The Prime Minister": the person the article introduced with that title, latest first (the subject
+        told last, ``subject``, when the title opens the sentence); the one
         introduced with that very word ("the Amir" after "the Amir Sheikh Tamim" and "the Syrian President");
         among several, the one of the dateline's country ("JEDDAH: ... the crown prince" is the Saudi one)."""
         titled = [e for r, e in reversed(self.introduced) if r == role]
+        if subject is not None and (subject in titled or any(
+                r == role for r, _ in self.gaz.roles_of(subject.key, self.pub or self.era))):
+            return subject  # "The Prime Minister then travelled ...": who the report follows, opening the sentence
         worded = [e for e in titled if word in self.title_words.get(e.key, ()) and e.key in self.gaz.entries]
         if worded and len({e.key for e in titled}) > 1:
             titled = worded
@@ -584,7 +589,7 @@ class EnglishExtractor:
                     elif country is not None:
                         name = self.holder(role, country, date) if role != "other" else None
                     elif role in LEADER_ROLES or (start > 0 and toks[start - 1].word == "the"):
-                        name = self.by_title(role, title_word)
+                        name = self.by_title(role, title_word, self.last_subject if start <= 1 else None)
                 if name is not None:
                     if not leader:
                         self.aides.add(name.key)  # "spokesman Judd Deere": later "Deere" is no leader either
@@ -1064,8 +1069,8 @@ class EnglishExtractor:
                 for ps in mentions:
                     everyone.extend(p for p in ps if p not in everyone)
                 etype, mentions = ("Summit" if len(everyone) > 3 else "VideoCall"), [everyone]
-        if subjects:
-            self.last_subject = subjects[0]
+        if subjects and not (len(subjects) > 1 and self.last_subject in subjects):
+            self.last_subject = subjects[0]  # "X was received by Y, and the two leaders held talks. He then ...": X
         oa, ob = a, b
         evidence = self.text[oa:ob].strip()
         lead = len(self.text[oa:ob]) - len(self.text[oa:ob].lstrip())
