@@ -781,3 +781,15 @@ def test_a_tour_on_an_undated_page_follows_its_traveller_in_the_years_of_all_its
     assert ("Kamla Persad-Bissessar", "Narendra Modi") in pairs
     assert ("Luiz Inácio Lula da Silva", "Narendra Modi") in pairs
     assert not any("John Mahama" in p and "Kamla Persad-Bissessar" in p for p in pairs)
+
+
+def test_a_family_name_told_first_and_the_day_of_each_joined_call():
+    """"President Lee Jae-myung ..." then "Lee held phone talks with X on Friday and talked over the phone with Y
+    on Monday": Lee is the family name, each call is Lee's, each of its own day."""
+    text = ("President Lee Jae-myung held his first phone conversation with Chinese President Xi Jinping on Tuesday. "
+            "Lee held his first phone talks with U.S. President Donald Trump on Friday and talked over the phone "
+            "with Japanese Prime Minister Shigeru Ishiba on Monday.")
+    calls = sorted((str(m.date), tuple(keys(m))) for m in mentions(text, published=dt.date(2025, 6, 10)))
+    assert calls == [("2025-06-06", ("Donald Trump", "Lee Jae-myung")),
+                     ("2025-06-09", ("Lee Jae-myung", "Shigeru Ishiba")),
+                     ("2025-06-10", ("Lee Jae-myung", "Xi Jinping"))]

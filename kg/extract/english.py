@@ -616,6 +616,11 @@ class EnglishExtractor:
             if last and (last,) not in self.m.table and _words(r.entity.label_en or "")[-1:] == (last,) \
                     and toks[r.j - 2].word not in ("al", "el", "bin", "ibn"):  # "Al Nahyan": a house, not one man
                 self.learned.setdefault(last, r.entity)
+            # "President Lee Jae-myung", then "Lee held ...": a family name told first
+            full = _words(r.entity.label_en or "") if last else ()
+            if 2 <= len(full) <= 3 and not set(full) & {"al", "el", "bin", "ibn", "of"} and (full[0],) not in self.m.table \
+                    and toks[r.j - len(full)].word == full[0] and toks[r.j - len(full)].cap:
+                self.learned.setdefault(full[0], r.entity)
         # surnames of learned persons ("Harper" after "Prime Minister Stephen Harper")
         taken = {x for r in refs for x in range(r.i, r.j)}
         for idx, t in enumerate(toks):
@@ -931,6 +936,9 @@ class EnglishExtractor:
         after = [d for d in dates if t.i <= d[0] < min(stop, t.j + DATE_REACH) and not self.other_verb(words, d[0], t.j)]
         told = [d for d in dates if not (d[0] > 0 and words[d[0] - 1] == "since")]  # "since 2019": a reference point
         earlier = [d for d in told if prev <= d[0] < t.i]
+        if prev > 0 and after:
+            # "spoke with X on Friday and talked with Y on Monday": Friday is the first call's
+            earlier = [d for d in earlier if "and" not in words[d[0]:t.i]]
         if prev > 0 and any(w in TIME_CONTEXT for w in words[max(prev, t.i - 5):t.i]):
             earlier = []  # "met on Tuesday ahead of the summit": the day is the meeting's
         options = [(d[0] - t.j, 0, d) for d in after[:1]] + [(t.i - d[0], 1, d) for d in earlier[-1:]]
@@ -982,7 +990,8 @@ class EnglishExtractor:
                 and any(w in ("in", "during") for w in words[max(0, t.i - 3):t.i]):
             subjects = self.resolve(subj_refs[-2:])  # "X told Y in a phone call"
         if linked and self.prev_event[1] is not None and (
-                linked[-1] == "and" or (etype == "Visit" and any(w in ("his", "her") for w in linked))):
+                linked[-1] == "and" or (etype == "Visit" and any(w in ("his", "her") for w in linked))
+                or (len(linked) >= 2 and linked[-2] == "and" and linked[-1] in self.m.past_verbs)):  # "... and talked over the phone with"
             subjects = [self.prev_event[1]]  # "X hosted Y in 2017 and visited Z", "X met Y during his visit"
         elif linked and not subjects and not objects and len(self.prev_event[2]) == 2 and etype in NEEDS_TWO \
                 and "and" in linked[-3:-1] and linked[-2 if linked[-1] in ("a", "an") else -1] in self.m.past_verbs | {"and"}:
