@@ -793,3 +793,11 @@ def test_a_family_name_told_first_and_the_day_of_each_joined_call():
     assert calls == [("2025-06-06", ("Donald Trump", "Lee Jae-myung")),
                      ("2025-06-09", ("Lee Jae-myung", "Shigeru Ishiba")),
                      ("2025-06-10", ("Lee Jae-myung", "Xi Jinping"))]
+
+
+def test_a_list_of_past_contacts_each_with_its_own_month_is_one_event_each():
+    text = ("Chinese President Xi Jinping met with U.S. President Joe Biden in Bali on Monday. The two presidents "
+            "held a virtual meeting in November last year, had a video call in March and spoke over the phone in July.")
+    found = sorted((m.type, str(m.date)) for m in merge(mentions(text, published=dt.date(2022, 11, 14))).events)
+    assert found == [("Meeting", "2022-11-14"), ("PhoneCall", "2022-07"), ("VideoCall", "2021-11"),
+                     ("VideoCall", "2022-03")]

@@ -805,6 +805,12 @@ class EnglishExtractor:
                 chosen[-1] = Hit(chosen[-1].i, chosen[-1].j, "trigger", t.value)  # "spoke with X by telephone"
                 continue
             if chosen and not any(chosen[-1].j <= r.i < t.i for r in refs):
+                told = [d[0] for d in dates if chosen[-1].j <= d[0] < t.i]
+                if told and any(t.j <= d[0] <= t.j + 6 for d in dates) and t.value != "Summit" and (
+                        "," in self.text[toks[told[-1]].end:toks[t.i].start]
+                        or "and" in [x.word for x in toks[told[-1]:t.i]]):
+                    chosen.append(t)  # "held a virtual meeting in November, had a video call in March and spoke ... in July"
+                    continue
                 if t.value == "Summit":
                     if chosen[-1].value != "Summit":
                         chosen.append(t)  # "the meetings came before the summit": both
@@ -992,7 +998,9 @@ class EnglishExtractor:
         if linked and self.prev_event[1] is not None and (
                 linked[-1] == "and" or (etype == "Visit" and any(w in ("his", "her") for w in linked))
                 or (len(linked) >= 2 and linked[-2] == "and" and linked[-1] in self.m.past_verbs)):  # "... and talked over the phone with"
-            subjects = [self.prev_event[1]]  # "X hosted Y in 2017 and visited Z", "X met Y during his visit"
+            # "X hosted Y in 2017 and visited Z", "X met Y during his visit"; "the two held a video call in March
+            # and spoke over the phone in July": the pair still
+            subjects = list(self.prev_event[2]) if len(self.prev_event[2]) == 2 and not objects else [self.prev_event[1]]
         elif linked and not subjects and not objects and len(self.prev_event[2]) == 2 and etype in NEEDS_TWO \
                 and "and" in linked[-3:-1] and linked[-2 if linked[-1] in ("a", "an") else -1] in self.m.past_verbs | {"and"}:
             subjects = list(self.prev_event[2])  # "X and Y met in Beijing in May, and held a video call in June"
