@@ -80,6 +80,10 @@ def test_ambiguous_words_are_not_dates():
     # آب is also "father", مارس "practised", الاثنين "the two"
     assert resolve("قال الاب إن ابنه مارس الرياضة") == []
     assert resolve("اتفق الاثنين على") == []
+    # "نوفمبر الماضي" told in November is last year's November; "نوفمبر" alone this one
+    nov = dt.date(2022, 11, 14)
+    assert [str(d.resolve(nov)) for d in find_dates(normalize("في نوفمبر الماضي"))] == ["2021-11"]
+    assert [str(d.resolve(nov)) for d in find_dates(normalize("في نوفمبر"))] == ["2022-11"]
     # "من العام نفسه" is the year told last, which only the reader of the article knows
     [same] = find_dates(normalize("في يونيو/حزيران من العام نفسه"))
     assert (same.kind, same.month, same.resolve(WED)) == ("same_year", 6, None)

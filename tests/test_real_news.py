@@ -1530,3 +1530,14 @@ def test_todays_reception_on_an_undated_page_is_not_the_meeting_recalled_from_an
             "وأشار المتحدث الرسمي إلى أن الرئيسين كانا قد التقيا في ديسمبر 2023 على هامش قمة المناخ بدبي.")
     found = sorted((e.type, str(e.date)) for e in events_of(text) if e.type != "Summit")
     assert found == [("Meeting", "2023-12"), ("Visit", "None")]
+
+
+def test_a_pairs_past_contacts_told_with_verbs_of_two_are_theirs():
+    """"وكان الرئيسان قد عقدا قمة افتراضية في نوفمبر الماضي، وأجريا اتصالا مرئيا في مارس، وتحادثا هاتفيا في
+    يوليو": three contacts of the pair, each of its month ("نوفمبر الماضي" told in November is last year's)."""
+    text = ("التقى الرئيس الصيني شي جين بينغ الرئيس الأمريكي جو بايدن في بالي اليوم. وكان الرئيسان قد عقدا قمة "
+            "افتراضية في نوفمبر الماضي، وأجريا اتصالا مرئيا في مارس، وتحادثا هاتفيا في يوليو.")
+    found = sorted((e.type, str(e.date), frozenset(labels(e))) for e in events_of(text, dt.date(2022, 11, 14)))
+    pair = frozenset({"Xi Jinping", "Joe Biden"})
+    assert found == [("Meeting", "2022-11-14", pair), ("PhoneCall", "2022-07", pair),
+                     ("VideoCall", "2021-11", pair), ("VideoCall", "2022-03", pair)]

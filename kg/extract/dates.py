@@ -93,8 +93,8 @@ def _resolve_month(m: DateMention, pub: dt.date, future: bool) -> DateValue:
     year = pub.year
     if future and m.month < pub.month:
         year += 1
-    elif not future and m.month > pub.month:
-        year -= 1
+    elif not future and (m.month > pub.month or (m.month == pub.month and m.direction == "past")):
+        year -= 1  # "نوفمبر الماضي" said in November is last year's
     return DateValue.of(year, m.month)
 
 
@@ -373,7 +373,9 @@ class DateGrammar:
                 word = _squash(g["m1"])
                 if word in self.month_ctx and not (g.get("q") or g.get("m2") or self._month_context(text, s, e)):
                     return False
-                return DateMention(s, e, "month", month=month)
+                after = re.match(r"\s+(\S+)", text[e:e + 15])
+                past = "past" if after and after.group(1).strip("،,.") in self.past else ""
+                return DateMention(s, e, "month", month=month, direction=past)
             if kind == "weekday":
                 return self._weekday(m, g, text)
             if kind == "year":

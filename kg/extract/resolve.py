@@ -333,7 +333,10 @@ def object_list_follows(ctx: Reading, t: Hit, persons: list[PersonRef], b: int) 
 def the_two(ctx: Reading, frame: Frame, people: list[Entity], names: SentenceNames) -> list[Entity]:
     """"the two leaders", "their call": the pair of a recent event, one that includes who is named."""
     t, s0 = frame.trigger, frame.s0
-    dual = t.suffix in ctx.m.dual_suffixes or ctx.text[t.start - len(t.prefix):t.end].lstrip("وف") in word_list(ctx.m, "dual_verbs") or any(
+    duals = word_list(ctx.m, "dual_verbs")
+    # "تحادثا هاتفيا", "وأجريا اتصالا مرئيا": a verb of two, the event word's own or the one it is the object of
+    dual = t.suffix in ctx.m.dual_suffixes or ctx.text[t.start - len(t.prefix):t.end + len(t.suffix)].lstrip("وف").split()[0] in duals \
+        or without_conjunction(ctx.t.word_before(t.start - len(t.prefix))) in duals or any(
         (d.start >= t.end and ctx.t.tokens_between(t.end, d.start) <= 4)
         or (d.end <= t.start and ctx.t.tokens_between(d.end, t.start) <= 3) for d in names.duals)
     if dual and len(people) < 2 and ctx.state.pairs:
