@@ -84,7 +84,8 @@ def test_ambiguous_words_are_not_dates():
     nov = dt.date(2022, 11, 14)
     assert [str(d.resolve(nov)) for d in find_dates(normalize("في نوفمبر الماضي"))] == ["2021-11"]
     assert [str(d.resolve(nov)) for d in find_dates(normalize("في نوفمبر"))] == ["2022-11"]
-    # "من العام نفسه" is the year told last, which only the reader of the article knows
+    # "في الشهر نفسه" is the month told last, as "من العام نفسه" is the year: only the reader of the article knows
+    assert [d.kind for d in find_dates(normalize("وتلقى في الشهر نفسه اتصالا"))] == ["same_month"]
     [same] = find_dates(normalize("في يونيو/حزيران من العام نفسه"))
     assert (same.kind, same.month, same.resolve(WED)) == ("same_year", 6, None)
     # "اليوم الأول من الزيارة" is the visit's first day, not today ("اليوم" alone still is)

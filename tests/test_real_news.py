@@ -1541,3 +1541,11 @@ def test_a_pairs_past_contacts_told_with_verbs_of_two_are_theirs():
     pair = frozenset({"Xi Jinping", "Joe Biden"})
     assert found == [("Meeting", "2022-11-14", pair), ("PhoneCall", "2022-07", pair),
                      ("VideoCall", "2021-11", pair), ("VideoCall", "2022-03", pair)]
+
+
+def test_received_in_the_same_month_is_the_subjects_call_of_the_month_told():
+    text = ("استقبل ولي العهد الأمير محمد بن سلمان اليوم الرئيس السوري أحمد الشرع. وكان ولي العهد قد استقبل رئيس "
+            "وزراء باكستان محمد شهباز شريف في مارس الماضي بقصر الصفا في مكة المكرمة، وتلقى في الشهر نفسه اتصالاً "
+            "هاتفياً من رئيس وزراء ماليزيا أنور إبراهيم.")
+    [call] = [e for e in events_of(text, dt.date(2025, 6, 13)) if e.type == "PhoneCall"]
+    assert (str(call.date), labels(call)) == ("2025-03", {"Mohammed bin Salman", "Anwar Ibrahim"})

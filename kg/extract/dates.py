@@ -38,7 +38,7 @@ class DateMention:
     start: int
     end: int
     kind: str  # abs, day_month, day_of_month, month, weekday, rel_day, rel_week, rel_month, rel_year, month_rel_year, same_day,
-    # same_year
+    # same_month, same_year
     # (same_day with offset 1: "the next day")
     value: DateValue | None = None
     year: int | None = None
@@ -61,7 +61,7 @@ class DateMention:
         """
         if self.kind == "abs":
             return self.value
-        if published is None or self.kind in ("same_day", "same_year"):
+        if published is None or self.kind in ("same_day", "same_month", "same_year"):
             return None  # "the same day", "the same year" are resolved by the reader of the whole article
         try:
             return _RESOLVERS[self.kind](self, published, future)
@@ -200,6 +200,7 @@ class DateGrammar:
         rel = lambda d: "(?:" + alternation(d.keys()) + ")"  # noqa: E731
         self.patterns: list[tuple[str, re.Pattern]] = [
             ("same_day", re.compile(rf"(?<![\w])[وبلف]?(?:في\s+)?(?:{alternation(data.get('same_day', []))}){e}")),
+            ("same_month", re.compile(rf"(?<![\w])[وبلف]?(?:في\s+)?(?:{alternation(data.get('same_month', []))}){e}")),
             ("next_day", re.compile(rf"(?<![\w])[وبلف]?(?:في\s+)?(?:{alternation(data.get('next_day', []))}){e}")),
             ("hijri", re.compile(rf"(?<!\d)\d{{1,2}}\s+(?:من\s+)?{hijri}\s+(?:\d{{3,4}})(?:\s*{hsuf}{e})?")),
             ("iso", re.compile(r"(?<!\d)(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?!\d)")),
@@ -243,7 +244,8 @@ class DateGrammar:
                    + list(w for ws in data["weekdays"].values() for w in ws)
                    + list(data["relative_days"]) + list(data["relative_months"]) + list(data["relative_years"])
                    + list(data["relative_weeks"]) + list(data["days_ago"])
-                   + list(data.get("same_day", [])) + list(data.get("next_day", [])) + list(data["hijri_months"]))
+                   + list(data.get("same_day", [])) + list(data.get("next_day", [])) + list(data["hijri_months"])
+                   + list(data.get("same_month", [])))
         self.anchor_words = ahocorasick.Automaton()
         for w in {" ".join(normalize(x).split()) for x in anchors}:
             self.anchor_words.add_word(w, len(w))
@@ -326,6 +328,8 @@ class DateGrammar:
         try:
             if kind == "hijri":
                 return None
+            if kind == "same_month":  # "في الشهر نفسه": the month told last
+                return DateMention(s, e, "same_month")
             if kind in ("same_day", "next_day"):  # "في اليوم التالي": the day after the last one told
                 return DateMention(s, e, "same_day", offset=int(kind == "next_day"))
             if kind in ("iso", "dmy_num", "ymd_num"):
@@ -444,10 +448,11 @@ def _gates(data: dict, relative: dict[str, dict]) -> tuple[dict[str, str], "ahoc
         "weekday": [w for ws in data["weekdays"].values() for w in ws],
         "hijri": list(data["hijri_months"]),
         "same_day": list(data.get("same_day", [])),
+        "same_month": list(data.get("same_month", [])),
         "next_day": list(data.get("next_day", [])),
         **{kind: list(table) for kind, table in relative.items()},
     }
-    needs = {"same_day": "same_day", "next_day": "next_day", "hijri": "hijri", "iso": "digit", "dmy_num": "digit", "ymd_num": "digit", "year": "digit",
+    needs = {"same_day": "same_day", "same_month": "same_month", "next_day": "next_day", "hijri": "hijri", "iso": "digit", "dmy_num": "digit", "ymd_num": "digit", "year": "digit",
              "day_range": "month", "full": "month", "mdy": "month", "month_year": "month", "month_rel_year": "month", "month_same_year": "month", "day_month": "month",
              "month": "month", "weekday": "weekday", "rel_year": "rel_year", "rel_month": "rel_month",
              "rel_week": "rel_week", "rel_day": "rel_day", "ordinal": "month", "day_this_month": "rel_month", "ordinal_this_month": "rel_month",

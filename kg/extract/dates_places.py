@@ -100,6 +100,9 @@ def pick_date(ctx: Reading, t, a, b, zones, dates, future, single, sentence_idx,
             return same_day(ctx, s0, best.offset)
         if best.kind == "same_year":
             return same_year(ctx, s0, best, dates)
+        if best.kind == "same_month":
+            told = told_before(ctx, s0, best, dates)
+            return told.at_most_month() if told is not None else None
         value = best.resolve(pub, future)
         if value is not None:
             return value
@@ -226,12 +229,17 @@ def same_day(ctx: Reading, s0: int, offset: int = 0) -> DateValue | None:
 
 def same_year(ctx: Reading, s0: int, d: DateMention, dates: list[DateMention]) -> DateValue | None:
     """"في يونيو من العام نفسه": that month (and day) of the year of the date told last before it."""
-    pub = ctx.article.published
-    told = next((v for x in reversed(dates) if s0 <= x.end <= d.start and (v := x.resolve(pub)) is not None), None) \
-        or next((m.date for m in reversed(this_sentence(ctx, s0)) if m.date is not None), None) or ctx.state.last_date
+    told = told_before(ctx, s0, d, dates)
     if told is None:
         return None
     return DateValue.of(told.start().year, d.month, d.day)
+
+
+def told_before(ctx: Reading, s0: int, d: DateMention, dates: list[DateMention]) -> DateValue | None:
+    """The date told last before ``d``: in its sentence, else of the sentence's events, else before it."""
+    pub = ctx.article.published
+    return next((v for x in reversed(dates) if s0 <= x.end <= d.start and (v := x.resolve(pub)) is not None), None) \
+        or next((m.date for m in reversed(this_sentence(ctx, s0)) if m.date is not None), None) or ctx.state.last_date
 
 
 def distance(ctx: Reading, t: Hit, pos: int, persons: list[PersonRef]) -> int:

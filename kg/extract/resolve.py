@@ -273,8 +273,8 @@ def participants(ctx: Reading, frame: Frame, names: SentenceNames, prev: Mention
     # subject of the sentence's previous event
     is_verb = ctx.text[t.start:t.end] in ctx.m.verbs or (t.value == "Talks" and ctx.text[t.start:t.start + 1] in "يتأ") \
         or ctx.t.word_before(t.start - len(t.prefix)) in word_list(ctx.m, "purpose_verbs") \
-        or any(w.strip("،,").lstrip("و") in word_list(ctx.m, "call_receiving_verbs")
-               for w in ctx.text[max(s0, t.start - len(t.prefix) - 30):t.start - len(t.prefix)].split()[-3:])
+        or any(w.strip("،,").lstrip("و") in word_list(ctx.m, "call_receiving_verbs")  # "وتلقى في الشهر نفسه اتصالا"
+               for w in ctx.text[max(s0, t.start - len(t.prefix) - 40):t.start - len(t.prefix)].split()[-4:])
     # ^ "وصل X لعقد اجتماع مع Y", "كما تلقى اتصالا من Z": the event word is the verb's object
     # the previous sentence's event too, when this sentence names nobody before its verb
     before_in_sentence = any(s0 <= p.start < t.start for p in persons)
