@@ -1549,3 +1549,10 @@ def test_received_in_the_same_month_is_the_subjects_call_of_the_month_told():
             "هاتفياً من رئيس وزراء ماليزيا أنور إبراهيم.")
     [call] = [e for e in events_of(text, dt.date(2025, 6, 13)) if e.type == "PhoneCall"]
     assert (str(call.date), labels(call)) == ("2025-03", {"Mohammed bin Salman", "Anwar Ibrahim"})
+
+
+def test_the_country_in_a_guests_title_is_not_where_he_was_received():
+    text = ("استقبل ولي العهد الأمير محمد بن سلمان دولة رئيس وزراء جمهورية باكستان الإسلامية السيد محمد شهباز شريف "
+            "في مارس الماضي بقصر الصفا في مكة المكرمة.")
+    [e] = events_of(text, dt.date(2025, 6, 13))
+    assert e.place.label == "Mecca"

@@ -379,7 +379,10 @@ def pick_place(ctx: Reading, t: Hit, places: list[PlaceRef], inside, persons: li
         if p.start > t.end and distance(ctx, t, p.start, persons) > reach and not sideline and not any(
                 u.end <= p.start and distance(ctx, u, p.start, persons) <= reach for u in also):
             continue
-        if p.preposition in preps or (t.value == "Visit" and p.start >= t.end and distance(ctx, t, p.start, persons) <= 3) \
+        # the object of "زار" is where; not a country named in the guest's title after "استقبل" ("رئيس وزراء جمهورية
+        # باكستان الإسلامية")
+        if p.preposition in preps or (t.value == "Visit" and p.start >= t.end and distance(ctx, t, p.start, persons) <= 3
+                                      and not (p.entity.kind == "Country" and ctx.text[t.start:t.end] in ctx.m.host_triggers)) \
                 or hosts_event(ctx, p, t):
             return p.entity if p.entity.kind != "Country" else within(ctx, p, places, inside, persons)
     return None
