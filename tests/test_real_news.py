@@ -1556,3 +1556,11 @@ def test_the_country_in_a_guests_title_is_not_where_he_was_received():
             "في مارس الماضي بقصر الصفا في مكة المكرمة.")
     [e] = events_of(text, dt.date(2025, 6, 13))
     assert e.place.label == "Mecca"
+
+
+def test_a_call_that_took_place_between_them_is_of_the_two_just_named_and_no_visit_takes_its_day():
+    text = ("وصل رئيس الوزراء العراقي محمد شياع السوداني إلى برلين اليوم. وتأتي الزيارة تلبية لدعوة وجهها المستشار "
+            "الألماني أولاف شولتس إلى السوداني خلال اتصال هاتفي جرى بينهما في تشرين الثاني الماضي.")
+    found = sorted((e.type, str(e.date), frozenset(labels(e))) for e in events_of(text, dt.date(2023, 1, 14)))
+    assert ("PhoneCall", "2022-11", frozenset({"Mohammed Shia al-Sudani", "Olaf Scholz"})) in found
+    assert not any(t == "Visit" and d == "2022-11" for t, d, _ in found)

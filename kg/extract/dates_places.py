@@ -87,7 +87,7 @@ def pick_date(ctx: Reading, t, a, b, zones, dates, future, single, sentence_idx,
     cands = candidates(ctx, t, a, b, zones, dates, single, persons)
     if not cands:  # "كما تلقى أمس، اتصالا من Z": the day stands between the verb and its object
         cands = [d for d in dates if s0 <= d.end <= a and ctx.t.tokens_between(d.end, t.start) <= 1]
-    if not cands and IN_NEXT_EVENT.search(ctx.text, a, b):
+    if not cands and t.value != "Visit" and IN_NEXT_EVENT.search(ctx.text, a, b):
         # "بحث X مع Y في اتصال هاتفي مساء أمس": the talks are the call told next, on its day
         cands = [d for d in dates if d.start >= b and ctx.t.tokens_between(b, d.start) <= 5]
     if not cands and linked_to_clause_before(ctx, t, s0):

@@ -108,6 +108,7 @@ def is_leader(ctx: Reading, person: Entity, date: DateValue | None) -> bool:
     return any(r in LEADER_ROLES for r, _ in ctx.gaz.roles_of(person.key, on))
 
 
+BETWEEN_THEM = re.compile(r"(?:\s+\S+){0,2}?\s+(?:الذي\s+|التي\s+)?(?:جري|جرت|دار|دارت)\s+بينهما(?!\w)")  # "اتصال هاتفي جرى بينهما" (normalized)
 RELATIVE_BEFORE = re.compile(r"(?:الذي|التي)\s+(?:كان\s+|كانت\s+)?(?:قد\s+)?$")  # normalized
 
 
@@ -336,7 +337,8 @@ def the_two(ctx: Reading, frame: Frame, people: list[Entity], names: SentenceNam
     duals = word_list(ctx.m, "dual_verbs")
     # "تحادثا هاتفيا", "وأجريا اتصالا مرئيا": a verb of two, the event word's own or the one it is the object of
     dual = t.suffix in ctx.m.dual_suffixes or ctx.text[t.start - len(t.prefix):t.end + len(t.suffix)].lstrip("وف").split()[0] in duals \
-        or without_conjunction(ctx.t.word_before(t.start - len(t.prefix))) in duals or any(
+        or without_conjunction(ctx.t.word_before(t.start - len(t.prefix))) in duals \
+        or BETWEEN_THEM.match(ctx.text, t.end + len(t.suffix)) is not None or any(
         (d.start >= t.end and ctx.t.tokens_between(t.end, d.start) <= 4)
         or (d.end <= t.start and ctx.t.tokens_between(d.end, t.start) <= 3) for d in names.duals)
     if dual and len(people) < 2 and ctx.state.pairs:
