@@ -1564,3 +1564,10 @@ def test_a_call_that_took_place_between_them_is_of_the_two_just_named_and_no_vis
     found = sorted((e.type, str(e.date), frozenset(labels(e))) for e in events_of(text, dt.date(2023, 1, 14)))
     assert ("PhoneCall", "2022-11", frozenset({"Mohammed Shia al-Sudani", "Olaf Scholz"})) in found
     assert not any(t == "Visit" and d == "2022-11" for t, d, _ in found)
+
+
+def test_a_call_two_days_before_the_visit_named_by_its_visitor_is_dated_from_it():
+    text = ("استقبل الملك عبدالله الثاني في العقبة اليوم الجمعة رئيسة الوزراء الإيطالية جورجيا ميلوني. وتأتي زيارة "
+            "ميلوني إلى الأردن بعد يومين من اتصال هاتفي أجراه الملك مع المستشار الألماني أولاف شولتس.")
+    [call] = [e for e in events_of(text, dt.date(2024, 10, 18)) if e.type == "PhoneCall"]
+    assert (str(call.date), labels(call)) == ("2024-10-16", {"Abdullah II of Jordan", "Olaf Scholz"})

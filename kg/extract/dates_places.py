@@ -330,6 +330,9 @@ def reported_event_day(ctx: Reading, s0: int, b: int) -> DateValue | None:
             types = nouns.get(" ".join(words[k:k + n]))
             if types:
                 return _reported_day(ctx, s0, types)
+        # "وتأتي زيارة ميلوني بعد يومين من ...": a visit named by its visitor, the subject of "comes"
+        if k and words[k] == "زياره" and words[k - 1] in word_list(ctx.m, "comes_verbs"):
+            return _reported_day(ctx, s0, ["Visit"])
     return None
 
 
