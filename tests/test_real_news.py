@@ -1571,3 +1571,17 @@ def test_a_call_two_days_before_the_visit_named_by_its_visitor_is_dated_from_it(
             "ميلوني إلى الأردن بعد يومين من اتصال هاتفي أجراه الملك مع المستشار الألماني أولاف شولتس.")
     [call] = [e for e in events_of(text, dt.date(2024, 10, 18)) if e.type == "PhoneCall"]
     assert (str(call.date), labels(call)) == ("2024-10-16", {"Abdullah II of Jordan", "Olaf Scholz"})
+
+
+def test_a_bare_title_before_a_name_with_a_clitic_is_the_holder_and_the_one_after_lam_is_received():
+    """"المكالمة التي جمعت رئيس الجمهورية بميلوني": "بميلوني" is "ب" and a name, not the rest of an unknown
+    name after the title (as "الملك فيصل" is); "استقبال جلالة الملك لرئيس الحكومة": the king receives."""
+    text = ("استقبل الرئيس عبد المجيد تبون اليوم وزير الخارجية الإيطالي. وأشار إلى المكالمة الهاتفية التي جمعت "
+            "رئيس الجمهورية بميلوني في شهر أفريل الفارط.")
+    calls = [e for e in events_of(text, dt.date(2023, 5, 20)) if e.type == "PhoneCall"]
+    assert [(str(e.date), labels(e)) for e in calls] == [("2023-04", {"Abdelmadjid Tebboune", "Giorgia Meloni"})]
+    text = ("استقبل الملك محمد السادس اليوم بالرباط رئيس الحكومة الإسبانية بيدرو سانشيز. واعتبر أستاذ العلاقات "
+            "الدولية أن استقبال جلالة الملك لرئيس الحكومة الإسبانية يطوي صفحة أزمة.")
+    roles = {next(p.label for p in m.participants if p.key == k): r
+             for m in mentions_of(text, dt.date(2022, 4, 7)) for k, r in m.roles.items()}
+    assert roles == {"Mohammed VI of Morocco": "host", "Pedro Sánchez": "visitor"}

@@ -201,7 +201,9 @@ def name_goes_on(ctx: Reading, pos: int) -> bool:
         return False
     word = m.group(1).rstrip("،,.:؛")
     return ARABIC_WORD.fullmatch(word) is not None and word not in name_stopwords(ctx.m) \
-        and not word.startswith(("ال", "لل", "بال", "وال")) and not known_word(ctx.m, word)
+        and not word.startswith(("ال", "لل", "بال", "وال")) and not known_word(ctx.m, word) \
+        and not (word[:1] in "بل" and any(k in ("entity", "title") for k, _ in ctx.m.auto.get(word[1:], (0, ()))[1]))
+    # ^ "رئيس الجمهورية بميلوني": "ب" and a name kg knows (not "فيصل", which is no "ف" + "يصل")
 
 
 def resolve_names(ctx: Reading, slots: list[list[Hit]], dates: list[DateMention]):

@@ -423,6 +423,9 @@ def resolve_frame(ctx: Reading, frame: Frame, people: list[Entity], names: Sente
     if etype == "Visit" and people:
         given = receiving and any(without_conjunction(w) in word_list(ctx.m, "reception_givers")
                                   for w in ctx.text[frame.start:t.start].split()[:1])
+        # "استقبال جلالة الملك لرئيس الحكومة": the reception of the one after "ل" by the one before
+        given = given or (receiving and len(people) == 2 and any(
+            p.entity.key == people[1].key and p.start > t.end and ctx.text[p.start - 1:p.start] == "ل" for p in persons))
         people, roles = visit_roles(ctx, t, people, frame.before, future, place, date, given)
         if place is None:  # a visit without a named place is in its host's country
             place = host_country(ctx, roles, date)
