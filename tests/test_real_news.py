@@ -1585,3 +1585,16 @@ def test_a_bare_title_before_a_name_with_a_clitic_is_the_holder_and_the_one_afte
     roles = {next(p.label for p in m.participants if p.key == k): r
              for m in mentions_of(text, dt.date(2022, 4, 7)) for k, r in m.roles.items()}
     assert roles == {"Mohammed VI of Morocco": "host", "Pedro Sánchez": "visitor"}
+
+
+def test_a_when_clause_takes_the_day_told_before_it_and_an_ordinal_day_of_the_same_year():
+    """"وتعود آخر قمة بين الزعيمين إلى سبتمبر الماضي، حين زار الملك سلمان واشنطن": the visit of "حين" is of
+    that month; "في العاشر من فبراير من العام نفسه" is the 10th of February of the year told last."""
+    text = ("استقبل العاهل السعودي الملك سلمان بن عبد العزيز أمس الرئيس الأمريكي باراك أوباما في الرياض. وتعود آخر "
+            "قمة بين الزعيمين إلى أيلول/ سبتمبر الماضي، حين زار الملك سلمان واشنطن والتقى أوباما في البيت الأبيض.")
+    visits = sorted(str(e.date) for e in events_of(text, dt.date(2016, 4, 21)) if e.type == "Visit")
+    assert visits == ["2015-09", "2016-04-20"]
+    text = ("زار الرئيس البرازيلي لويس إيناسيو لولا دا سيلفا الصين في أبريل 2023. وكان الرئيس البرازيلي قد زار "
+            "واشنطن في العاشر من فبراير/شباط من العام نفسه، والتقى الرئيس الأمريكي جو بايدن في البيت الأبيض.")
+    dates = {str(e.date) for e in events_of(text, dt.date(2023, 12, 1)) if "Joe Biden" in labels(e)}
+    assert dates == {"2023-02-10"}

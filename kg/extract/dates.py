@@ -207,15 +207,16 @@ class DateGrammar:
             ("dmy_num", re.compile(r"(?<![\d/.\-])(?P<d>\d{1,2})(?P<sep>[/.\-])(?P<m>\d{1,2})(?P=sep)(?P<y>\d{4})(?!\d)")),
             ("ymd_num", re.compile(r"(?<![\d/.])(?P<y>\d{4})[/.](?P<m>\d{1,2})[/.](?P<d>\d{1,2})(?![\d/.])")),
             ("day_range", re.compile(rf"(?<!\d)(?:يومي\s+|بين\s+)?(?P<d>\d{{1,2}})\s*(?:و|-|–|الى|حتى)\s*\d{{1,2}}\s*(?:من\s+)?{b}{pair}{e}(?:\s*(?:من\s+)?(?:{yword})?(?P<y>\d{{4}})(?!\d))?")),
+            # "في يونيو من العام نفسه": the month of the year told last (resolved by the reader of the article)
+            ("month_same_year", re.compile(rf"(?:(?P<q>{qual})\s+)?(?:(?:(?<!\d)(?P<d>\d{{1,2}})\s*|(?<![\w])[وبلف]?(?P<od>{rel(self.ordinal_day)}){e}\s+)"
+                                           rf"(?:من\s+)?(?:شهر\s+)?)?{b}{pair}{e}"
+                                           rf"\s*[,،]?\s*(?:من\s+)?(?:في\s+)?(?:{alternation(data.get('same_year', []))}){e}")),
             # "في الثالث من مارس (2025)", "12 من الشهر الجاري"
             ("ordinal", re.compile(rf"(?<![\w])[وبلف]?(?P<od>{rel(self.ordinal_day)}){e}\s+(?:من\s+)?(?:شهر\s+)?{b}{pair}{e}"
                                    rf"(?:\s*,?،?\s*(?:من\s+)?(?:{yword})?(?P<y>\d{{4}})(?!\d))?")),
             ("full", re.compile(rf"(?<!\d)(?P<d>\d{{1,2}})\s*(?:من\s+)?(?:شهر\s+)?{b}{pair}{e}\s*,?،?\s*(?:من\s+)?(?:{yword})?(?P<y>\d{{4}})(?!\d)")),
             ("mdy", re.compile(rf"{b}{pair}{e}\s+(?P<d>\d{{1,2}})\s*[,،]\s*(?P<y>\d{{4}})(?!\d)")),
             ("month_year", re.compile(rf"(?:(?P<q>{qual})\s+)?{b}{pair}{e}\s*[,،]?\s*(?:من\s+)?(?:{yword})?(?P<y>\d{{4}})(?!\d)")),
-            # "في يونيو من العام نفسه": the month of the year told last (resolved by the reader of the article)
-            ("month_same_year", re.compile(rf"(?:(?P<q>{qual})\s+)?(?:(?<!\d)(?P<d>\d{{1,2}})\s*(?:من\s+)?(?:شهر\s+)?)?{b}{pair}{e}"
-                                           rf"\s*[,،]?\s*(?:من\s+)?(?:في\s+)?(?:{alternation(data.get('same_year', []))}){e}")),
             # "في أبريل من العام الماضي", "5 مارس من العام الجاري": the month of a year told relative to publication
             ("month_rel_year", re.compile(rf"(?:(?P<q>{qual})\s+)?(?:(?<!\d)(?P<d>\d{{1,2}})\s*(?:من\s+)?(?:شهر\s+)?)?{b}{pair}{e}"
                                           rf"\s*[,،]?\s*(?:من\s+)?(?:ال)?(?P<r>{rel(self.rel_years)}){e}")),
@@ -346,8 +347,8 @@ class DateGrammar:
                     return DateMention(s, e, "abs", value=DateValue.of(int(g["y"]), month, int(g["d"])))
                 dt.date(2024, month, int(g["d"]))
                 return DateMention(s, e, "day_month", month=month, day=int(g["d"]))
-            if kind == "month_same_year":
-                day = int(g["d"]) if g.get("d") else None
+            if kind == "month_same_year":  # "في العاشر من فبراير من العام نفسه"
+                day = int(g["d"]) if g.get("d") else self.ordinal_day[_squash(g["od"])] if g.get("od") else None
                 if day is not None:
                     dt.date(2024, month, day)
                 return DateMention(s, e, "same_year", month=month, day=day)
