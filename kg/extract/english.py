@@ -213,10 +213,7 @@ class EnglishMatcher:
                 break
             else:
                 i += 1
-        # "held official talks", "an official visit": "official" in lower case right before an event word describes it
-        return [h for k, h in enumerate(out) if not (h.kind == "title" and h.value == "other" and not toks[h.i].cap
-                                                     and k + 1 < len(out) and out[k + 1].kind == "trigger"
-                                                     and out[k + 1].i == h.j)]
+        return out
 
 
 @lru_cache(maxsize=4)
