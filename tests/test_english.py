@@ -801,3 +801,12 @@ def test_a_list_of_past_contacts_each_with_its_own_month_is_one_event_each():
     found = sorted((m.type, str(m.date)) for m in merge(mentions(text, published=dt.date(2022, 11, 14))).events)
     assert found == [("Meeting", "2022-11-14"), ("PhoneCall", "2022-07"), ("VideoCall", "2021-11"),
                      ("VideoCall", "2022-03")]
+
+
+def test_received_him_is_the_one_the_sentence_is_about_and_a_day_of_the_month_told_is_of_its_year():
+    """"When MBS set out in December 2021 on a tour ..., he began in Muscat on December 6, where Sultan Haitham
+    received him": the crown prince is received, on 6 December 2021 (not the last 6 December before publication)."""
+    text = ("When Saudi Crown Prince Mohammed bin Salman set out in December 2021 on a tour of the Gulf states, he "
+            "began in Muscat on December 6, where Sultan Haitham bin Tariq received him.")
+    found = {(str(e.date), tuple(keys(e))) for e in merge(mentions(text, published=dt.date(2024, 10, 14))).events}
+    assert ("2021-12-06", ("Haitham bin Tariq", "Mohammed bin Salman")) in found

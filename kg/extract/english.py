@@ -952,6 +952,10 @@ class EnglishExtractor:
                 value = self.weekday(rel, future)
             elif rel is True:
                 future = True  # "tomorrow", "next month"
+            elif rel == "yearless" and (told_year := next((d[1].start().year for d in dates if d[2] is False and d[1] is not None
+                                                          and d[1].precision == "month" and d[0] < i
+                                                          and d[1].start().month == value.start().month), None)):
+                value = DateValue(str(told_year) + value.value[4:])  # "set out in December 2021 ... on December 6"
             elif rel == "yearless" and not future and self.pub is not None and value.start() > self.pub:
                 value = DateValue(str(value.start().year - 1) + value.value[4:])  # "met on June 17", told in March
             date = value
@@ -989,6 +993,12 @@ class EnglishExtractor:
             k -= 1  # not "after his meeting with Rouhani, Erdogan and Putin held ...": Rouhani is an object
         subjects = self.resolve(subj_refs[k:] if subj_refs else [])
         objects = self.resolve(obj_refs)
+        if not objects and t.j < len(words) and words[t.j] in ("him", "her") and tuple(words[t.i:t.j]) in self.m.host_triggers:
+            # "he began in Muscat, where Sultan Haitham received him": the one the sentence is about, named before
+            guest = next((r.entity for r in refs if r.entity is not None and r.i < t.i and r.entity not in subjects), None) \
+                or self.last_subject
+            if guest is not None and guest not in subjects:
+                objects = [guest]
         if len(subjects) == 1 and not objects and len(subj_refs) > 1 and etype in NEEDS_TWO \
                 and any(w in ("in", "during") for w in words[max(0, t.i - 3):t.i]):
             subjects = self.resolve(subj_refs[-2:])  # "X told Y in a phone call"
