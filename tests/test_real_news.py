@@ -1598,3 +1598,12 @@ def test_a_when_clause_takes_the_day_told_before_it_and_an_ordinal_day_of_the_sa
             "واشنطن في العاشر من فبراير/شباط من العام نفسه، والتقى الرئيس الأمريكي جو بايدن في البيت الأبيض.")
     dates = {str(e.date) for e in events_of(text, dt.date(2023, 12, 1)) if "Joe Biden" in labels(e)}
     assert dates == {"2023-02-10"}
+
+
+def test_the_time_stamped_entries_of_a_dated_live_page_are_of_its_day():
+    text = ("تغطية مباشرة | قمة شرم الشيخ\n"
+            "09:30 — الرئيس السيسي تلقى مساء أمس اتصالا هاتفيا من الرئيس الفرنسي إيمانويل ماكرون.\n"
+            "13:40 — السيسي يعقد لقاء ثنائيا مع الرئيس الإندونيسي برابوو سوبيانتو على هامش القمة.\n"
+            "15:45 — السيسي وترامب يعقدان لقاء ثنائيا قبيل افتتاح القمة.")
+    found = sorted((e.type, str(e.date)) for e in events_of(text, dt.date(2025, 10, 13)) if e.type != "Summit")
+    assert found == [("Meeting", "2025-10-13"), ("Meeting", "2025-10-13"), ("PhoneCall", "2025-10-12")]

@@ -119,7 +119,12 @@ def pick_date(ctx: Reading, t, a, b, zones, dates, future, single, sentence_idx,
         return inside
     if continues(ctx, s0) and ctx.state.last_date is not None and sentence_idx - ctx.state.last_date_sentence <= 3:
         return ctx.state.last_date
+    if pub is not None and not future and LIVE_ENTRY.match(ctx.text, s0):
+        return DateValue.of(pub.year, pub.month, pub.day)  # "13:40 — السيسي يعقد لقاء ...": a live page's entry of its day
     return None
+
+
+LIVE_ENTRY = re.compile(r"\s*\d{1,2}[:.]\d{2}\s*[—–-]")  # "13:40 —" opening a line of a live page
 
 
 def also_dated(ctx: Reading, s0: int, first: int) -> None:
