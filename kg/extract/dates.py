@@ -347,15 +347,12 @@ class DateGrammar:
                     return DateMention(s, e, "abs", value=DateValue.of(int(g["y"]), month, int(g["d"])))
                 dt.date(2024, month, int(g["d"]))
                 return DateMention(s, e, "day_month", month=month, day=int(g["d"]))
-            if kind == "month_same_year":  # "في العاشر من فبراير من العام نفسه"
+            if kind in ("month_same_year", "month_rel_year"):  # "في العاشر من فبراير من العام نفسه"
                 day = int(g["d"]) if g.get("d") else self.ordinal_day[_squash(g["od"])] if g.get("od") else None
                 if day is not None:
                     dt.date(2024, month, day)
-                return DateMention(s, e, "same_year", month=month, day=day)
-            if kind == "month_rel_year":
-                day = int(g["d"]) if g.get("d") else None
-                if day is not None:
-                    dt.date(2024, month, day)
+                if kind == "month_same_year":
+                    return DateMention(s, e, "same_year", month=month, day=day)
                 return DateMention(s, e, kind, month=month, day=day, offset=self.rel_years[_squash(g["r"])])
             if kind == "day_month":
                 dt.date(2024, month, int(g["d"]))  # 29 February is possible

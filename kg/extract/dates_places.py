@@ -277,20 +277,36 @@ def relative_clauses(ctx: Reading, t: Hit, b: int) -> list[tuple[int, int]]:
     return zones
 
 
+def day_offset_patterns(ctx: Reading) -> tuple[re.Pattern, re.Pattern]:
+    """"بعد يومين من" right before an event word, and "بعد يومين" (not followed by "من") after one
+    (`relative_day_offsets`), compiled once per matcher."""
+    def build():
+        units = alternation(word_map(ctx.m, "relative_day_offsets"))
+        return (re.compile(rf"(بعد|قبل)\s+(?:نحو\s+)?({units})\s+من\s+$"),
+                re.compile(rf"(?<!\w)بعد\s+({units})(?!\w)(?!\s+من(?!\w))"))
+    return cached(ctx.m, "_day_offsets", build)
+
+
+def day_offset(ctx: Reading, unit: str) -> int:
+    return word_map(ctx.m, "relative_day_offsets")[" ".join(unit.split())]
+
+
+def day_precise_before(ctx: Reading, s0: int) -> Mention | None:
+    """The last event of the sentence told so far with a day."""
+    return next((m for m in reversed(this_sentence(ctx, s0)) if m.date is not None and m.date.precision == "day"), None)
+
+
 def relative_to_previous(ctx: Reading, t: Hit, s0: int) -> DateValue | None:
     """"بعد يوم واحد من لقائه": a day-precise offset from the last dated event of the sentence."""
-    last = next((m for m in reversed(this_sentence(ctx, s0)) if m.date is not None and m.date.precision == "day"), None)
-    head = ctx.text[max(s0, t.start - 40):t.start]
-    offsets = {normalize(k): v for k, v in ctx.lex["relative_day_offsets"].items()}
-    m = re.search(r"(بعد|قبل)\s+(?:نحو\s+)?(" + "|".join(sorted(map(re.escape, offsets), key=len, reverse=True))
-                  + r")\s+من\s+$", head)
+    m = day_offset_patterns(ctx)[0].search(ctx.text[max(s0, t.start - 40):t.start])
     if not m:
         return None
+    last = day_precise_before(ctx, s0)
     # "وتأتي الزيارة بعد أسبوعين من اتصال": the sentence's subject is the event the article reports
     anchor = last.date if last is not None else reported_event_day(ctx, s0, t.start - len(m.group(0)))
     if anchor is None:
         return None
-    days = offsets[m.group(2)]
+    days = day_offset(ctx, m.group(2))
     # X happened "one day after" the event told in this sentence... read back: the event is earlier
     try:
         d = anchor.start() + dt.timedelta(days=-days if m.group(1) == "بعد" else days)
@@ -302,14 +318,12 @@ def relative_to_previous(ctx: Reading, t: Hit, s0: int) -> DateValue | None:
 def days_after_previous(ctx: Reading, t: Hit, s0: int, b: int) -> DateValue | None:
     """"التقى Y في الثاني من فبراير، قبل أن يتوجه إلى أنقرة حيث استقبله Z بعد يومين": so many days after
     the event told before it in the sentence, with a day."""
-    offsets = {normalize(k): v for k, v in ctx.lex["relative_day_offsets"].items()}
-    pattern = cached(ctx.m, "_days_after", lambda: re.compile(
-        r"(?<!\w)بعد\s+(" + "|".join(sorted(map(re.escape, offsets), key=len, reverse=True)) + r")(?!\w)(?!\s+من(?!\w))"))
-    m = pattern.search(ctx.text, t.end, b)
-    last = next((x for x in reversed(this_sentence(ctx, s0)) if x.date is not None and x.date.precision == "day"), None)
-    if m is None or last is None or not offsets[" ".join(m.group(1).split())]:
+    m = day_offset_patterns(ctx)[1].search(ctx.text, t.end, b)
+    days = day_offset(ctx, m.group(1)) if m else 0
+    last = day_precise_before(ctx, s0) if days else None
+    if last is None:
         return None
-    d = last.date.start() + dt.timedelta(days=offsets[" ".join(m.group(1).split())])
+    d = last.date.start() + dt.timedelta(days=days)
     return DateValue.of(d.year, d.month, d.day)
 
 

@@ -421,7 +421,7 @@ class EnglishExtractor:
         among several, the one of the dateline's country ("JEDDAH: ... the crown prince" is the Saudi one)."""
         titled = [e for r, e in reversed(self.introduced) if r == role]
         if subject is not None and (subject in titled or any(
-                r == role for r, _ in self.gaz.roles_of(subject.key, self.pub or self.era))):
+                r == role for r, _ in self.gaz.roles_of(subject.key, self.on_date(None)))):
             return subject  # "The Prime Minister then travelled ...": who the report follows, opening the sentence
         worded = [e for e in titled if word in self.title_words.get(e.key, ()) and e.key in self.gaz.entries]
         if worded and len({e.key for e in titled}) > 1:
@@ -609,12 +609,13 @@ class EnglishExtractor:
                 self.styled.setdefault(toks[h.i + (toks[h.i].word in STYLES)].word, self.gaz.entity(h.value))
         # "Lawrence Wong", then "Wong": a surname two known people share is the one the article named
         for r in refs:
-            last = toks[r.j - 1].word if r.entity is not None and r.j - r.i >= 2 else ""
-            if last and (last,) not in self.m.table and _words(r.entity.label_en or "")[-1:] == (last,) \
+            if r.entity is None or r.j - r.i < 2:
+                continue
+            full, last = _words(r.entity.label_en or ""), toks[r.j - 1].word
+            if (last,) not in self.m.table and full[-1:] == (last,) \
                     and toks[r.j - 2].word not in ("al", "el", "bin", "ibn"):  # "Al Nahyan": a house, not one man
                 self.learned.setdefault(last, r.entity)
             # "President Lee Jae-myung", then "Lee held ...": a family name told first
-            full = _words(r.entity.label_en or "") if last else ()
             if 2 <= len(full) <= 3 and not set(full) & {"al", "el", "bin", "ibn", "of"} and (full[0],) not in self.m.table \
                     and toks[r.j - len(full)].word == full[0] and toks[r.j - len(full)].cap:
                 self.learned.setdefault(full[0], r.entity)
@@ -833,6 +834,12 @@ class EnglishExtractor:
             self.last_date = (self.number, value if value is not None else self.weekday(rel, False),
                               self.place_after(toks, hits, -1))
 
+    @staticmethod
+    def month_told(dates, i: int, day: DateValue) -> DateValue | None:
+        """The month with its year the sentence told before token ``i`` that a day without a year is in."""
+        return next((v for k, v, rel in dates if rel is False and v is not None and v.precision == "month" and k < i
+                     and v.start().month == day.start().month), None)
+
     def pluperfect(self, words: list[str], a: int, b: int) -> bool:
         """"had met", "had spoken", "had previously held": a past told in the past; not "had a telephone
         conversation", where "had" is the verb itself."""
@@ -952,10 +959,8 @@ class EnglishExtractor:
                 value = self.weekday(rel, future)
             elif rel is True:
                 future = True  # "tomorrow", "next month"
-            elif rel == "yearless" and (told_year := next((d[1].start().year for d in dates if d[2] is False and d[1] is not None
-                                                          and d[1].precision == "month" and d[0] < i
-                                                          and d[1].start().month == value.start().month), None)):
-                value = DateValue(str(told_year) + value.value[4:])  # "set out in December 2021 ... on December 6"
+            elif rel == "yearless" and (told := self.month_told(dates, i, value)) is not None:
+                value = DateValue(str(told.start().year) + value.value[4:])  # "set out in December 2021 ... on December 6"
             elif rel == "yearless" and not future and self.pub is not None and value.start() > self.pub:
                 value = DateValue(str(value.start().year - 1) + value.value[4:])  # "met on June 17", told in March
             date = value

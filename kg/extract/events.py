@@ -74,10 +74,11 @@ def during_the_visit(ctx: Reading, mentions: list[Mention]) -> list[Mention]:
     with another of the hosts, told as held and with no day of its own, is of the visit's day."""
     if ctx.article.published is None:
         return mentions
+    pub = ctx.article.published
+    reported = DateValue.of(pub.year, pub.month, pub.day)
     visits = [m for m in mentions if m.type == "Visit" and m.status == OCCURRED and m.date is not None
               and m.date.precision == "day" and not m.partial
-              and dates_near(m.date, DateValue.of(ctx.article.published.year, ctx.article.published.month,
-                                                  ctx.article.published.day))]  # a visit months ago is not the one reported
+              and dates_near(m.date, reported)]  # a visit months ago is not the one reported
     if len(visits) != 1:
         return mentions  # one visit the article reports, or nothing to go by
     visit = visits[0]

@@ -68,10 +68,15 @@ def known_word(m: Matcher, word: str) -> bool:
     return found is not None and any(kind not in ("short",) for kind, _ in found[1])
 
 
+def known_as(m: Matcher, word: str, kinds: tuple[str, ...]) -> bool:
+    """A word kg knows as one of these kinds of hit ("entity", "title", "demonym", ...)."""
+    found = m.auto.get(word, None)
+    return found is not None and any(kind in kinds for kind, _ in found[1])
+
+
 def known_demonym(m: Matcher, word: str) -> bool:
     """"رئيس لبناني": a country's adjective without its article (a Lebanese president, nobody named)."""
-    found = m.auto.get("ال" + word, None)
-    return found is not None and any(kind == "demonym" for kind, _ in found[1])
+    return known_as(m, "ال" + word, ("demonym",))
 
 
 def name_stopwords(m: Matcher) -> set[str]:

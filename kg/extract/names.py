@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from ..models import LEADER_ROLES, Entity
 from .dates import DateMention, find_dates
 from .entities import NAME_LAYER, Hit, longest_non_overlapping
-from .lexwords import known_demonym, known_word, light_stopwords, name_stopwords, word_list, word_map
+from .lexwords import known_as, known_demonym, known_word, light_stopwords, name_stopwords, word_list, word_map
 from .normalize import light, normalize
 
 if TYPE_CHECKING:
@@ -202,7 +202,7 @@ def name_goes_on(ctx: Reading, pos: int) -> bool:
     word = m.group(1).rstrip("،,.:؛")
     return ARABIC_WORD.fullmatch(word) is not None and word not in name_stopwords(ctx.m) \
         and not word.startswith(("ال", "لل", "بال", "وال")) and not known_word(ctx.m, word) \
-        and not (word[:1] in "بل" and any(k in ("entity", "title") for k, _ in ctx.m.auto.get(word[1:], (0, ()))[1]))
+        and not (word[:1] in "بل" and known_as(ctx.m, word[1:], ("entity", "title")))
     # ^ "رئيس الجمهورية بميلوني": "ب" and a name kg knows (not "فيصل", which is no "ف" + "يصل")
 
 
