@@ -4,6 +4,7 @@ import datetime as dt
 import json
 import re
 
+import pytest
 from hypothesis import given, settings, strategies as st
 
 from kg.cli import app
@@ -810,3 +811,18 @@ def test_received_him_is_the_one_the_sentence_is_about_and_a_day_of_the_month_to
             "began in Muscat on December 6, where Sultan Haitham bin Tariq received him.")
     found = {(str(e.date), tuple(keys(e))) for e in merge(mentions(text, published=dt.date(2024, 10, 14))).events}
     assert ("2021-12-06", ("Haitham bin Tariq", "Mohammed bin Salman")) in found
+
+
+@pytest.mark.parametrize("url, prime_minister", [
+    ("https://www.gov.uk/government/news/pm-call", "Rishi Sunak"),  # the United Kingdom's own web
+    ("https://www.pmindia.gov.in/en/news_updates/readout/", "Narendra Modi"),
+    ("https://news.example.com/readout", None),  # no country in the address
+    ("https://readouts.example.tv/pm", None),  # ".tv" is sold to anyone
+])
+def test_a_bare_title_on_a_countrys_own_web_is_that_countrys_office_holder(url, prime_minister):
+    """A Downing Street readout says "The Prime Minister" and never names him: on a page of a country's web,
+    a title no one in the article was given is that country's office holder on the day."""
+    text = "The Prime Minister spoke to President Emmanuel Macron this afternoon about energy prices."
+    events = merge(extract_article(Article("t", text, dt.date(2023, 5, 2), "en", url=url))).events
+    found = [sorted(p.label for p in e.participants) for e in events]
+    assert found == ([sorted(["Emmanuel Macron", prime_minister])] if prime_minister else [])

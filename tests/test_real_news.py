@@ -1607,3 +1607,23 @@ def test_the_time_stamped_entries_of_a_dated_live_page_are_of_its_day():
             "15:45 — السيسي وترامب يعقدان لقاء ثنائيا قبيل افتتاح القمة.")
     found = sorted((e.type, str(e.date)) for e in events_of(text, dt.date(2025, 10, 13)) if e.type != "Summit")
     assert found == [("Meeting", "2025-10-13"), ("Meeting", "2025-10-13"), ("PhoneCall", "2025-10-12")]
+
+
+@pytest.mark.parametrize("text, url, expected", [
+    # a wire of the kingdom's own web: "ولي العهد" is its crown prince
+    ("استقبل ولي العهد رئيسة الوزراء الإيطالية جورجيا ميلوني في قصر اليمامة اليوم.",
+     "https://www.spa.gov.sa/news/1", {"Mohammed bin Salman", "Giorgia Meloni"}),
+    # a republic's own web: "الرئيس" is its president
+    ("تلقى الرئيس اتصالا هاتفيا اليوم من الرئيس الفرنسي إيمانويل ماكرون.",
+     "https://www.presidency.eg/ar/news/1", {"Abdel Fattah el-Sisi", "Emmanuel Macron"}),
+    # a kingdom has no president: the bare "الرئيس" stays unknown, and the call with it
+    ("تلقى الرئيس اتصالا هاتفيا اليوم من الرئيس الفرنسي إيمانويل ماكرون.", "https://www.spa.gov.sa/news/2", None),
+    # an emirate's own web: "سمو الأمير" is its emir
+    ("استقبل سمو الأمير الرئيس الفرنسي إيمانويل ماكرون في قصر بيان اليوم.",
+     "https://www.kuna.net.kw/ArticleDetails.aspx?id=1", {"Nawaf Al-Ahmad Al-Jaber Al-Sabah", "Emmanuel Macron"}),
+    # an address of no country: the title is nobody kg can name
+    ("استقبل ولي العهد رئيسة الوزراء الإيطالية جورجيا ميلوني اليوم.", "https://news.example.com/1", {"Giorgia Meloni"}),
+])
+def test_a_title_no_one_was_given_is_the_office_holder_of_the_pages_country(text, url, expected):
+    events = merge(extract_article(Article("t1", text, dt.date(2023, 5, 2), url=url))).events
+    assert [labels(e) for e in events] == ([expected] if expected else [])

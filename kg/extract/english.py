@@ -258,6 +258,7 @@ class EnglishExtractor:
         self.mentions: list[Mention] = []
         self.present: set[int] = set()  # mentions dated only by a verb in the present tense
         self.dateline: Entity | None = None
+        self.home = self.gaz.home_of(article.url)  # the country of the page's web address, if it has one
         self.dateline_lines = list(DATELINE.finditer(self.text))  # "BEIJING, May 7 (Reuters) -": its day is the report's
         if self.pub is None:  # a page without a date whose dateline gives the day in full: the report's day
             self.pub = full_day(self.dateline_lines[0].group(0)) if self.dateline_lines else None
@@ -436,6 +437,8 @@ class EnglishExtractor:
         for r, e in reversed(self.introduced):
             if any(rr == role for rr, _ in self.gaz.roles_of(e.key, self.pub)):
                 return e
+        if self.home is not None and role in LEADER_ROLES:
+            return self.holder(role, self.home, None)  # "The Prime Minister met ..." on gov.uk: the British one
         return None
 
     def is_leader(self, e: Entity) -> bool:

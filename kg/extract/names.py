@@ -536,7 +536,18 @@ def unique_holder_in_article(ctx: Reading, role: str, on, title_word: str = "") 
         bare = {k for k in (titled or keys) if "bare:" + word in ctx.state.title_words.get(k, ())}
         if len(bare) == 1:
             return bare.pop()
+    if not keys and ctx.home is not None:
+        return home_holder(ctx, role, word, on)
     return keys.pop() if len(keys) == 1 else None
+
+
+def home_holder(ctx: Reading, role: str, word: str, on) -> str | None:
+    """"استقبل ولي العهد ..." on spa.gov.sa, with no one of that office named: a page names its own country's
+    office holders by the title alone. A president only in a republic, a king, emir or sultan only in a monarchy."""
+    head = word.split()[0] if word else ""
+    if role == "head_of_state" and (head in word_list(ctx.m, "monarch_words")) != ctx.gaz.monarchy(ctx.home):
+        return None
+    return ctx.gaz.holder(role, ctx.home, on)
 
 
 def guest_of(ctx: Reading, country: str | None, on) -> Entity | None:

@@ -51,6 +51,7 @@ class Reading:
     continuing: dict[int, int] = field(default_factory=dict)
     learned: dict[str, Entity] = field(default_factory=dict)  # persons kg does not know, as the article named them
     dateline: Entity | None = None
+    home: str | None = None  # the country of the page's web address ("spa.gov.sa"), if it has one
     phone_only: bool = False
     era: dt.date | None = None  # the day office holders are read on when the article has no date
     name_tokens: set[int] = field(default_factory=set)  # the words of the current sentence that are names
@@ -63,6 +64,7 @@ class Reading:
     def __post_init__(self):
         self.text, self.nt = self.t.text, self.t.nt
         self.gaz, self.lex = self.m.gaz, self.m.lex
+        self.home = self.gaz.home_of(self.article.url)
 
     @classmethod
     def of(cls, article: Article, matcher: Matcher) -> "Reading":

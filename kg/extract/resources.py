@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from ..errors import DataError
 from ..models import Entity
@@ -23,6 +24,8 @@ ROLES = (
     "head_of_state", "head_of_government", "leader", "crown_prince",
     "foreign_minister", "defence_minister", "secretary_general", "other",
 )
+# country codes mostly sold for other uses than the country's web
+GENERIC_CODES = frozenset({"ac", "ai", "cc", "co", "fm", "gg", "im", "io", "la", "md", "me", "nu", "sh", "tk", "to", "tv", "ws"})
 QID = re.compile(r"^Q[1-9][0-9]*$")
 
 
@@ -43,6 +46,7 @@ class GazEntry:
     place_type: str | None = None
     city: str | None = None  # the city a venue is in
     roles: list[dict] = field(default_factory=list)
+    iso2: str | None = None  # a country's ISO 3166 code, for the country a web address is of
     source: str = ""
 
     def entity(self) -> Entity:
@@ -80,6 +84,7 @@ class Gazetteer:
                 stop = _as_date(r.get("to"), end=True)
                 self.by_role.setdefault((r["role"], r["country"]), []).append((start, stop, e.key))
         self._entities = {k: e.entity() for k, e in self.entries.items()}
+        self.by_iso2 = {e.iso2.upper(): e.key for e in self.entries.values() if e.kind == "Country" and e.iso2}
 
     def entity(self, key: str) -> Entity:
         return self._entities[key]
@@ -137,6 +142,17 @@ class Gazetteer:
             return None
         return key if entry.kind == "Country" else entry.country
 
+    def home_of(self, url: str | None) -> str | None:
+        """The country whose web a page is on ("www.gov.uk", "dawn.com.pk"): its country-code domain
+        (".uk" is GB; ".gov" the United States), not one of the codes sold for other uses (".tv", ".io")."""
+        host = urlsplit(url or "").hostname or ""
+        top = host.rsplit(".", 1)[-1]
+        if top == "gov":
+            return self.by_iso2.get("US")
+        if len(top) != 2 or top in GENERIC_CODES:
+            return None
+        return self.by_iso2.get("GB" if top == "uk" else top.upper())
+
     def site(self, key: str) -> str:
         """Where a place is for an event: a venue's city (the Kremlin is Moscow), else the place."""
         e = self.entries.get(key)
@@ -151,6 +167,10 @@ class Gazetteer:
         if e is not None and e.executive == "head_of_state":  # Iran: its president meets, not its Supreme Leader
             return ("head_of_state", "head_of_government", "leader")
         return ("leader", "head_of_state", "head_of_government")
+
+    def monarchy(self, country: str) -> bool:
+        """Whether the country has crown princes: its head of state is a king, an emir or a sultan."""
+        return ("crown_prince", country) in self.by_role
 
     def capital_of(self, country: str) -> str | None:
         e = self.entries.get(country)
@@ -171,7 +191,7 @@ def _entry_from(raw: dict, kind: str, source: str) -> GazEntry:
         ar=list(ar), ar_short=list(raw.get("ar_short") or []),
         demonym_ar=list(raw.get("demonym_ar") or []), capital=raw.get("capital"), executive=raw.get("executive"),
         country=raw.get("country"), place_type=raw.get("place_type"), city=raw.get("city"),
-        roles=list(raw.get("roles") or []), source=source,
+        roles=list(raw.get("roles") or []), iso2=raw.get("iso2"), source=source,
     )
 
 
