@@ -826,3 +826,13 @@ def test_a_bare_title_on_a_countrys_own_web_is_that_countrys_office_holder(url, 
     events = merge(extract_article(Article("t", text, dt.date(2023, 5, 2), "en", url=url))).events
     found = [sorted(p.label for p in e.participants) for e in events]
     assert found == ([sorted(["Emmanuel Macron", prime_minister])] if prime_minister else [])
+
+
+def test_the_two_presidents_are_the_last_pair_of_presidents_not_the_last_pair():
+    """"The two presidents" after a president met a prime minister are the pair of presidents told before, and
+    "They" then goes on about that pair."""
+    text = ("Indonesian President Joko Widodo met Philippine President Ferdinand Marcos Jr. in Jakarta on Monday. "
+            "On Tuesday, Widodo also met Malaysian Prime Minister Anwar Ibrahim. The two presidents have kept in "
+            "close touch. They last spoke by phone in March.")
+    calls = [m for m in mentions(text, published=dt.date(2023, 9, 6)) if m.type == "PhoneCall"]
+    assert [(str(m.date), keys(m)) for m in calls] == [("2023-03", ["Bongbong Marcos", "Joko Widodo"])]

@@ -148,6 +148,8 @@ class EnglishMatcher:
                             ("call_verb_blockers", "blocker")):
             for f in lex[field]:
                 add(f, kind, None)
+        for f, role in lex["pair_roles"].items():  # "the two heads of state": a pair both of whom hold that office
+            add(f, "pair", role)
         self.table = table
         self.first: dict[str, int] = {}  # first word of a phrase -> the longest phrase it starts
         for k in table:
@@ -253,6 +255,7 @@ class EnglishExtractor:
         self.styled: dict[str, Entity] = {}  # first names of persons named in full, for "Sheikh Mohamed" later
         self.aides: set[str] = set()
         self.last_pair: tuple[Entity, ...] = ()
+        self.pairs: list[tuple[Entity, ...]] = []  # every pair an event joined, in order
         self.last_subject: Entity | None = None
         self.prev_event: tuple[bool, Entity | None, tuple] | None = None
         self.mentions: list[Mention] = []
@@ -603,6 +606,8 @@ class EnglishExtractor:
                 refs.append(Ref(h.i, h.j, e, None, self.is_leader(e)))
                 self.introduced.append((None, e))
             elif h.kind == "pair" and (self.last_pair or self.own_pair(h.i, toks, refs) or self.named_pair()):
+                if h.value is not None:
+                    self.refocus(h.value)
                 refs.append(Ref(h.i, h.j, None, pair=True, named=self.named_pair()))
             elif h.kind == "pronoun" and self.last_subject is not None and h.i == 0:
                 refs.append(Ref(h.i, h.j, self.last_subject))
@@ -881,6 +886,18 @@ class EnglishExtractor:
             return named[0].entity, next(x.entity for x in named if x.entity != named[0].entity)
         return None
 
+    def refocus(self, role: str) -> None:
+        """"Also on Tuesday, Xi met Prime Minister Mishustin ... The two heads of state have maintained close
+        communication. They held a video meeting ...": the pair is the latest one both of whom hold the office
+        the words name, and the text goes on about them."""
+        on = self.on_date(None)
+        holds = lambda e: any(r == role for r, _ in self.gaz.roles_of(e.key, on))  # noqa: E731
+        if self.last_pair and all(map(holds, self.last_pair)):
+            return
+        pair = next((p for p in reversed(self.pairs) if all(map(holds, p))), None)
+        if pair is not None:
+            self.last_pair = pair
+
     def named_pair(self) -> tuple[Entity, ...]:
         """"X and Y turned down requests. Both men did speak to Z": before any event, the last two leaders named."""
         out: list[Entity] = []
@@ -1109,6 +1126,7 @@ class EnglishExtractor:
         for people in mentions:
             if len(people) >= 2 and etype != "Summit":
                 self.last_pair = tuple(people[:2])
+                self.pairs.append(self.last_pair)
             self.mentions.append(Mention(
                 article_id=self.article.id, type=etype, participants=tuple(people), evidence=evidence,
                 start=oa + lead, end=oa + lead + len(evidence), trigger=self.text[toks[t.i].start:toks[t.j - 1].end],
