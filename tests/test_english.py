@@ -836,3 +836,12 @@ def test_the_two_presidents_are_the_last_pair_of_presidents_not_the_last_pair():
             "close touch. They last spoke by phone in March.")
     calls = [m for m in mentions(text, published=dt.date(2023, 9, 6)) if m.type == "PhoneCall"]
     assert [(str(m.date), keys(m)) for m in calls] == [("2023-03", ["Bongbong Marcos", "Joko Widodo"])]
+
+
+def test_an_offer_to_host_a_meeting_is_no_meeting_and_the_two_leaders_stay_the_pair_that_spoke():
+    text = ("President Cyril Ramaphosa spoke with Kenyan President William Ruto by phone on Tuesday. Ramaphosa "
+            "repeated his offer to host a meeting between Ruto and Ethiopian Prime Minister Abiy Ahmed in Pretoria. "
+            "The two leaders last met in Nairobi in February.")
+    found = sorted((m.type, str(m.date), tuple(keys(m))) for m in merge(mentions(text, published=dt.date(2024, 5, 8))).events)
+    assert found == [("Meeting", "2024-02", ("Cyril Ramaphosa", "William Ruto")),
+                     ("PhoneCall", "2024-05-07", ("Cyril Ramaphosa", "William Ruto"))]
