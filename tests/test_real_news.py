@@ -1627,3 +1627,13 @@ def test_the_time_stamped_entries_of_a_dated_live_page_are_of_its_day():
 def test_a_title_no_one_was_given_is_the_office_holder_of_the_pages_country(text, url, expected):
     events = merge(extract_article(Article("t1", text, dt.date(2023, 5, 2), url=url))).events
     assert [labels(e) for e in events] == ([expected] if expected else [])
+
+
+def test_a_subjunctive_verb_of_two_is_their_meeting_and_agreeing_that_they_meet_is_a_plan():
+    """"قبل أن يلتقيا" tells the two meeting (the dual after "أن" drops its ن); "اتفقا على أن يلتقيا" is a plan."""
+    told = ("جرى اتصال هاتفي بين تبون وماكرون في مارس 2022 شكر خلاله الرئيس الجزائري نظيره على التهنئة، "
+            "قبل أن يلتقيا في وهران في أغسطس من العام نفسه.")
+    found = {(e.type, str(e.date), frozenset(labels(e)), e.status) for e in events_of(told)}
+    assert ("Meeting", "2022-08", frozenset({"Abdelmadjid Tebboune", "Emmanuel Macron"}), "occurred") in found
+    planned = "وكان الرئيس الجزائري عبد المجيد تبون والرئيس الفرنسي إيمانويل ماكرون قد اتفقا على أن يجتمعا في الجزائر."
+    assert [e.status for e in events_of(planned)] == ["planned"]
