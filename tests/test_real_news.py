@@ -1637,3 +1637,15 @@ def test_a_subjunctive_verb_of_two_is_their_meeting_and_agreeing_that_they_meet_
     assert ("Meeting", "2022-08", frozenset({"Abdelmadjid Tebboune", "Emmanuel Macron"}), "occurred") in found
     planned = "وكان الرئيس الجزائري عبد المجيد تبون والرئيس الفرنسي إيمانويل ماكرون قد اتفقا على أن يجتمعا في الجزائر."
     assert [e.status for e in events_of(planned)] == ["planned"]
+
+
+def test_a_two_stop_day_is_two_visits_each_received_where_it_was():
+    """"وصل X أمس إلى أبوظبي ... واستقبله رئيس الدولة. وفي المساء نفسه انتقل إلى الرياض، حيث استقبله ولي العهد":
+    "المساء نفسه" is that day, and the arrival is the Abu Dhabi visit's, not the Riyadh one of the same day."""
+    text = ("وكان الرئيس الإندونيسي برابوو سوبيانتو قد وصل، أمس (الأربعاء)، إلى أبوظبي في زيارة نادرة. "
+            "واستقبله رئيس دولة الإمارات الشيخ محمد بن زايد آل نهيان في قصر الوطن، فيما حلقت الطائرات.\n"
+            "وفي المساء نفسه، انتقل الرئيس الإندونيسي إلى الرياض، حيث استقبله ولي العهد السعودي الأمير محمد بن سلمان "
+            "في قصر اليمامة.")
+    found = {(str(e.date), frozenset(labels(e)), e.place.label_en) for e in events_of(text, dt.date(2025, 4, 17))}
+    assert found == {("2025-04-16", frozenset({"Prabowo Subianto", "Mohamed bin Zayed Al Nahyan"}), "Abu Dhabi"),
+                     ("2025-04-16", frozenset({"Prabowo Subianto", "Mohammed bin Salman"}), "Riyadh")}

@@ -68,7 +68,8 @@ def _absorb_visits(clusters: list[Cluster]) -> list[Cluster]:
         if a.family != "meeting" or any(m.type != "Visit" for m in a.mentions):
             continue
         options = [b for b in out if b is not a and b.family == "meeting" and b.status == a.status
-                   and a.keys <= b.keys and a.date.near(b.date)]
+                   and a.keys <= b.keys and a.date.near(b.date)
+                   and all(_same_country(b, m) for m in a.mentions)]  # not the visitor's next stop
         if not options:
             continue
         target = max(options, key=lambda b: (len(b.keys), any(m.type != "Visit" for m in b.mentions),
@@ -90,7 +91,10 @@ def _join_lone_visitors(dated: list[Cluster], floating: list[Cluster]) -> tuple[
                    and c.status in (lone.status, OCCURRED) and lone.keys < c.keys and dates_near(lone.date, c.date)]
         if not options:
             continue
-        target = min(options, key=lambda c: (c.date is None, len(c.keys), c.date.value if c.date else ""))
+        # of the visitor's stops, the one in the country the arrival names ("وصل إلى أبوظبي ... واستقبله" before
+        # "ثم انتقل إلى الرياض، حيث استقبله")
+        target = min(options, key=lambda c: (not all(_same_country(c, m) for m in lone.mentions), c.date is None,
+                                             len(c.keys), c.date.value if c.date else ""))
         date = target.date if target.date is not None else lone.date
         for m in lone.mentions:
             target.add(m)
