@@ -1649,3 +1649,15 @@ def test_a_two_stop_day_is_two_visits_each_received_where_it_was():
     found = {(str(e.date), frozenset(labels(e)), e.place.label_en) for e in events_of(text, dt.date(2025, 4, 17))}
     assert found == {("2025-04-16", frozenset({"Prabowo Subianto", "Mohamed bin Zayed Al Nahyan"}), "Abu Dhabi"),
                      ("2025-04-16", frozenset({"Prabowo Subianto", "Mohammed bin Salman"}), "Riyadh")}
+
+
+@pytest.mark.parametrize("when", ["وفي اليوم الثاني للقمة، الأربعاء،", "وفي ثاني أيام القمة، الأربعاء،",
+                                  "وفي اليوم الأخير من القمة الأربعاء"])
+def test_a_day_of_the_summit_is_when_the_meetings_were_not_a_summit_that_takes_their_day(when):
+    text = ("قال المتحدث باسم الرئاسة إن أعمال القمة تسير بنجاح.\n"
+            f"{when} عقد الرئيس البرازيلي لولا دا سيلفا لقاءات منفصلة مع الرئيس الفرنسي إيمانويل ماكرون "
+            "والمستشار الألماني أولاف شولتس، كل على حدة.")
+    found = sorted((e.type, str(e.date), tuple(sorted(labels(e)))) for e in events_of(text, dt.date(2023, 11, 17))
+                   if e.type != "Summit")
+    assert found == [("Meeting", "2023-11-15", ("Emmanuel Macron", "Luiz Inácio Lula da Silva")),
+                     ("Meeting", "2023-11-15", ("Luiz Inácio Lula da Silva", "Olaf Scholz"))]

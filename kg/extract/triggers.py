@@ -95,6 +95,9 @@ def find_triggers(ctx: Reading, hits: list[Hit], cues: list[Hit], s1: int, s0: i
     kept = []
     sideline, named, attended = [], [], []
     for t in triggers:
+        if t.value == "Summit" and day_of_gathering(ctx, t):
+            named.append(t)  # "وفي اليوم الثاني للقمة، الأربعاء، عقد X لقاءات": a day of the summit, when, not what
+            continue
         if t.value == "Summit" and ctx.text[t.start:t.end] in word_list(ctx.m, "summit_level"):
             # "اجتماع مجلس الجامعة على مستوى القمة": the meeting before it is the summit
             meeting = next((k for k in reversed(kept) if k.value in ("Meeting", "Talks")
@@ -115,6 +118,20 @@ def find_triggers(ctx: Reading, hits: list[Hit], cues: list[Hit], s1: int, s0: i
             continue  # "وعلى هامش الزيارة، أجرى الوزيران مباحثات": the visit told already, where the talks were
         kept.append(t)
     return SentenceTriggers(kept, sideline, named, attended)
+
+
+def day_of_gathering(ctx: Reading, t: Hit) -> bool:
+    """"اليوم الثاني للقمة", "في اليوم الأخير من القمة", "ثاني أيام القمة": a summit word that tells which of
+    its days something happened on."""
+    words = ctx.text[max(0, t.start - len(t.prefix) - 30):t.start - len(t.prefix)].split()
+    if words and words[-1] == "من":
+        words = words[:-1]
+    elif not t.prefix.endswith("ل"):
+        return False
+    ordinals = {w.removeprefix("ال") for w in grammar().day_ordinals}
+    return len(words) >= 2 and (
+        (without_conjunction(words[-2]) in ("اليوم", "يوم") and words[-1].removeprefix("ال") in ordinals)
+        or (words[-1] == "ايام" and t.prefix == "" and ordinals & {words[-2]}))
 
 
 def ministerial(ctx: Reading, t: Hit) -> bool:
