@@ -1661,3 +1661,11 @@ def test_a_day_of_the_summit_is_when_the_meetings_were_not_a_summit_that_takes_t
                    if e.type != "Summit")
     assert found == [("Meeting", "2023-11-15", ("Emmanuel Macron", "Luiz Inácio Lula da Silva")),
                      ("Meeting", "2023-11-15", ("Luiz Inácio Lula da Silva", "Olaf Scholz"))]
+
+
+def test_a_meeting_told_as_the_means_and_a_verb_after_before_that_are_the_subjects():
+    """"استهل X لقاءاته باجتماع مع Y، ...، قبل أن يلتقي Z": both meetings are X's; Y is no party of the second."""
+    text = ("واستهل الرئيس الفرنسي إيمانويل ماكرون لقاءاته الاثنين باجتماع مع الرئيس الكيني وليام روتو، تناول "
+            "التعاون الاقتصادي، قبل أن يلتقي في اليوم نفسه رئيس الوزراء الهندي ناريندرا مودي.")
+    found = sorted(tuple(sorted(labels(e))) for e in events_of(text, dt.date(2024, 6, 12)) if len(labels(e)) > 1)
+    assert found == [("Emmanuel Macron", "Narendra Modi"), ("Emmanuel Macron", "William Ruto")]

@@ -289,6 +289,15 @@ def participants(ctx: Reading, frame: Frame, names: SentenceNames, prev: Mention
         subject = subject_of(ctx, told)
         if subject.key != people[0].key:
             people.insert(0, subject)
+    # "استهل X لقاءاته باجتماع مع Y، ... قبل أن يلتقي في اليوم نفسه Z": an event word told as the means ("بـ")
+    # of the sentence's previous event, or a verb after "قبل أن", "ثم" with no subject of its own, is the previous
+    # event's subject's, with those named after it (not the previous event's guest, named in between)
+    if prev is not None and prev.participants and (same_doer(ctx, t, is_verb) or (
+            t.prefix.lstrip("و") == "ب" and ctx.text.startswith("مع ", t.end + len(t.suffix) + 1))):
+        after_t = [p.entity for p in persons if inside(p) and p.start > t.end]
+        subject = subject_of(ctx, prev)
+        if after_t and not the_pair_verb(ctx, t):
+            people = [subject] + [e for e in after_t if e.key != subject.key]
     # "اختتم X زيارته إلى بكين حيث شارك في قمة ... (إلى جانب Y)": the summit of the sentence's subject too
     if t.value == "Summit" and prev is not None and prev.participants and joined_right_before(ctx, t):
         lead = lead_of(prev)
@@ -300,6 +309,21 @@ def participants(ctx: Reading, frame: Frame, names: SentenceNames, prev: Mention
         if earlier:
             people.append(earlier[-1].entity)
     return the_two(ctx, frame, people, names)
+
+
+def same_doer(ctx: Reading, t: Hit, is_verb: bool) -> bool:
+    """A verb right after "قبل أن", "بعد أن", "ثم" (`same_doer_openers`): its subject is left out."""
+    if not is_verb:
+        return False
+    head = ctx.text[max(0, t.start - len(t.prefix) - 20):t.start - len(t.prefix)].split()
+    openers = word_list(ctx.m, "same_doer_openers")
+    return any(" ".join(head[-n:]) in openers for n in (1, 2) if len(head) >= n)
+
+
+def the_pair_verb(ctx: Reading, t: Hit) -> bool:
+    """A verb of two ("قبل أن يلتقيا"): its subject is the pair, not one of them."""
+    word = ctx.text[t.start - len(t.prefix):t.end + len(t.suffix)].lstrip("وف").split()[0]
+    return t.suffix in ctx.m.dual_suffixes or word in word_list(ctx.m, "dual_verbs")
 
 
 def doer_clause(ctx: Reading) -> re.Pattern:
