@@ -1669,3 +1669,16 @@ def test_a_meeting_told_as_the_means_and_a_verb_after_before_that_are_the_subjec
             "التعاون الاقتصادي، قبل أن يلتقي في اليوم نفسه رئيس الوزراء الهندي ناريندرا مودي.")
     found = sorted(tuple(sorted(labels(e))) for e in events_of(text, dt.date(2024, 6, 12)) if len(labels(e)) > 1)
     assert found == [("Emmanuel Macron", "Narendra Modi"), ("Emmanuel Macron", "William Ruto")]
+
+
+def test_a_weekday_opening_a_sentence_before_a_comma_is_its_day():
+    """"والجمعة، شارك X في القمة" ("الجمعة" is also "the assembly"): a day when it opens the sentence, set off
+    by a comma; the sideline meetings told next are of that day."""
+    text = ("قال المتحدث باسم الرئاسة الإندونيسية إن القمة حققت نتائج مهمة.\n"
+            "والجمعة، شارك برابوو في قمة الدول الثماني النامية بالقاهرة.\n"
+            "والتقى الرئيس الإندونيسي على هامش القمة، كل على حدة، الرئيس المصري عبد الفتاح السيسي، والرئيس التركي "
+            "رجب طيب أردوغان.")
+    meetings = sorted((str(e.date), tuple(sorted(labels(e)))) for e in events_of(text, dt.date(2024, 12, 21))
+                      if e.type == "Meeting")
+    assert meetings == [("2024-12-20", ("Abdel Fattah el-Sisi", "Prabowo Subianto")),
+                        ("2024-12-20", ("Prabowo Subianto", "Recep Tayyip Erdoğan"))]

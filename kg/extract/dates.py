@@ -413,7 +413,10 @@ class DateGrammar:
             # "التقيا في عشق آباد الجمعة.": a weekday that ends the sentence is a day (not the end of a
             # stay: "تستمر حتى الجمعة.")
             at_end = re.match(r"\s*(?:[.!؟]|$)", text[e:e + 3]) and not re.search(r"(?:حتي|لغايه|الي)\s+$", text[max(0, s - 8):s])
-            if not appositive and not before_place and not at_end and not re.match(r"[\s,،]*\d{1,2}\s", text[e:e + 6]):
+            # "والجمعة، شارك X في القمة": a weekday opening a sentence, set off by a comma
+            opening = re.search(r"(?:^|[\n.!؟]\s*)$", text[max(0, s - 3):s]) and re.match(r"\s*[,،]", text[e:e + 3])
+            if not appositive and not before_place and not at_end and not opening \
+                    and not re.match(r"[\s,،]*\d{1,2}\s", text[e:e + 6]):
                 return False
         if self.date_follows.match(text, e, e + 28):
             # "الخميس 8 مايو 2025": the explicit date that follows decides
