@@ -1682,3 +1682,14 @@ def test_a_weekday_opening_a_sentence_before_a_comma_is_its_day():
                       if e.type == "Meeting")
     assert meetings == [("2024-12-20", ("Abdel Fattah el-Sisi", "Prabowo Subianto")),
                         ("2024-12-20", ("Prabowo Subianto", "Recep Tayyip Erdoğan"))]
+
+
+def test_a_meeting_told_without_a_place_during_the_articles_summit_is_where_the_summit_was():
+    text = ("اختتمت اليوم الخميس في مدينة جوهانسبرغ أعمال قمة مجموعة العشرين.\n"
+            "والتقى الرئيس البرازيلي لولا دا سيلفا مساء الثلاثاء الرئيس الفرنسي إيمانويل ماكرون.")
+    found = {(e.type, str(e.date), e.place.label_en if e.place else None) for e in events_of(text, dt.date(2025, 11, 20))}
+    assert ("Meeting", "2025-11-18", "Johannesburg") in found
+    # a meeting a month before the summit is not at it
+    earlier = text.replace("مساء الثلاثاء", "في 14 أكتوبر")
+    found = {(e.type, str(e.date), e.place.label_en if e.place else None) for e in events_of(earlier, dt.date(2025, 11, 20))}
+    assert ("Meeting", "2025-10-14", None) in found

@@ -197,19 +197,37 @@ def _summit_in_progress(dated: list[Cluster], floating: list[Cluster]) -> tuple[
     return dated + [summit], [c for c in floating if c is not summit]
 
 
+def _place_of(c: Cluster) -> Entity | None:
+    """The first place the cluster's mentions tell (not one only the dateline gives)."""
+    told = [m.place for m in c.mentions if m.place is not None and not m.weak_place]
+    return told[0] if told else None
+
+
 def _place_during_visits(clusters: list[Cluster]) -> None:
     """A meeting the text does not place, with a visitor during that visitor's visit (within three days), is
     where the visit is: "وصل X إلى طوكيو ... ويتباحث اليوم مع رئيس الحكومة"."""
-    def place_of(c: Cluster) -> Entity | None:
-        told = [m.place for m in c.mentions if m.place is not None and not m.weak_place]
-        return told[0] if told else None
-
+    place_of = _place_of
     visits = [c for c in clusters if any(m.type == "Visit" for m in c.mentions) and place_of(c) is not None]
     for c in clusters:
         if c.family not in ("meeting", "talks") or place_of(c) is not None or any(m.type == "Visit" for m in c.mentions):
             continue
         hosts = [v for v in visits if _visitors(v) & c.keys and dates_near(v.date, c.date, 3)]
         places = {place_of(v).key: place_of(v) for v in hosts}
+        if len(places) == 1:
+            c.place_hint = next(iter(places.values()))
+
+
+def _place_at_summits(clusters: list[Cluster]) -> None:
+    """A held meeting the text does not place, within three days of the day of the article's held summit, is
+    where the summit was: "التقى بوتين مساء الثلاثاء رامافوزا" in a report of the summit that closed in Kazan on
+    Thursday (one summit of that time and place; a visit places itself)."""
+    summits = [c for c in clusters if c.family == "summit" and c.status == OCCURRED and c.date is not None
+               and c.date.precision == "day" and _place_of(c) is not None]
+    for c in clusters:
+        if (c.family not in ("meeting", "talks") or c.status != OCCURRED or c.date is None or c.place_hint is not None
+                or _place_of(c) is not None or any(m.type == "Visit" for m in c.mentions)):
+            continue
+        places = {_place_of(s).key: _place_of(s) for s in summits if dates_near(s.date, c.date, 3)}
         if len(places) == 1:
             c.place_hint = next(iter(places.values()))
 
@@ -273,6 +291,7 @@ def merge_article(mentions: list[Mention]) -> tuple[list[Cluster], list[Cluster]
     clusters, floating = _one_summit(clusters, floating)
     clusters, floating = _summit_in_progress(clusters, floating)
     _place_during_visits(clusters + floating)
+    _place_at_summits(clusters)
     dropped = 0
     # where each mention was told, by what survives the copies the steps above make ("partial" set on a
     # planned visit's mentions): a copy has its original's place in the text
