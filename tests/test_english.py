@@ -845,3 +845,16 @@ def test_an_offer_to_host_a_meeting_is_no_meeting_and_the_two_leaders_stay_the_p
     found = sorted((m.type, str(m.date), tuple(keys(m))) for m in merge(mentions(text, published=dt.date(2024, 5, 8))).events)
     assert found == [("Meeting", "2024-02", ("Cyril Ramaphosa", "William Ruto")),
                      ("PhoneCall", "2024-05-07", ("Cyril Ramaphosa", "William Ruto"))]
+
+
+def test_the_two_countries_are_no_pair_and_a_sideline_meeting_takes_the_summits_day():
+    """"The foreign ministers of the two countries ... met in Beijing in April" is not the two leaders' meeting,
+    and gives no day to "X also met Y on the sidelines of the gathering", which is the summit's."""
+    text = ("Egyptian President Abdel Fattah el-Sisi held talks with Turkish President Recep Tayyip Erdogan in Jeddah "
+            "on the sidelines of an Arab League summit on Friday. The foreign ministers of the two countries, Sameh "
+            "Shoukry and Mevlut Cavusoglu, met in Ankara in April. Sisi also met Tunisian President Kais Saied on the "
+            "sidelines of the gathering.")
+    found = sorted((m.type, str(m.date), tuple(keys(m))) for m in merge(mentions(text, published=dt.date(2023, 5, 20))).events
+                   if m.type != "Summit")
+    assert found == [("Meeting", "2023-05-19", ("Abdel Fattah el-Sisi", "Kais Saied")),
+                     ("Meeting", "2023-05-19", ("Abdel Fattah el-Sisi", "Recep Tayyip Erdoğan"))]

@@ -157,6 +157,7 @@ class EnglishMatcher:
         self.host_triggers = {_words(f) for f in lex["host_triggers"]}
         self.call_verbs = {_words(f) for f in lex["call_verbs_need_object"]}
         self.abbreviations = set(lex["abbreviations"])
+        self.pair_blockers = set(lex["pair_ref_blockers"])  # "the two countries": not the two leaders
         self.honorific_words = {w for f in lex["honorifics"] for w in _words(f)} - {"his", "her"}
         self.clutter = [" ".join(_words(c)) for c in lex["clutter_lines"]]
         self.link_headings = {" ".join(_words(c)) for c in lex["link_headings"]}
@@ -605,7 +606,8 @@ class EnglishExtractor:
                 e = self.gaz.entity(h.value)
                 refs.append(Ref(h.i, h.j, e, None, self.is_leader(e)))
                 self.introduced.append((None, e))
-            elif h.kind == "pair" and (self.last_pair or self.own_pair(h.i, toks, refs) or self.named_pair()):
+            elif h.kind == "pair" and (h.j >= len(toks) or toks[h.j].word not in self.m.pair_blockers) \
+                    and (self.last_pair or self.own_pair(h.i, toks, refs) or self.named_pair()):  # not "the two countries"
                 if h.value is not None:
                     self.refocus(h.value)
                 refs.append(Ref(h.i, h.j, None, pair=True, named=self.named_pair()))
@@ -995,6 +997,10 @@ class EnglishExtractor:
             date = DateValue.of(d.year, d.month, d.day)
         elif told_last is not None and SAME_DAY.search(self.text, toks[0].start, toks[-1].end):
             date = told_last  # "Earlier in the day, X received calls from Y and Z": the day told last
+        sideline = next((m for m in reversed(self.mentions) if m.type == "Summit" and m.status == OCCURRED
+                         and m.date is not None), None) if any(h.kind == "sideline" and h.i >= t.j for h in hits) else None
+        if date is None and not future and not dates and sideline is not None:
+            date = sideline.date  # "X also met Y on the sidelines of the gathering": the summit's day, told before
         if date is None and not future and not dates and etype != "Summit" \
                 and not RELATIVE_TIME.search(self.text, toks[0].start, toks[-1].end):
             date = self.carried[0]  # the day the previous sentences told ("two weeks after X met Y": not that day)
