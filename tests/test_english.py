@@ -858,3 +858,10 @@ def test_the_two_countries_are_no_pair_and_a_sideline_meeting_takes_the_summits_
                    if m.type != "Summit")
     assert found == [("Meeting", "2023-05-19", ("Abdel Fattah el-Sisi", "Kais Saied")),
                      ("Meeting", "2023-05-19", ("Abdel Fattah el-Sisi", "Recep Tayyip Erdoğan"))]
+
+
+def test_the_two_leaders_annual_summit_is_their_meeting():
+    text = ("Japanese Prime Minister Fumio Kishida met Indian Prime Minister Narendra Modi in New Delhi on Monday. "
+            "On Sunday, the two leaders held the 14th Annual Summit at Hyderabad House.")
+    found = {(m.type, tuple(keys(m))) for m in mentions(text, published=dt.date(2022, 3, 21))}
+    assert found == {("Meeting", ("Fumio Kishida", "Narendra Modi"))}  # no summit of its own

@@ -1285,12 +1285,17 @@ ASIDE_OPENERS = ("alongside", "flanked")
 ASIDE_PAIRS = {("joined", "by"), ("accompanied", "by"), ("flanked", "by"), ("along", "with"), ("together", "with")}
 
 
+ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
+
+
 def named_summit(toks, k: int, people: set[int] = frozenset()) -> bool:
     """Whether the summit word at token ``k`` has a name of its own: "the G20 summit", "the Arab League
     summit", "the summit of the Shanghai Cooperation Organisation" (not "a summit", "their summit", nor the
     names of its two leaders, tokens ``people``: "the Trump-Putin summit")."""
+    # "the 22nd Annual Summit" of two leaders is their meeting: an ordinal and "annual" name no summit
     before = [t for i, t in enumerate(toks[max(0, k - 2):k], max(0, k - 2))
-              if t.word not in ("a", "an", "the", "their", "its", "second", "first", "-", "–") and i not in people]
+              if t.word not in ("a", "an", "the", "their", "its", "second", "first", "-", "–", "annual", "bilateral")
+              and not ORDINAL.fullmatch(t.word) and i not in people]
     if any(t.cap or any(c.isdigit() for c in t.word) for t in before):
         return True
     after = toks[k + 1:k + 4]
