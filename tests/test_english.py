@@ -865,3 +865,10 @@ def test_the_two_leaders_annual_summit_is_their_meeting():
             "On Sunday, the two leaders held the 14th Annual Summit at Hyderabad House.")
     found = {(m.type, tuple(keys(m))) for m in mentions(text, published=dt.date(2022, 3, 21))}
     assert found == {("Meeting", ("Fumio Kishida", "Narendra Modi"))}  # no summit of its own
+
+
+def test_leaders_who_shook_hands_met():
+    text = ("Argentine President Javier Milei welcomed Brazilian President Luiz Inacio Lula da Silva in Buenos Aires "
+            "on Monday. The two leaders first shook hands in Rio de Janeiro in November 2024.")
+    found = sorted((m.type, str(m.date)) for m in merge(mentions(text, published=dt.date(2025, 6, 3))).events)
+    assert ("Meeting", "2024-11") in found
