@@ -872,3 +872,24 @@ def test_leaders_who_shook_hands_met():
             "on Monday. The two leaders first shook hands in Rio de Janeiro in November 2024.")
     found = sorted((m.type, str(m.date)) for m in merge(mentions(text, published=dt.date(2025, 6, 3))).events)
     assert ("Meeting", "2024-11") in found
+
+
+def test_a_counterpart_named_is_the_host_of_a_visit_to_his_country():
+    """"his Malaysian counterpart Anwar Ibrahim", then "He made a visit to Malaysia in June": Anwar hosted it,
+    not the king (the head of state is the host only when the article names no leader of the country)."""
+    text = ("Prime Minister Lawrence Wong met his Malaysian counterpart Anwar Ibrahim in Putrajaya on Tuesday. "
+            "He made an introductory visit to Malaysia in June 2024.")
+    visits = [m for m in mentions(text, published=dt.date(2025, 1, 8)) if m.type == "Visit"]
+    assert [(str(m.date), keys(m)) for m in visits] == [("2024-06", ["Anwar Ibrahim", "Lawrence Wong"])]
+
+
+def test_the_day_of_a_lead_that_tells_no_event_goes_on_to_the_arrival_told_next():
+    """A lead dated "on Jan 7" that tells no event word ("witnessed the signing"), then "Mr X arrived at ..., where
+    he was received": the reception is of that day, not joined to the pair's meeting recalled after it."""
+    text = ("Jan 7, 2025\n[Share]\nPUTRAJAYA - Prime Minister Lawrence Wong and his Malaysian counterpart Anwar Ibrahim "
+            "witnessed the signing of an agreement at the Leaders' Retreat on Jan 7.\nMr Wong arrived at Seri Perdana "
+            "at about 9am, where he was received with an official welcome ceremony.\nThe two leaders last met at the "
+            "Apec summit in Lima in November.")
+    found = sorted((m.type, str(m.date)) for m in merge(mentions(text, published=dt.date(2025, 1, 7))).events
+                   if m.type != "Summit")
+    assert found == [("Meeting", "2024-11"), ("Visit", "2025-01-07")]

@@ -600,6 +600,8 @@ class EnglishExtractor:
                     if role != "counterpart":
                         self.introduced.append((role, name))
                         self.title_words.setdefault(name.key, set()).add(title_word)
+                    elif j > start + 1:
+                        self.introduced.append((None, name))  # "his Malaysian counterpart Anwar Ibrahim": named
                     refs.append(Ref(start, j, name, role, leader))
                 continue
             if h.kind == "person":
@@ -780,7 +782,13 @@ class EnglishExtractor:
     def sentence(self, a: int, b: int, toks, hits) -> None:
         triggers = [h for h in hits if h.kind == "trigger"]
         if not triggers:
-            self.persons(toks, hits, None)  # names and titles introduced for later sentences
+            refs = self.persons(toks, hits, None)  # names and titles introduced for later sentences
+            if not self.mentions and self.last_date is None and any(r.leader and r.entity is not None for r in refs):
+                # "PUTRAJAYA - X and Y witnessed the signing ... on Jan 7. Mr X arrived at ...": the lead's day goes on
+                told = [d for d in self.dates(toks, a, b) if d[1] is not None and d[1].precision == "day"
+                        and d[2] in (False, "yearless") and d[1].start() <= self.pub] if self.pub is not None else []
+                if told and not self.pluperfect([x.word for x in toks], 0, len(toks)):
+                    self.last_date = (self.number, told[0][1], self.place_after(toks, hits, -1))
             return
         dates = self.dates(toks, a, b)
         refs = self.persons(toks, hits, None)
