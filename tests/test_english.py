@@ -893,3 +893,9 @@ def test_the_day_of_a_lead_that_tells_no_event_goes_on_to_the_arrival_told_next(
     found = sorted((m.type, str(m.date)) for m in merge(mentions(text, published=dt.date(2025, 1, 7))).events
                    if m.type != "Summit")
     assert found == [("Meeting", "2024-11"), ("Visit", "2025-01-07")]
+
+
+def test_a_leader_who_greeted_a_guest_received_him():
+    text = "On March 3, 2025, Emir Sheikh Tamim bin Hamad Al Thani greeted President Prabowo Subianto at Hamad International Airport."
+    [m] = mentions(text, published=None)
+    assert (str(m.date), keys(m)) == ("2025-03-03", ["Prabowo Subianto", "Tamim bin Hamad Al Thani"])
