@@ -1693,3 +1693,22 @@ def test_a_meeting_told_without_a_place_during_the_articles_summit_is_where_the_
     earlier = text.replace("مساء الثلاثاء", "في 14 أكتوبر")
     found = {(e.type, str(e.date), e.place.label_en if e.place else None) for e in events_of(earlier, dt.date(2025, 11, 20))}
     assert ("Meeting", "2025-10-14", None) in found
+
+
+def test_a_bare_title_before_and_and_another_title_is_the_one_the_article_named():
+    """"بين جلالة الملك ورئيس الحكومة الإسبانية": "ورئيس" is "and" + a title, not the rest of an unknown king's name."""
+    text = ("استقبل الملك محمد السادس مساء أمس بالقصر الملكي بالرباط رئيس الحكومة الإسبانية بيدرو سانشيز.\n"
+            "وتأتي الزيارة عقب المكالمة الهاتفية التي جرت بين جلالة الملك ورئيس الحكومة الإسبانية يوم 31 مارس الماضي.")
+    calls = [e for e in events_of(text, dt.date(2022, 4, 8)) if e.type == "PhoneCall"]
+    assert [(str(e.date), labels(e)) for e in calls] == [("2022-03-31", {"Mohammed VI of Morocco", "Pedro Sánchez"})]
+
+
+def test_who_hosted_comes_from_the_tellings_that_name_both_and_him_in_a_reception_is_the_guest():
+    headline = ("جلالة الملك يستقبل رئيس الحكومة الإسبانية\n"
+                "استقبل الملك محمد السادس اليوم الخميس بالقصر الملكي بالرباط رئيس الحكومة الإسبانية بيدرو سانشيز.")
+    [e] = events_of(headline, dt.date(2022, 4, 7))
+    assert (e.roles.get("Q57553"), e.roles.get("Q6070218")) == ("host", "visitor")
+    arrival = ("وصل صباح اليوم الرئيس الإندونيسي برابوو سوبيانتو إلى الرياض.\n"
+               "وكان باستقباله في المطار ولي العهد السعودي الأمير محمد بن سلمان.")
+    [e] = events_of(arrival, dt.date(2025, 4, 17))
+    assert {p.label: e.roles.get(p.key) for p in e.participants} == {"Prabowo Subianto": "visitor", "Mohammed bin Salman": "host"}

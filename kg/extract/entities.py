@@ -156,6 +156,7 @@ class Matcher:
         self.exclusions = {normalize(f) for f in lex["trigger_exclusions"]}
         self.host_triggers = {normalize(f) for f in lex["visit_host_triggers"]}
         self.guest_nouns = {normalize(f) for f in lex["visit_guest_nouns"]}
+        self.reception_nouns = {normalize(f) for f in lex["reception_nouns"]}  # "استقبال": its suffix is the guest
         self.dual_suffixes = {normalize(f) for f in lex["dual_suffixes"]}
         self.place_blockers = {normalize(f) for f in lex["place_blocking_heads"]}
 

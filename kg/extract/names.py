@@ -202,8 +202,9 @@ def name_goes_on(ctx: Reading, pos: int) -> bool:
     word = m.group(1).rstrip("،,.:؛")
     return ARABIC_WORD.fullmatch(word) is not None and word not in name_stopwords(ctx.m) \
         and not word.startswith(("ال", "لل", "بال", "وال")) and not known_word(ctx.m, word) \
-        and not (word[:1] in "بل" and known_as(ctx.m, word[1:], ("entity", "title")))
-    # ^ "رئيس الجمهورية بميلوني": "ب" and a name kg knows (not "فيصل", which is no "ف" + "يصل")
+        and not (word[:1] in "بلو" and known_as(ctx.m, word[1:], ("entity", "title")))
+    # ^ "رئيس الجمهورية بميلوني": "ب" and a name kg knows (not "فيصل", which is no "ف" + "يصل"); "بين الملك
+    # ورئيس الحكومة": "و" and a title
 
 
 def resolve_names(ctx: Reading, slots: list[list[Hit]], dates: list[DateMention]):

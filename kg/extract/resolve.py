@@ -176,6 +176,9 @@ def visit_roles(ctx: Reading, t: Hit, people: list[Entity], before: list[Hit], f
         invited = any(c.kind == "future" and ctx.text[c.start:c.end].lstrip("و").startswith(("دع", "يدع", "تدع"))
                       for c in before)
         visitor = people[1] if (invited and len(people) > 1 and word not in ctx.m.guest_nouns) else people[0]
+        arrived = guest_of(ctx, None, None)
+        if t.suffix and word in ctx.m.reception_nouns and arrived is not None and any(p.key == arrived.key for p in people):
+            visitor = next(p for p in people if p.key == arrived.key)  # "وكان باستقباله X": "him", the one who arrived
         roles[visitor.key] = "visitor"
         if len(people) == 2:
             roles[(people[0] if visitor is people[1] else people[1]).key] = "host"
