@@ -33,6 +33,11 @@ def labels(e) -> set[str]:
     return {p.label for p in e.participants}
 
 
+def calls_of(text: str, published: dt.date | None = None) -> list[tuple[str, set[str]]]:
+    """The phone calls of an article, as (date, participants)."""
+    return [(str(e.date), labels(e)) for e in events_of(text, published) if e.type == "PhoneCall"]
+
+
 # ------------------------------------------------------------------ undated articles
 UNDATED_CALL = ("أجرى الرئيس المصري عبد الفتاح السيسي اتصالا هاتفيا مع الرئيس الفرنسي إيمانويل ماكرون "
                 "تناول العلاقات الثنائية والأوضاع في المنطقة.")
@@ -673,9 +678,8 @@ def test_a_call_made_during_the_reported_meeting_is_of_the_meetings_day():
     text = ("استقبل الرئيس الفرنسي إيمانويل ماكرون، الخميس، المستشار الألماني أولاف شولتس في قصر الإليزيه. "
             "وكان الرئيسان قد التقيا في 3 مارس الماضي في برلين. "
             "وذكرت مصادر أن ماكرون قطع الاجتماع لإجراء اتصال هاتفي مع الرئيس الأمريكي جو بايدن.")
-    calls = [e for e in events_of(text, dt.date(2024, 5, 3)) if e.type == "PhoneCall"]
     # the meeting the article reports (2 May), not the last date told (3 March)
-    assert [(str(e.date), labels(e)) for e in calls] == [("2024-05-02", {"Emmanuel Macron", "Joe Biden"})]
+    assert calls_of(text, dt.date(2024, 5, 3)) == [("2024-05-02", {"Emmanuel Macron", "Joe Biden"})]
 
 
 def test_a_call_told_apart_from_any_reported_event_stays_undated():
@@ -1699,8 +1703,7 @@ def test_a_bare_title_before_and_and_another_title_is_the_one_the_article_named(
     """"بين جلالة الملك ورئيس الحكومة الإسبانية": "ورئيس" is "and" + a title, not the rest of an unknown king's name."""
     text = ("استقبل الملك محمد السادس مساء أمس بالقصر الملكي بالرباط رئيس الحكومة الإسبانية بيدرو سانشيز.\n"
             "وتأتي الزيارة عقب المكالمة الهاتفية التي جرت بين جلالة الملك ورئيس الحكومة الإسبانية يوم 31 مارس الماضي.")
-    calls = [e for e in events_of(text, dt.date(2022, 4, 8)) if e.type == "PhoneCall"]
-    assert [(str(e.date), labels(e)) for e in calls] == [("2022-03-31", {"Mohammed VI of Morocco", "Pedro Sánchez"})]
+    assert calls_of(text, dt.date(2022, 4, 8)) == [("2022-03-31", {"Mohammed VI of Morocco", "Pedro Sánchez"})]
 
 
 def test_who_hosted_comes_from_the_tellings_that_name_both_and_him_in_a_reception_is_the_guest():
