@@ -1715,3 +1715,11 @@ def test_who_hosted_comes_from_the_tellings_that_name_both_and_him_in_a_receptio
                "وكان باستقباله في المطار ولي العهد السعودي الأمير محمد بن سلمان.")
     [e] = events_of(arrival, dt.date(2025, 4, 17))
     assert {p.label: e.roles.get(p.key) for p in e.participants} == {"Prabowo Subianto": "visitor", "Mohammed bin Salman": "host"}
+
+
+def test_a_name_kg_does_not_know_ends_at_an_event_word():
+    """"أول رئيس دولة عربية يستقبله الجانب الصيني": no person named "عربية يستقبله الجانب"."""
+    text = ("أجرى الرئيس الصيني شي جين بينغ اليوم محادثات مع الرئيس الفلسطيني محمود عباس في بكين. "
+            "وأشار شي إلى أن عباس هو أول رئيس دولة عربية يستقبله الجانب الصيني هذا العام.")
+    people = {p.label for e in events_of(text, dt.date(2023, 6, 14)) for p in e.participants}
+    assert people == {"Xi Jinping", "Mahmoud Abbas"}

@@ -589,6 +589,8 @@ def unknown_name(ctx: Reading, pos: int, later_slots=(), min_words: int = 2) -> 
         if not words and (clean.startswith(("ال", "لل", "بال", "وال")) or clean in connectors
                           or known_word(ctx.m, clean) or at_place(ctx, clean) or known_demonym(ctx.m, clean)):
             break
+        if words and event_word(ctx, clean):
+            break  # "أول رئيس دولة عربية يستقبله الجانب الصيني": a verb of the event ends a name
         words.append((w0, w0 + len(clean), clean))
         cursor = w0 + len(clean)
         if clean != w or len(words) == 5 or (len(words) >= 3 and clean not in connectors
@@ -608,6 +610,14 @@ def unknown_name(ctx: Reading, pos: int, later_slots=(), min_words: int = 2) -> 
     if not boundary:
         return None  # a name ends where something known (or punctuation) begins
     return words[0][0], words[-1][1], " ".join(w for _, _, w in words)
+
+
+def event_word(ctx: Reading, word: str) -> bool:
+    """An event word, with a clitic before it or a pronoun after it ("يستقبله", "ولقاء")."""
+    stem = word[1:] if word[:1] in "وفبل" and len(word) > 3 else word
+    forms = {word, stem} | {f[:-len(sfx)] for f in (word, stem) for sfx in ("هما", "هم", "ها", "ه")
+                            if f.endswith(sfx) and len(f) - len(sfx) >= 3}
+    return any(known_as(ctx.m, f, ("trigger", "trigger_stem", "trigger_t_stem")) for f in forms)
 
 
 def at_place(ctx: Reading, word: str) -> bool:
