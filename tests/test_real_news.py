@@ -1723,3 +1723,13 @@ def test_a_name_kg_does_not_know_ends_at_an_event_word():
             "وأشار شي إلى أن عباس هو أول رئيس دولة عربية يستقبله الجانب الصيني هذا العام.")
     people = {p.label for e in events_of(text, dt.date(2023, 6, 14)) for p in e.participants}
     assert people == {"Xi Jinping", "Mahmoud Abbas"}
+
+
+def test_titles_told_right_after_a_name_are_that_persons():
+    """"سلمان بن حمد آل خليفة ولي العهد رئيس مجلس الوزراء": both titles are his, not the Iraqi prime minister the
+    article named before."""
+    text = ("والتقى جلالة الملك حمد بن عيسى آل خليفة رئيس الوزراء العراقي محمد شياع السوداني.\n"
+            "كما التقى الأمير سلمان بن حمد آل خليفة ولي العهد رئيس مجلس الوزراء، على هامش القمة، الرئيس المصري "
+            "عبد الفتاح السيسي.")
+    found = sorted(tuple(sorted(labels(e))) for e in events_of(text) if e.type == "Meeting")
+    assert found == [("Abdel Fattah el-Sisi", "Salman bin Hamad Al Khalifa"), ("Hamad bin Isa Al Khalifa", "Mohammed Shia al-Sudani")]

@@ -356,9 +356,16 @@ def apposition(ctx: Reading, slots, i: int, key: str, end: int, on, persons) -> 
         return i
     remember_title(ctx, key, after)
     j, ref = resolve_title(ctx, slots, i, after, on, persons)
-    if ref is not None and ref.entity.key != key and held_same_office(ctx, key, ref.entity.key, on):
-        return max(j, i + 1)
-    return i
+    theirs = ref is not None and ref.entity.key != key and held_same_office(ctx, key, ref.entity.key, on)
+    k = max(j, i + 1) if theirs else i + 1
+    if ref is None or ref.entity.key == key or theirs:
+        # "سلمان بن حمد آل خليفة ولي العهد رئيس مجلس الوزراء": a second title right after the first is his too,
+        # not another prime minister the article named
+        second = of_kind(slots[k], "title") if k < len(slots) and ctx.t.adjacent(slots[k - 1][0].end, slots[k][0].start) else None
+        if second is not None:
+            remember_title(ctx, key, second)
+            return k + 1
+    return k if theirs else i
 
 
 def honorific_words(ctx: Reading, slots, i: int) -> set[str]:
