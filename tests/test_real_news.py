@@ -1733,3 +1733,11 @@ def test_titles_told_right_after_a_name_are_that_persons():
             "عبد الفتاح السيسي.")
     found = sorted(tuple(sorted(labels(e))) for e in events_of(text) if e.type == "Meeting")
     assert found == [("Abdel Fattah el-Sisi", "Salman bin Hamad Al Khalifa"), ("Hamad bin Isa Al Khalifa", "Mohammed Shia al-Sudani")]
+
+
+def test_met_him_is_the_previous_hosts_meeting_with_the_previous_visitor():
+    """"التقاه" is "التقى" + "him" (alif maqsura is alif before the pronoun): the one named before meeting the visitor."""
+    text = ("زار الرئيس الفنزويلي نيكولاس مادورو روسيا في مارس حين استقبله الرئيس فلاديمير بوتين في موسكو، "
+            "ثم في مايو حين التقاه في مدينة سوتشي.")
+    found = sorted((e.type, str(e.date), tuple(sorted(labels(e)))) for e in events_of(text, dt.date(2019, 6, 1)))
+    assert ("Meeting", "2019-05", ("Nicolás Maduro", "Vladimir Putin")) in found

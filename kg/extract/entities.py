@@ -115,6 +115,9 @@ class Matcher:
                 if nf.endswith("اء") and " " not in nf:
                     # "لقاء" + "ه" is written "لقائه": the hamza changes seat before a suffix
                     table.setdefault(nf[:-1] + "ي", []).append(("trigger_stem", t["type"]))
+                if f.endswith("ى") and " " not in nf and f in lex["verb_triggers"]:
+                    # "التقى" + "ه" is written "التقاه": alif maqsura is alif before an object pronoun
+                    table.setdefault(nf[:-1] + "ا", []).append(("trigger_t_stem", t["type"]))
                 if f.endswith("ة") and " " not in nf:
                     # "زيارة" + "ه" is written "زيارته", "قمة" + "هما" "قمتهما": ta marbuta is t before a suffix
                     # (third person only: "هذه زيارتي الأولى" in a quote is the speaker's visit, told already)
@@ -153,6 +156,7 @@ class Matcher:
         self.suffixes = {normalize(s) for s in lex["trigger_suffixes"]}
         self.verb_suffixes = {normalize(s) for s in lex["verb_suffixes"]}
         self.verbs = {normalize(f) for f in lex["verb_triggers"]}
+        self.verbs |= {normalize(f)[:-1] + "ا" for f in lex["verb_triggers"] if f.endswith("ى") and " " not in f}  # "التقا(ه)"
         self.exclusions = {normalize(f) for f in lex["trigger_exclusions"]}
         self.host_triggers = {normalize(f) for f in lex["visit_host_triggers"]}
         self.guest_nouns = {normalize(f) for f in lex["visit_guest_nouns"]}

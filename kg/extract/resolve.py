@@ -311,6 +311,9 @@ def participants(ctx: Reading, frame: Frame, names: SentenceNames, prev: Mention
         earlier = [p for p in persons if s0 <= p.start < a and not any(z0 <= p.start < z1 for z0, z1 in frame.zones)]
         if earlier:
             people.append(earlier[-1].entity)
+            # "حين استقبله شي في بكين، ثم في مايو حين التقاه في داليان": "him" is the previous event's lead
+            if t.suffix in ("ه", "ها") and prev is not None and prev.participants and lead_of(prev).key != people[0].key:
+                people.append(lead_of(prev))
     return the_two(ctx, frame, people, names)
 
 
