@@ -899,3 +899,15 @@ def test_a_leader_who_greeted_a_guest_received_him():
     text = "On March 3, 2025, Emir Sheikh Tamim bin Hamad Al Thani greeted President Prabowo Subianto at Hamad International Airport."
     [m] = mentions(text, published=None)
     assert (str(m.date), keys(m)) == ("2025-03-03", ["Prabowo Subianto", "Tamim bin Hamad Al Thani"])
+
+
+def test_a_timeline_heading_dates_the_events_of_its_paragraph():
+    text = ("Here is a timeline of the key moments.\n"
+            "June 3 - Lula in Rome\n"
+            "On his first trip of the year, Brazilian President Luiz Inacio Lula da Silva visited Italian Prime "
+            "Minister Giorgia Meloni in Rome, at one point joking about football.\n"
+            "June 5 - Berlin\n"
+            "Lula met German Chancellor Olaf Scholz at the Chancellery.")
+    found = sorted((str(m.date), tuple(keys(m))) for m in merge(mentions(text, published=dt.date(2023, 6, 10))).events)
+    assert found == [("2023-06-03", ("Giorgia Meloni", "Luiz Inácio Lula da Silva")),
+                     ("2023-06-05", ("Luiz Inácio Lula da Silva", "Olaf Scholz"))]

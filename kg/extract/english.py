@@ -267,6 +267,7 @@ class EnglishExtractor:
         if self.pub is None:  # a page without a date whose dateline gives the day in full: the report's day
             self.pub = full_day(self.dateline_lines[0].group(0)) if self.dateline_lines else None
         self.last_date: tuple | None = None  # (sentence number, date) of the latest dated trigger sentence
+        self.heading: DateValue | None = None  # the day of the timeline entry being read ("Feb. 24 - ...")
         self.number = 0
 
     # ------------------------------------------------------------ sentences
@@ -780,6 +781,10 @@ class EnglishExtractor:
 
     # ------------------------------------------------------------ events
     def sentence(self, a: int, b: int, toks, hits) -> None:
+        if TIMELINE_HEAD.match(self.text, a, b) and len(toks) <= 14:
+            # "Feb. 24 - Macron at the White House": a timeline's heading dates what its paragraph tells
+            told = [d for d in self.dates(toks, a, b) if d[1] is not None]
+            self.heading = told[0][1] if told and told[0][0] <= 1 else None
         triggers = [h for h in hits if h.kind == "trigger"]
         if not triggers:
             refs = self.persons(toks, hits, None)  # names and titles introduced for later sentences
@@ -1007,6 +1012,8 @@ class EnglishExtractor:
             date = told_last  # "Earlier in the day, X received calls from Y and Z": the day told last
         sideline = next((m for m in reversed(self.mentions) if m.type == "Summit" and m.status == OCCURRED
                          and m.date is not None), None) if any(h.kind == "sideline" and h.i >= t.j for h in hits) else None
+        if date is None and not future and not dates and self.heading is not None:
+            date = self.heading  # the day of the timeline entry the sentence is in
         if date is None and not future and not dates and sideline is not None:
             date = sideline.date  # "X also met Y on the sidelines of the gathering": the summit's day, told before
         if date is None and not future and not dates and etype != "Summit" \
@@ -1293,6 +1300,8 @@ ASIDE_OPENERS = ("alongside", "flanked")
 ASIDE_PAIRS = {("joined", "by"), ("accompanied", "by"), ("flanked", "by"), ("along", "with"), ("together", "with")}
 
 
+# "Feb. 24 - Macron at the White House", "March 1-2 - London": a dated heading of a timeline
+TIMELINE_HEAD = re.compile(r"\s*(?:[A-Z][a-z]{2,8}\.? \d{1,2}(?:\s*[-–]\s*\d{1,2})?|\d{1,2} [A-Z][a-z]{2,8})(?:,? \d{4})?\s+[-–—]\s+\S")
 ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
 
 
