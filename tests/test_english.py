@@ -911,3 +911,11 @@ def test_a_timeline_heading_dates_the_events_of_its_paragraph():
     found = sorted((str(m.date), tuple(keys(m))) for m in merge(mentions(text, published=dt.date(2023, 6, 10))).events)
     assert found == [("2023-06-03", ("Giorgia Meloni", "Luiz Inácio Lula da Silva")),
                      ("2023-06-05", ("Luiz Inácio Lula da Silva", "Olaf Scholz"))]
+
+
+def test_the_pair_are_the_two_leaders():
+    text = ("Prime Minister Anthony Albanese met New Zealand Prime Minister Christopher Luxon in Sydney on Friday. "
+            "The pair first met at the Apec summit in San Francisco in November.")
+    found = sorted((m.type, str(m.date)) for m in merge(mentions(text, published=dt.date(2024, 8, 16))).events
+                   if m.type != "Summit")
+    assert found == [("Meeting", "2023-11"), ("Meeting", "2024-08-16")]
