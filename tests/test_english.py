@@ -919,3 +919,11 @@ def test_the_pair_are_the_two_leaders():
     found = sorted((m.type, str(m.date)) for m in merge(mentions(text, published=dt.date(2024, 8, 16))).events
                    if m.type != "Summit")
     assert found == [("Meeting", "2023-11"), ("Meeting", "2024-08-16")]
+
+
+def test_a_habit_told_of_the_guest_in_a_relative_clause_keeps_the_meeting():
+    met = "On Friday, Prime Minister Shinzo Abe met U.S. President Donald Trump, who has repeatedly criticised the treaty."
+    assert [(str(m.date), keys(m)) for m in mentions(met, published=dt.date(2019, 6, 29))] == [
+        ("2019-06-28", ["Donald Trump", "Shinzo Abe"])]
+    habit = "Prime Minister Shinzo Abe has repeatedly met U.S. President Donald Trump."
+    assert mentions(habit, published=dt.date(2019, 6, 29)) == []

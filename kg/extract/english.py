@@ -960,8 +960,9 @@ class EnglishExtractor:
         if any(c.kind == "negator" and t.j <= c.i <= t.j + 12 and c.i < nxt and words[c.i - 1] in ("is", "was", "are", "were", "be", "has", "had")
                for c in cues):
             return  # "a call between X and Y is not planned"
-        if any(c.kind == "habitual" and prev <= c.i < nxt and abs(c.i - t.i) <= 8 and not toks[c.i].cap for c in cues):
-            return  # "X has met Y many times": no one event
+        if any(c.kind == "habitual" and prev <= c.i < nxt and abs(c.i - t.i) <= 8 and not toks[c.i].cap
+               and not any(w in ("who", "which", "whose") for w in words[t.j:c.i]) for c in cues):
+            return  # "X has met Y many times": no one event ("met Trump, who has repeatedly complained" is one)
         if tuple(words[t.i:t.j]) in self.m.host_triggers and any(w in self.m.received_things for w in words[t.j:t.j + 4]):
             return  # "the Amir received a written message from X": a message, not a reception
         future = (any(c.kind == "future" for c in before) or bool(reported)) and not any(c.kind == "past" for c in before)
