@@ -927,3 +927,12 @@ def test_a_habit_told_of_the_guest_in_a_relative_clause_keeps_the_meeting():
         ("2019-06-28", ["Donald Trump", "Shinzo Abe"])]
     habit = "Prime Minister Shinzo Abe has repeatedly met U.S. President Donald Trump."
     assert mentions(habit, published=dt.date(2019, 6, 29)) == []
+
+
+def test_talks_after_a_summit_word_and_a_visit_agreed_to_are_told_apart():
+    """"X, the host of the summit, held talks with Y on Thursday, with Y agreeing to make a state visit next spring":
+    the talks are Thursday's; the visit is a plan, not a visit held on Thursday."""
+    text = ("Prime Minister Shinzo Abe, the host of the summit, held talks with Chinese President Xi Jinping on "
+            "Thursday evening, with Xi agreeing to make a state visit to Japan next spring.")
+    found = [(m.type, m.status, str(m.date)) for m in mentions(text, published=dt.date(2019, 6, 29)) if m.type != "Summit"]
+    assert found == [("Meeting", "occurred", "2019-06-27")]

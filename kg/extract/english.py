@@ -835,6 +835,8 @@ class EnglishExtractor:
                 if t.value == "Summit":
                     if chosen[-1].value != "Summit":
                         chosen.append(t)  # "the meetings came before the summit": both
+                elif chosen[-1].value == "Summit":
+                    chosen.append(t)  # "Abe, the host of the summit, held talks with Xi": the talks too
                 elif chosen[-1].value in ("Meeting", "Call") and t.value in ("PhoneCall", "VideoCall"):
                     if "and" in [x.word for x in toks[chosen[-1].j:t.i]] and t.i - chosen[-1].j > 3:
                         chosen.append(t)  # "met in Beijing in May, and held a video call in June": two events
@@ -967,7 +969,7 @@ class EnglishExtractor:
             return  # "the Amir received a written message from X": a message, not a reception
         future = (any(c.kind == "future" for c in before) or bool(reported)) and not any(c.kind == "past" for c in before)
         if future and not reported and all(words[c.i] == "to" for c in before if c.kind == "future") and \
-                not any(w in ("will", "expected", "plans", "planned", "scheduled", "set", "due", "agreed") for w in words[max(prev, t.i - 6):t.i]):
+                not any(w in ("will", "expected", "plans", "planned", "scheduled", "set", "due", "agreed", "agreeing", "agrees") for w in words[max(prev, t.i - 6):t.i]):
             future = False  # "to" alone: "welcomed him to the meeting"
         if future and not reported and self.told_past(words, prev, t):
             future = False  # "agreed Wednesday to restore talks as the two leaders met": "to" is another verb's
@@ -989,6 +991,9 @@ class EnglishExtractor:
             earlier = []  # "met on Tuesday ahead of the summit": the day is the meeting's
         options = [(d[0] - t.j, 0, d) for d in after[:1]] + [(t.i - d[0], 1, d) for d in earlier[-1:]]
         pick = min(options, key=lambda o: o[:2])[2] if options else None
+        if pick is not None and future and prev > 0 and pick in earlier and self.pub is not None \
+                and (pick[1] is None or pick[1].start() <= self.pub):
+            pick = None  # "held talks on Thursday, with Xi agreeing to make a state visit": Thursday is the talks'
         if pick is not None:
             i, value, rel = pick
             if value is None:
