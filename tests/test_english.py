@@ -936,3 +936,10 @@ def test_talks_after_a_summit_word_and_a_visit_agreed_to_are_told_apart():
             "Thursday evening, with Xi agreeing to make a state visit to Japan next spring.")
     found = [(m.type, m.status, str(m.date)) for m in mentions(text, published=dt.date(2019, 6, 29)) if m.type != "Summit"]
     assert found == [("Meeting", "occurred", "2019-06-27")]
+
+
+def test_a_title_with_a_style_and_a_first_name_is_the_one_holder_so_named():
+    """"President Sheikh Mohamed": of the presidents of the day named Mohamed, the one styled Sheikh."""
+    text = "President Sheikh Mohamed received Prime Minister Narendra Modi in Abu Dhabi on Tuesday."
+    [m] = mentions(text, published=dt.date(2024, 2, 14))
+    assert (str(m.date), keys(m)) == ("2024-02-13", ["Mohamed bin Zayed Al Nahyan", "Narendra Modi"])

@@ -446,6 +446,18 @@ class EnglishExtractor:
             return self.holder(role, self.home, None)  # "The Prime Minister met ..." on gov.uk: the British one
         return None
 
+    def styled_holder(self, role: str, style: str, first: str, date) -> Entity | None:
+        """The one holder of ``role`` on the day, of any country, whose name begins with ``first`` and is written
+        with the style ("Sheikh" is "الشيخ" in the gazetteer's Arabic names)."""
+        on = self.on_date(date)
+        if on is None:
+            return None
+        styled = STYLE_AR[style]
+        keys = {k for (r, _), spans in self.gaz.by_role.items() if r == role for s0, e0, k in spans
+                if s0 <= on and (e0 is None or on <= e0) and _words(self.gaz.entries[k].en)[:1] == (first,)
+                and any(n.startswith(styled) for n in self.gaz.entries[k].ar)}
+        return self.gaz.entity(keys.pop()) if len(keys) == 1 else None
+
     def is_leader(self, e: Entity) -> bool:
         entry = self.gaz.entries.get(e.key)
         if entry is None:
@@ -593,6 +605,9 @@ class EnglishExtractor:
                         name = self.holder(srole, country, date) if (srole and country) else None
                     elif country is not None:
                         name = self.holder(role, country, date) if role != "other" else None
+                    elif role in LEADER_ROLES and 0 < j < len(toks) and toks[j - 1].word in STYLES and toks[j].cap \
+                            and (styled := self.styled_holder(role, toks[j - 1].word, toks[j].word, date)) is not None:
+                        name, j = styled, j + 1  # "President Sheikh Mohamed": the president styled so, by first name
                     elif role in LEADER_ROLES or (start > 0 and toks[start - 1].word == "the"):
                         name = self.by_title(role, title_word, self.last_subject if start <= 1 else None)
                 if name is not None:
@@ -1262,6 +1277,7 @@ SAME_DAY = re.compile(r"\b(?:(?:earlier|later)\s+(?:in|on)\s+(?:the|that)\s+day|
 RELATIVE_TIME = re.compile(r"\b(?:days?|weeks?|months?|years?|hours?)\s+(?:after|before|earlier|later)\b", re.I)
 
 
+STYLE_AR = {"sheikh": "الشيخ", "shaikh": "الشيخ", "prince": "الأمير", "king": "الملك", "emir": "الأمير", "sultan": "السلطان"}
 STYLES = {"sheikh", "shaikh", "prince", "king", "emir", "sultan"}  # "Sheikh Mohamed" after "Sheikh Mohamed bin Zayed"
 STATE_WORDS = {"the", "republic", "kingdom", "state", "sultanate", "islamic", "democratic", "federal", "people", "s",
                "arab", "hashemite", "united", "socialist", "federative", "plurinational", "bolivarian", "of"}
