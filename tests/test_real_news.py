@@ -1741,3 +1741,10 @@ def test_met_him_is_the_previous_hosts_meeting_with_the_previous_visitor():
             "ثم في مايو حين التقاه في مدينة سوتشي.")
     found = sorted((e.type, str(e.date), tuple(sorted(labels(e)))) for e in events_of(text, dt.date(2019, 6, 1)))
     assert ("Meeting", "2019-05", ("Nicolás Maduro", "Vladimir Putin")) in found
+
+
+def test_those_who_attended_the_meeting_held_no_meeting_of_their_own():
+    text = ("استقبل الشيخ محمد بن زايد آل نهيان اليوم ناريندرا مودي رئيس وزراء الهند.\n"
+            "حضر اللقاء سمو الشيخ طحنون بن زايد آل نهيان، وسمو الشيخ عبدالله بن زايد آل نهيان وزير الخارجية.")
+    told = [{p.label for p in m.participants} for m in extract_article(Article("t1", text, None))]
+    assert told == [{"Mohamed bin Zayed Al Nahyan", "Narendra Modi"}]  # no telling of a meeting of those present

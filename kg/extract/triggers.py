@@ -86,6 +86,9 @@ def find_triggers(ctx: Reading, hits: list[Hit], cues: list[Hit], s1: int, s0: i
     triggers = longest_non_overlapping(plain + extra)
     # "استضافت مصر السبت الماضي قمة القاهرة": a host verb before a summit word hosts the summit, no visit
     triggers = [t for t in triggers if not hosts_summit(ctx, t, triggers, hits)]
+    # "حضر اللقاء X وY": those who attended the meeting told already, not a meeting of their own
+    triggers = [t for t in triggers if not any(c.kind == "presence" and c.start <= t.start and t.end <= c.end
+                                               and c.end - c.start > t.end - t.start for c in cues)]
     # "لقاءات مع": plural meetings are an event word only with whom they were held right after
     triggers = [t for t in triggers if not ctx.text[t.start:t.end].endswith(" مع") or person_follows(ctx, t, hits)]
     # "شارك في افتتاح الاجتماع الوزاري لمنتدى ... إلى جانب X وY": a gathering of many, not a meeting of two
