@@ -1748,3 +1748,12 @@ def test_those_who_attended_the_meeting_held_no_meeting_of_their_own():
             "حضر اللقاء سمو الشيخ طحنون بن زايد آل نهيان، وسمو الشيخ عبدالله بن زايد آل نهيان وزير الخارجية.")
     told = [{p.label for p in m.participants} for m in extract_article(Article("t1", text, None))]
     assert told == [{"Mohamed bin Zayed Al Nahyan", "Narendra Modi"}]  # no telling of a meeting of those present
+
+
+def test_a_meeting_held_during_it_has_the_day_of_the_event_told_before():
+    """"زار X الهند الشهر الماضي، حيث شارك في قمة ... والتقى خلالها رئيس الوزراء": the meeting is of that visit."""
+    text = ("وكان الرئيس الإندونيسي برابوو سوبيانتو قد زار الهند الشهر الماضي، حيث شارك في قمة مجموعة العشرين "
+            "والتقى خلالها رئيس الوزراء الهندي ناريندرا مودي.")
+    told = [(m.type, str(m.date)) for m in extract_article(Article("t1", text, dt.date(2025, 2, 20)))
+            if m.type == "Meeting"]
+    assert told == [("Meeting", "2025-01")]

@@ -75,6 +75,7 @@ def dateline_day(ctx: Reading, dates: list[DateMention], hits: list[Hit]) -> dt.
     return None
 
 
+DURING_IT = re.compile(r"\s*(?:خلالها|خلاله|خلالهما|اثناءها|اثناءه)(?!\w)")  # "التقى خلالها": during the event told before
 IN_NEXT_EVENT = re.compile(r"(?<!\w)(?:في|خلال)\s*$")  # a scope that ends where the next event word is
 
 
@@ -87,6 +88,12 @@ def pick_date(ctx: Reading, t, a, b, zones, dates, future, single, sentence_idx,
     cands = candidates(ctx, t, a, b, zones, dates, single, persons)
     if not cands:  # "كما تلقى أمس، اتصالا من Z": the day stands between the verb and its object
         cands = [d for d in dates if s0 <= d.end <= a and ctx.t.tokens_between(d.end, t.start) <= 1]
+    if not cands and DURING_IT.match(ctx.text, t.end + len(t.suffix)) and ctx.text[t.start:t.start + 1] not in "يت":
+        # (not "جولة تستمر أربعة أيام يلتقي خلالها": what is to come over the days of a tour)
+        # "زار الهند الشهر الماضي، حيث شارك في القمة والتقى خلالها مودي": the day of the event told before it
+        told = next((m for m in reversed(this_sentence(ctx, s0)) if m.date is not None), None)
+        if told is not None:
+            return told.date
     if not cands and t.value != "Visit" and IN_NEXT_EVENT.search(ctx.text, a, b):
         # "بحث X مع Y في اتصال هاتفي مساء أمس": the talks are the call told next, on its day
         cands = [d for d in dates if d.start >= b and ctx.t.tokens_between(b, d.start) <= 5]
