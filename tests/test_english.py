@@ -943,3 +943,9 @@ def test_a_title_with_a_style_and_a_first_name_is_the_one_holder_so_named():
     text = "President Sheikh Mohamed received Prime Minister Narendra Modi in Abu Dhabi on Tuesday."
     [m] = mentions(text, published=dt.date(2024, 2, 14))
     assert (str(m.date), keys(m)) == ("2024-02-13", ["Mohamed bin Zayed Al Nahyan", "Narendra Modi"])
+
+
+def test_a_conversation_with_a_leader_is_a_call():
+    text = "President Ramaphosa said he had a long conversation with President William Ruto on Friday."
+    [m] = mentions(text, published=dt.date(2024, 5, 13))
+    assert (m.type, str(m.date), keys(m)) == ("Call", "2024-05-10", ["Cyril Ramaphosa", "William Ruto"])
