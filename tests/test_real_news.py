@@ -1757,3 +1757,10 @@ def test_a_meeting_held_during_it_has_the_day_of_the_event_told_before():
     told = [(m.type, str(m.date)) for m in extract_article(Article("t1", text, dt.date(2025, 2, 20)))
             if m.type == "Meeting"]
     assert told == [("Meeting", "2025-01")]
+
+
+def test_a_mosque_named_after_a_sheikh_is_no_person():
+    text = ("وزار الرئيس الفرنسي إيمانويل ماكرون جامع الشيخ زايد الكبير في أبوظبي، بعدما استقبله رئيس الدولة "
+            "الشيخ محمد بن زايد آل نهيان في قصر الوطن.")
+    [e] = events_of(text, dt.date(2023, 5, 16))
+    assert labels(e) == {"Emmanuel Macron", "Mohamed bin Zayed Al Nahyan"}

@@ -241,7 +241,8 @@ def resolve_names(ctx: Reading, slots: list[list[Hit]], dates: list[DateMention]
         nxt = slots[i + 1] if i + 1 < n and ctx.t.adjacent(head.end, slots[i + 1][0].start) else None
         unresolved_short = nxt is not None and all(h.kind == "short" for h in nxt) \
             and person_of_slot(ctx, nxt, titled=True) is None
-        if honorific is not None and honorific.value != "after" and (nxt is None or unresolved_short):
+        if honorific is not None and honorific.value != "after" and (nxt is None or unresolved_short) \
+                and not named_after(ctx, head.start):  # "جامع الشيخ زايد الكبير": a mosque, no person
             later = [sl for sl in slots[i + 1:] if not all(h.kind == "short" for h in sl)]
             name = unknown_name(ctx, head.end, later, min_words=2)
             if name:  # "سعادة ميخائيل بوغدانوف": an honorific before a name kg does not know
