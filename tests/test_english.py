@@ -949,3 +949,10 @@ def test_a_conversation_with_a_leader_is_a_call():
     text = "President Ramaphosa said he had a long conversation with President William Ruto on Friday."
     [m] = mentions(text, published=dt.date(2024, 5, 13))
     assert (m.type, str(m.date), keys(m)) == ("Call", "2024-05-10", ["Cyril Ramaphosa", "William Ruto"])
+
+
+def test_leaders_who_welcomed_progress_received_no_one():
+    text = ("On Friday, Prime Minister Narendra Modi hosted President Joe Biden at his residence for talks. "
+            "The two leaders welcomed progress on the jet engine deal.")
+    told = [(m.type, str(m.date), m.evidence[:12]) for m in mentions(text, published=dt.date(2023, 9, 9))]
+    assert told == [("Meeting", "2023-09-08", "On Friday, P")]  # no telling of a reception in the second sentence
