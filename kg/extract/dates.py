@@ -181,7 +181,8 @@ class DateGrammar:
         self.ordinal_day = {normalize(k): v for k, v in data["ordinal_days"].items()}
         self.this_month = {normalize(k): v for k, v in data["this_month"].items()}
         self.past = {normalize(w) for w in data["weekday_past"]}
-        self.day_ordinals = {normalize(w) for w in data.get("day_ordinals", [])}  # "اليوم الثاني (للقمة)"
+        # "اليوم الثاني (للقمة)", "ثاني أيام القمة": the ordinals of a day, without their article
+        self.day_ordinals = {normalize(w).removeprefix("ال") for w in data.get("day_ordinals", [])}
         self.month_after = {normalize(w) for w in data["weekday_past"] + data["weekday_next"]}
         marker_offsets = {normalize(w): 0 for w in data["weekday_markers"]}
         for word, off in self.rel_days.items():

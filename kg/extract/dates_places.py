@@ -89,8 +89,8 @@ def pick_date(ctx: Reading, t, a, b, zones, dates, future, single, sentence_idx,
     if not cands:  # "كما تلقى أمس، اتصالا من Z": the day stands between the verb and its object
         cands = [d for d in dates if s0 <= d.end <= a and ctx.t.tokens_between(d.end, t.start) <= 1]
     if not cands and DURING_IT.match(ctx.text, t.end + len(t.suffix)) and ctx.text[t.start:t.start + 1] not in "يت":
-        # (not "جولة تستمر أربعة أيام يلتقي خلالها": what is to come over the days of a tour)
         # "زار الهند الشهر الماضي، حيث شارك في القمة والتقى خلالها مودي": the day of the event told before it
+        # (not "جولة تستمر أربعة أيام يلتقي خلالها": what is to come over the days of a tour)
         told = next((m for m in reversed(this_sentence(ctx, s0)) if m.date is not None), None)
         if told is not None:
             return told.date

@@ -1031,12 +1031,13 @@ class EnglishExtractor:
             date = DateValue.of(d.year, d.month, d.day)
         elif told_last is not None and SAME_DAY.search(self.text, toks[0].start, toks[-1].end):
             date = told_last  # "Earlier in the day, X received calls from Y and Z": the day told last
-        sideline = next((m for m in reversed(self.mentions) if m.type == "Summit" and m.status == OCCURRED
-                         and m.date is not None), None) if any(h.kind == "sideline" and h.i >= t.j for h in hits) else None
-        if date is None and not future and not dates and self.heading is not None:
-            date = self.heading  # the day of the timeline entry the sentence is in
-        if date is None and not future and not dates and sideline is not None:
-            date = sideline.date  # "X also met Y on the sidelines of the gathering": the summit's day, told before
+        if date is None and not future and not dates:
+            if self.heading is not None:
+                date = self.heading  # the day of the timeline entry the sentence is in
+            elif any(h.kind == "sideline" and h.i >= t.j for h in hits):
+                # "X also met Y on the sidelines of the gathering": the day of the summit told before
+                date = next((m.date for m in reversed(self.mentions) if m.type == "Summit" and m.status == OCCURRED
+                             and m.date is not None), None)
         if date is None and not future and not dates and etype != "Summit" \
                 and not RELATIVE_TIME.search(self.text, toks[0].start, toks[-1].end):
             date = self.carried[0]  # the day the previous sentences told ("two weeks after X met Y": not that day)
@@ -1277,8 +1278,9 @@ SAME_DAY = re.compile(r"\b(?:(?:earlier|later)\s+(?:in|on)\s+(?:the|that)\s+day|
 RELATIVE_TIME = re.compile(r"\b(?:days?|weeks?|months?|years?|hours?)\s+(?:after|before|earlier|later)\b", re.I)
 
 
+# styles of rulers, and how the gazetteer's Arabic names write them ("Sheikh Mohamed" after "Sheikh Mohamed bin Zayed")
 STYLE_AR = {"sheikh": "الشيخ", "shaikh": "الشيخ", "prince": "الأمير", "king": "الملك", "emir": "الأمير", "sultan": "السلطان"}
-STYLES = {"sheikh", "shaikh", "prince", "king", "emir", "sultan"}  # "Sheikh Mohamed" after "Sheikh Mohamed bin Zayed"
+STYLES = frozenset(STYLE_AR)
 STATE_WORDS = {"the", "republic", "kingdom", "state", "sultanate", "islamic", "democratic", "federal", "people", "s",
                "arab", "hashemite", "united", "socialist", "federative", "plurinational", "bolivarian", "of"}
 

@@ -108,6 +108,7 @@ class Matcher:
             add(f, "plural_title", role)
         for f in ("العاصمة", "عاصمة"):
             add(f, "capital_word", None, article_variant=True)
+        maqsura_stems: set[str] = set()
         for t in lex["triggers"]:
             for f in t["forms"]:
                 add(f, "trigger", t["type"])
@@ -118,6 +119,7 @@ class Matcher:
                 if f.endswith("ى") and " " not in nf and f in lex["verb_triggers"]:
                     # "التقى" + "ه" is written "التقاه": alif maqsura is alif before an object pronoun
                     table.setdefault(nf[:-1] + "ا", []).append(("trigger_t_stem", t["type"]))
+                    maqsura_stems.add(nf[:-1] + "ا")
                 if f.endswith("ة") and " " not in nf:
                     # "زيارة" + "ه" is written "زيارته", "قمة" + "هما" "قمتهما": ta marbuta is t before a suffix
                     # (third person only: "هذه زيارتي الأولى" in a quote is the speaker's visit, told already)
@@ -156,7 +158,7 @@ class Matcher:
         self.suffixes = {normalize(s) for s in lex["trigger_suffixes"]}
         self.verb_suffixes = {normalize(s) for s in lex["verb_suffixes"]}
         self.verbs = {normalize(f) for f in lex["verb_triggers"]}
-        self.verbs |= {normalize(f)[:-1] + "ا" for f in lex["verb_triggers"] if f.endswith("ى") and " " not in f}  # "التقا(ه)"
+        self.verbs |= maqsura_stems  # "التقا(ه)"
         self.exclusions = {normalize(f) for f in lex["trigger_exclusions"]}
         self.host_triggers = {normalize(f) for f in lex["visit_host_triggers"]}
         self.guest_nouns = {normalize(f) for f in lex["visit_guest_nouns"]}

@@ -203,33 +203,36 @@ def _place_of(c: Cluster) -> Entity | None:
     return told[0] if told else None
 
 
+def _unplaced_meeting(c: Cluster) -> bool:
+    """A meeting or talks the text does not place (a visit places itself)."""
+    return (c.family in ("meeting", "talks") and c.place_hint is None and _place_of(c) is None
+            and not any(m.type == "Visit" for m in c.mentions))
+
+
+def _hint_place(c: Cluster, near: list[Cluster]) -> None:
+    """The one place of the clusters ``c`` happened near, if they tell one."""
+    places = {p.key: p for p in map(_place_of, near)}
+    if len(places) == 1:
+        c.place_hint = next(iter(places.values()))
+
+
 def _place_during_visits(clusters: list[Cluster]) -> None:
     """A meeting the text does not place, with a visitor during that visitor's visit (within three days), is
     where the visit is: "وصل X إلى طوكيو ... ويتباحث اليوم مع رئيس الحكومة"."""
-    place_of = _place_of
-    visits = [c for c in clusters if any(m.type == "Visit" for m in c.mentions) and place_of(c) is not None]
-    for c in clusters:
-        if c.family not in ("meeting", "talks") or place_of(c) is not None or any(m.type == "Visit" for m in c.mentions):
-            continue
-        hosts = [v for v in visits if _visitors(v) & c.keys and dates_near(v.date, c.date, 3)]
-        places = {place_of(v).key: place_of(v) for v in hosts}
-        if len(places) == 1:
-            c.place_hint = next(iter(places.values()))
+    visits = [c for c in clusters if any(m.type == "Visit" for m in c.mentions) and _place_of(c) is not None]
+    for c in filter(_unplaced_meeting, clusters):
+        _hint_place(c, [v for v in visits if _visitors(v) & c.keys and dates_near(v.date, c.date, 3)])
 
 
 def _place_at_summits(clusters: list[Cluster]) -> None:
     """A held meeting the text does not place, within three days of the day of the article's held summit, is
     where the summit was: "التقى بوتين مساء الثلاثاء رامافوزا" in a report of the summit that closed in Kazan on
-    Thursday (one summit of that time and place; a visit places itself)."""
+    Thursday (one summit of that time and place)."""
     summits = [c for c in clusters if c.family == "summit" and c.status == OCCURRED and c.date is not None
                and c.date.precision == "day" and _place_of(c) is not None]
     for c in clusters:
-        if (c.family not in ("meeting", "talks") or c.status != OCCURRED or c.date is None or c.place_hint is not None
-                or _place_of(c) is not None or any(m.type == "Visit" for m in c.mentions)):
-            continue
-        places = {_place_of(s).key: _place_of(s) for s in summits if dates_near(s.date, c.date, 3)}
-        if len(places) == 1:
-            c.place_hint = next(iter(places.values()))
+        if c.status == OCCURRED and c.date is not None and _unplaced_meeting(c):
+            _hint_place(c, [s for s in summits if dates_near(s.date, c.date, 3)])
 
 
 def merge_article(mentions: list[Mention]) -> tuple[list[Cluster], list[Cluster], int]:

@@ -621,11 +621,8 @@ def unknown_name(ctx: Reading, pos: int, later_slots=(), min_words: int = 2) -> 
 
 
 def event_word(ctx: Reading, word: str) -> bool:
-    """An event word, with a clitic before it or a pronoun after it ("يستقبله", "ولقاء")."""
-    stem = word[1:] if word[:1] in "وفبل" and len(word) > 3 else word
-    forms = {word, stem} | {f[:-len(sfx)] for f in (word, stem) for sfx in ("هما", "هم", "ها", "ه")
-                            if f.endswith(sfx) and len(f) - len(sfx) >= 3}
-    return any(known_as(ctx.m, f, ("trigger", "trigger_stem", "trigger_t_stem")) for f in forms)
+    """An event word, with the clitics and pronouns the matcher accepts on it ("يستقبله", "ولقاء")."""
+    return any(h.kind == "trigger" for h in ctx.m.hits(word))
 
 
 def at_place(ctx: Reading, word: str) -> bool:

@@ -163,9 +163,9 @@ def visit_roles(ctx: Reading, t: Hit, people: list[Entity], before: list[Hit], f
     """Who visits and who hosts (``given``: a reception the subject gives, "خص X Y باستقبال")."""
     word = ctx.text[t.start:t.end]
     roles: dict[str, str] = {}
+    arrived = guest_of(ctx, None, None)  # the visitor of the last visit the article told
     if word in ctx.m.host_triggers or given:  # "X received Y": host first
         order = people
-        arrived = guest_of(ctx, None, None)
         # "وصل X ... واستقبل X وليُّ العهد": whoever the article had arrive is the guest, whatever the order
         if len(people) > 1 and arrived is not None and arrived.key == people[0].key:
             order = [people[1], people[0]] + people[2:]
@@ -176,7 +176,6 @@ def visit_roles(ctx: Reading, t: Hit, people: list[Entity], before: list[Hit], f
         invited = any(c.kind == "future" and ctx.text[c.start:c.end].lstrip("و").startswith(("دع", "يدع", "تدع"))
                       for c in before)
         visitor = people[1] if (invited and len(people) > 1 and word not in ctx.m.guest_nouns) else people[0]
-        arrived = guest_of(ctx, None, None)
         if t.suffix and word in ctx.m.reception_nouns and arrived is not None and any(p.key == arrived.key for p in people):
             visitor = next(p for p in people if p.key == arrived.key)  # "وكان باستقباله X": "him", the one who arrived
         roles[visitor.key] = "visitor"

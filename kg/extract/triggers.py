@@ -131,7 +131,7 @@ def day_of_gathering(ctx: Reading, t: Hit) -> bool:
         words = words[:-1]
     elif not t.prefix.endswith("ل"):
         return False
-    ordinals = {w.removeprefix("ال") for w in grammar().day_ordinals}
+    ordinals = grammar().day_ordinals
     return len(words) >= 2 and (
         (without_conjunction(words[-2]) in ("اليوم", "يوم") and words[-1].removeprefix("ال") in ordinals)
         or (words[-1] == "ايام" and t.prefix == "" and ordinals & {words[-2]}))
