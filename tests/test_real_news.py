@@ -33,6 +33,12 @@ def labels(e) -> set[str]:
     return {p.label for p in e.participants}
 
 
+def rows_of(text: str, published: dt.date | None = None, summits: bool = True) -> list[tuple]:
+    """The article's events, as sorted (type, date, participants)."""
+    return sorted((e.type, str(e.date), tuple(sorted(labels(e)))) for e in events_of(text, published)
+                  if summits or e.type != "Summit")
+
+
 def calls_of(text: str, published: dt.date | None = None) -> list[tuple[str, set[str]]]:
     """The phone calls of an article, as (date, participants)."""
     return [(str(e.date), labels(e)) for e in events_of(text, published) if e.type == "PhoneCall"]
@@ -1661,10 +1667,9 @@ def test_a_day_of_the_summit_is_when_the_meetings_were_not_a_summit_that_takes_t
     text = ("قال المتحدث باسم الرئاسة إن أعمال القمة تسير بنجاح.\n"
             f"{when} عقد الرئيس البرازيلي لولا دا سيلفا لقاءات منفصلة مع الرئيس الفرنسي إيمانويل ماكرون "
             "والمستشار الألماني أولاف شولتس، كل على حدة.")
-    found = sorted((e.type, str(e.date), tuple(sorted(labels(e)))) for e in events_of(text, dt.date(2023, 11, 17))
-                   if e.type != "Summit")
-    assert found == [("Meeting", "2023-11-15", ("Emmanuel Macron", "Luiz Inácio Lula da Silva")),
-                     ("Meeting", "2023-11-15", ("Luiz Inácio Lula da Silva", "Olaf Scholz"))]
+    assert rows_of(text, dt.date(2023, 11, 17), summits=False) == [
+        ("Meeting", "2023-11-15", ("Emmanuel Macron", "Luiz Inácio Lula da Silva")),
+        ("Meeting", "2023-11-15", ("Luiz Inácio Lula da Silva", "Olaf Scholz"))]
 
 
 def test_a_meeting_told_as_the_means_and_a_verb_after_before_that_are_the_subjects():
@@ -1739,8 +1744,7 @@ def test_met_him_is_the_previous_hosts_meeting_with_the_previous_visitor():
     """"التقاه" is "التقى" + "him" (alif maqsura is alif before the pronoun): the one named before meeting the visitor."""
     text = ("زار الرئيس الفنزويلي نيكولاس مادورو روسيا في مارس حين استقبله الرئيس فلاديمير بوتين في موسكو، "
             "ثم في مايو حين التقاه في مدينة سوتشي.")
-    found = sorted((e.type, str(e.date), tuple(sorted(labels(e)))) for e in events_of(text, dt.date(2019, 6, 1)))
-    assert ("Meeting", "2019-05", ("Nicolás Maduro", "Vladimir Putin")) in found
+    assert ("Meeting", "2019-05", ("Nicolás Maduro", "Vladimir Putin")) in rows_of(text, dt.date(2019, 6, 1))
 
 
 def test_those_who_attended_the_meeting_held_no_meeting_of_their_own():
